@@ -1,0 +1,88 @@
+import BigInt
+
+/// An elaborated, checked module: the immutable result of a generator. Backends (Verilog) and the
+/// interpreter read it; instances of it can be placed in other modules.
+public struct Module: Sendable {
+    /// A port of the module, in declaration order (implicit `clk`, `rst` first when present).
+    public struct Port: Sendable, Hashable {
+        public let name: String
+        public let direction: PortDirection
+        public let type: HWType
+        public let node: NodeID
+        public let location: SourceLocation?
+        /// True for the implicit clock and reset.
+        public var isImplicit: Bool { location == nil }
+    }
+
+    /// A register and how it updates.
+    public struct Register: Sendable {
+        public let node: NodeID
+        public let reset: BigIntValue?
+        public let enable: NodeID?
+        public let next: NodeID
+        public let location: SourceLocation
+    }
+
+    /// A memory with its ports (see `Memory`).
+    public struct MemoryBlock: Sendable {
+        public struct WritePort: Sendable { public let address, data, enable: NodeID }
+        public struct ReadPort: Sendable { public let address: NodeID; public let enable: NodeID?; public let node: NodeID }
+        public let name: String
+        public let depth: Int
+        public let type: HWType
+        public let writePorts: [WritePort]
+        public let readPorts: [ReadPort]
+        public let location: SourceLocation
+    }
+
+    /// A placed instance of a submodule.
+    public struct Placement: Sendable {
+        public let name: String
+        public let module: Module
+        /// Input port → driving node in this module.
+        public let inputs: [String: NodeID]
+        /// Output port → node in this module carrying it.
+        public let outputs: [String: NodeID]
+        public let location: SourceLocation
+    }
+
+    public let name: String
+    /// Generator parameters, in order, written into the Verilog header.
+    public let parameters: [(key: String, value: String)]
+    public let generator: String
+    public let ports: [Port]
+    public let nodes: [Node]
+    /// Wire and output nodes → the node that drives them.
+    public let drivers: [NodeID: NodeID]
+    public let registers: [Register]
+    public let memories: [MemoryBlock]
+    public let instances: [Placement]
+    /// Nodes the user allowed to stay unread.
+    public let allowedUnused: Set<NodeID>
+    /// For each output port: the input ports it depends on combinationally (for loop checks
+    /// across the hierarchy and for testbench scheduling).
+    public let combinationalInputs: [String: Set<String>]
+    public let location: SourceLocation
+
+    public var hasClock: Bool { ports.contains { $0.name == "clk" && $0.isImplicit } }
+    public var hasReset: Bool { ports.contains { $0.name == "rst" && $0.isImplicit } }
+    public var inputs: [Port] { ports.filter { $0.direction == .input } }
+    public var outputs: [Port] { ports.filter { $0.direction == .output } }
+
+    public func port(_ name: String) -> Port? { ports.first { $0.name == name } }
+
+    /// This module and every distinct module below it, each once, submodules after their users.
+    public var hierarchy: [Module] {
+        var order: [Module] = [], seen: Set<String> = []
+        func visit(_ m: Module) {
+            guard seen.insert(m.name).inserted else { return }
+            order.append(m)
+            for placement in m.instances { visit(placement.module) }
+        }
+        visit(self)
+        return order
+    }
+
+    /// Number of graph nodes in this module and all its instances (a size measure).
+    public var flatNodeCount: Int { nodes.count + instances.reduce(0) { $0 + $1.module.flatNodeCount } }
+}

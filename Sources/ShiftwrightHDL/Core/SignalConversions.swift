@@ -1,0 +1,122 @@
+import BigInt
+
+extension Signal {
+    /// Bits `high` down to `low` (inclusive), unsigned.
+    public subscript(high: Int, low: Int) -> Signal {
+        guard low >= 0, high >= low, high < width else {
+            return builder.poison(.unsigned(max(1, high - low + 1)), "slice [\(high):\(low)] is out of range for \(type)")
+        }
+        return builder.add(.slice(id, high: high, low: low), .unsigned(high - low + 1))
+    }
+
+    /// Bit `index`, as a 1-bit unsigned signal.
+    public subscript(index: Int) -> Signal { self[index, index] }
+
+    /// The most significant bit (the sign bit of a signed value).
+    public var msb: Signal { self[width - 1] }
+
+    /// Sign- or zero-extends (by this signal's signedness) to `width` bits.
+    public func extended(to width: Int, file: StaticString = #fileID, line: UInt = #line) -> Signal {
+        let loc = SourceLocation(file: file, line: line)
+        builder.consume(self, at: loc)
+        guard width >= self.width, HWType.widthRange.contains(width) else {
+            return builder.poison(type, "cannot extend \(type) to \(width) bits (use truncated(to:) to narrow)", at: loc)
+        }
+        if width == self.width { return self }
+        return builder.add(.extend(id), HWType(width: width, signed: isSigned), location: loc)
+    }
+
+    /// Keeps the low `width` bits; the only way to narrow a value, so it is always visible.
+    public func truncated(to width: Int, file: StaticString = #fileID, line: UInt = #line) -> Signal {
+        let loc = SourceLocation(file: file, line: line)
+        builder.consume(self, at: loc)
+        guard width <= self.width, width >= 1 else {
+            return builder.poison(type, "cannot truncate \(type) to \(width) bits (use extended(to:) to widen)", at: loc)
+        }
+        if width == self.width { return self }
+        return builder.add(.truncate(id), HWType(width: width, signed: isSigned), location: loc)
+    }
+
+    /// The same bits read as two's complement.
+    public func asSigned() -> Signal {
+        isSigned ? self : builder.add(.reinterpret(id), .signed(width))
+    }
+
+    /// The same bits read as unsigned.
+    public func asUnsigned() -> Signal {
+        isSigned ? builder.add(.reinterpret(id), .unsigned(width)) : self
+    }
+
+    /// The same value as a signed signal (one bit wider when unsigned).
+    public func toSigned() -> Signal {
+        if isSigned { return self }
+        if width + 1 > HWType.widthRange.upperBound { return builder.poison(.signed(width), "toSigned would exceed the width limit") }
+        return builder.add(.extend(id), .signed(width + 1))
+    }
+
+    // MARK: comparisons (value semantics: operands of any width and signedness compare as numbers)
+
+    func compare(_ kind: Comparison, _ other: Signal, _ loc: SourceLocation) -> Signal {
+        builder.consume(self, at: loc)
+        builder.consume(other, at: loc)
+        if let bad = Signal.checkOperands(self, other, kind.rawValue) { return bad }
+        let (x, y, _) = Signal.promoted(self, other)
+        return builder.add(.compare(kind, x.id, y.id), .bit, location: loc)
+    }
+
+    public func eq(_ other: Signal, file: StaticString = #fileID, line: UInt = #line) -> Signal { compare(.eq, other, .init(file: file, line: line)) }
+    public func ne(_ other: Signal, file: StaticString = #fileID, line: UInt = #line) -> Signal { compare(.ne, other, .init(file: file, line: line)) }
+    public func lt(_ other: Signal, file: StaticString = #fileID, line: UInt = #line) -> Signal { compare(.lt, other, .init(file: file, line: line)) }
+    public func le(_ other: Signal, file: StaticString = #fileID, line: UInt = #line) -> Signal { compare(.le, other, .init(file: file, line: line)) }
+    public func gt(_ other: Signal, file: StaticString = #fileID, line: UInt = #line) -> Signal { compare(.gt, other, .init(file: file, line: line)) }
+    public func ge(_ other: Signal, file: StaticString = #fileID, line: UInt = #line) -> Signal { compare(.ge, other, .init(file: file, line: line)) }
+
+    public func eq(_ value: BigIntValue, file: StaticString = #fileID, line: UInt = #line) -> Signal { eq(builder.constant(value, signed: value < 0), file: file, line: line) }
+    public func ne(_ value: BigIntValue, file: StaticString = #fileID, line: UInt = #line) -> Signal { ne(builder.constant(value, signed: value < 0), file: file, line: line) }
+    public func lt(_ value: BigIntValue, file: StaticString = #fileID, line: UInt = #line) -> Signal { lt(builder.constant(value, signed: value < 0), file: file, line: line) }
+    public func ge(_ value: BigIntValue, file: StaticString = #fileID, line: UInt = #line) -> Signal { ge(builder.constant(value, signed: value < 0), file: file, line: line) }
+    public func gt(_ value: BigIntValue, file: StaticString = #fileID, line: UInt = #line) -> Signal { gt(builder.constant(value, signed: value < 0), file: file, line: line) }
+    public func le(_ value: BigIntValue, file: StaticString = #fileID, line: UInt = #line) -> Signal { le(builder.constant(value, signed: value < 0), file: file, line: line) }
+
+    // MARK: reductions
+
+    /// 1 when any bit is 1.
+    public var anySet: Signal { builder.add(.reduce(.or, id), .bit) }
+    /// 1 when every bit is 1.
+    public var allSet: Signal { builder.add(.reduce(.and, id), .bit) }
+    /// Parity: XOR of all bits.
+    public var parity: Signal { builder.add(.reduce(.xor, id), .bit) }
+    /// 1 when the value is zero.
+    public var isZero: Signal { ~anySet }
+}
+
+extension ModuleBuilder {
+    /// `select ? whenTrue : whenFalse`; both arms must have the same type.
+    public func mux(_ select: Signal, _ whenTrue: Signal, _ whenFalse: Signal,
+                    file: StaticString = #fileID, line: UInt = #line) -> Signal {
+        let loc = SourceLocation(file: file, line: line)
+        for s in [select, whenTrue, whenFalse] { consume(s, at: loc) }
+        guard owns(select, at: loc), owns(whenTrue, at: loc), owns(whenFalse, at: loc) else { return poison(whenTrue.type, "mux across modules", at: loc) }
+        guard select.width == 1 else { return poison(whenTrue.type, "mux select must be 1 bit wide, got \(select.type)", at: loc) }
+        guard whenTrue.type == whenFalse.type else {
+            return poison(whenTrue.type, "mux arms differ: \(whenTrue.type) and \(whenFalse.type); extend, truncate or cast one explicitly", at: loc)
+        }
+        return add(.mux(select: select.id, whenTrue: whenTrue.id, whenFalse: whenFalse.id), whenTrue.type, location: loc)
+    }
+
+    /// Concatenation, most significant part first (like Verilog `{a, b}`); unsigned.
+    public func concat(_ parts: [Signal], file: StaticString = #fileID, line: UInt = #line) -> Signal {
+        let loc = SourceLocation(file: file, line: line)
+        parts.forEach { consume($0, at: loc) }
+        guard !parts.isEmpty else { return poison(.bit, "concat of no parts", at: loc) }
+        guard parts.allSatisfy({ owns($0, at: loc) }) else { return poison(.bit, "concat across modules", at: loc) }
+        let width = parts.reduce(0) { $0 + $1.width }
+        guard width <= HWType.widthRange.upperBound else { return poison(.bit, "concat would be \(width) bits wide", at: loc) }
+        if parts.count == 1 { return parts[0].asUnsigned() }
+        return add(.concat(parts.map(\.id)), .unsigned(width), location: loc)
+    }
+
+    public func concat(_ parts: Signal..., file: StaticString = #fileID, line: UInt = #line) -> Signal {
+        concat(parts, file: file, line: line)
+    }
+}
