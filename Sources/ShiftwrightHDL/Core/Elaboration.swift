@@ -59,13 +59,44 @@ struct Elaborator {
             b.error("combinational loop: \(names.joined(separator: " -> ")) -> \(names[0])", at: loc)
             try throwIfErrors()
         }
+        checkSubmoduleNames(placements)
+        try throwIfErrors()
         var combinationalInputs: [String: Set<String>] = [:]
         for port in ports where port.direction == .output {
             combinationalInputs[port.name] = graph.inputDependencies(of: port.node)
         }
         return Module(name: b.moduleName, parameters: parameters, generator: generator, ports: ports, nodes: b.nodes,
                       drivers: drivers, registers: registers, memories: memories, instances: placements,
-                      allowedUnused: b.allowedUnused, combinationalInputs: combinationalInputs, location: b.location)
+                      allowedUnused: b.allowedUnused, combinationalInputs: combinationalInputs, location: b.location,
+                      fingerprint: fingerprint(ports: ports, drivers: drivers, registers: registers, placements: placements))
+    }
+
+    private func fingerprint(ports: [Module.Port], drivers: [NodeID: NodeID], registers: [Module.Register],
+                             placements: [Module.Placement]) -> Int {
+        var h = Hasher()
+        h.combine(b.moduleName)
+        h.combine(ports)
+        h.combine(b.nodes)
+        for key in drivers.keys.sorted() { h.combine(key); h.combine(drivers[key]) }
+        for r in registers { h.combine(r.node); h.combine(r.next); h.combine(r.reset); h.combine(r.enable) }
+        for m in b.memories { h.combine(m.name); h.combine(m.depth); h.combine(m.type); h.combine(m.writePorts.count); h.combine(m.readPorts.count) }
+        for p in placements { h.combine(p.name); h.combine(p.module.fingerprint) }
+        return h.finalize()
+    }
+
+    /// Two different modules may not share a name in one design (the file holds each name once).
+    private func checkSubmoduleNames(_ placements: [Module.Placement]) {
+        var seen: [String: Int] = [:]
+        for p in placements {
+            for sub in p.module.hierarchy {
+                if sub.name == b.moduleName {
+                    b.error("submodule '\(sub.name)' has the same name as the module that instantiates it", at: p.location)
+                } else if let f = seen[sub.name], f != sub.fingerprint {
+                    b.error("two different modules are named '\(sub.name)' in one design; give each generator configuration its own name", at: p.location)
+                }
+                seen[sub.name] = sub.fingerprint
+            }
+        }
     }
 
     private func implicitInput(_ name: String) -> Module.Port {
@@ -90,7 +121,7 @@ struct Elaborator {
         let final = lower(b.root, incoming: [:], targetsOf: targetsOf)
 
         var drivers: [NodeID: NodeID] = [:], nexts: [Int: NodeID] = [:]
-        for (id, node) in b.nodes.enumerated() {
+        for (id, node) in b.nodes.enumerated() where !b.failedTargets.contains(id) {
             let what = b.ports.contains { $0.node == id } ? "output" : "wire"
             switch node.op {
             case .wire:
@@ -169,6 +200,8 @@ struct Elaborator {
     // MARK: unused inputs
 
     private func checkUnusedInputs(drivers: [NodeID: NodeID], nexts: [Int: NodeID]) {
+        // After another error, inputs feeding the failed expression would look unused: skip.
+        guard b.diagnostics.isEmpty else { return }
         var used = Set<NodeID>()
         for node in b.nodes { used.formUnion(node.op.operands) }
         used.formUnion(drivers.values)

@@ -63,6 +63,8 @@ public struct Module: Sendable {
     /// across the hierarchy and for testbench scheduling).
     public let combinationalInputs: [String: Set<String>]
     public let location: SourceLocation
+    /// Structural fingerprint (within one process): two modules with one name must be identical.
+    public let fingerprint: Int
 
     public var hasClock: Bool { ports.contains { $0.name == "clk" && $0.isImplicit } }
     public var hasReset: Bool { ports.contains { $0.name == "rst" && $0.isImplicit } }

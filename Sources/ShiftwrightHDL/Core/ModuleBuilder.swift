@@ -22,6 +22,8 @@ public final class ModuleBuilder {
     var allowedUnused: Set<NodeID> = []
     /// Targets that already have an unconditional top-level assignment, with its location.
     var topLevelDriven: [NodeID: SourceLocation] = [:]
+    /// Targets with a rejected assignment: "never driven" would only repeat that error.
+    var failedTargets: Set<NodeID> = []
 
     let root = Block()
     var blockStack: [Block]
@@ -216,7 +218,8 @@ public final class ModuleBuilder {
 
     func recordAssignment(target: Signal, value: Signal, at loc: SourceLocation) {
         consume(value, at: loc)
-        guard owns(target, at: loc), owns(value, at: loc) else { return }
+        if poisoned[value.id] { failedTargets.insert(target.id) }
+        guard owns(target, at: loc), owns(value, at: loc) else { failedTargets.insert(target.id); return }
         let node = nodes[target.id]
         let label = node.name.map { "'\($0)'" } ?? "an expression"
         switch node.op {
@@ -226,6 +229,7 @@ public final class ModuleBuilder {
         default: return error("cannot assign to \(label): declare a wire, output or register and assign that", at: loc)
         }
         guard target.type == value.type else {
+            failedTargets.insert(target.id)
             var hint = ""
             if target.type.width > value.type.width { hint = "; widen explicitly with .extended(to: \(target.type.width))" }
             if target.type.width < value.type.width { hint = "; narrow explicitly with .truncated(to: \(target.type.width))" }
