@@ -42,7 +42,7 @@ let package = Package(
             "ShiftwrightCosim", "ShiftwrightSynth", "ShiftwrightTooling",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "ShiftwrightHDLTests", dependencies: ["ShiftwrightHDL", "ShiftwrightVerilog", "ShiftwrightCosim", "ShiftwrightSynth", "ShiftwrightTooling"]),
+        .testTarget(name: "ShiftwrightHDLTests", dependencies: ["ShiftwrightHDL", "ShiftwrightVerilog", "ShiftwrightCosim", "ShiftwrightSynth", "ShiftwrightTooling"], exclude: ["Fixtures"]),
         .testTarget(name: "ShiftwrightFormatsTests", dependencies: ["ShiftwrightFormats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ShiftwrightGeneratorsTests", dependencies: ["ShiftwrightGenerators", "ShiftwrightVerilog", "ShiftwrightCosim", "ShiftwrightFormats"]),
         .testTarget(name: "ShiftwrightCosimTests", dependencies: ["ShiftwrightCosim", "ShiftwrightGenerators", "ShiftwrightVerilog", "ShiftwrightFormats", "ShiftwrightTooling"]),
