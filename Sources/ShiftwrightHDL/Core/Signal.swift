@@ -13,6 +13,8 @@ public struct Signal {
 
     public var width: Int { type.width }
     public var isSigned: Bool { type.isSigned }
+    /// The name given to this signal (port, wire, register), nil for an anonymous expression.
+    public var declaredName: String? { builder.nodes[id].name }
 
     /// Drives this wire, output or register (its next value) with `value`. Inside `when` the
     /// assignment is conditional; later assignments win.
