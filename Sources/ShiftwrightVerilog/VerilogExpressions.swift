@@ -52,7 +52,8 @@ struct VerilogExpressions {
         if let v = constantValue(id) { return literal(v, width: width) }
         if width == type.width { return ref(id) }
         let pad = width - type.width
-        let fill = type.isSigned ? bits(id, type.width - 1, type.width - 1) : "1'b0"
+        guard type.isSigned else { return "{\(pad)'b0, \(ref(id))}" }
+        let fill = bits(id, type.width - 1, type.width - 1)
         return pad == 1 ? "{\(fill), \(ref(id))}" : "{{\(pad){\(fill)}}, \(ref(id))}"
     }
 
@@ -77,7 +78,8 @@ struct VerilogExpressions {
             let signed = node.type.isSigned
             if k >= w { return signed ? "{\(w){\(bits(a, w - 1, w - 1))}}" : literal(0, width: w) }
             let kept = bits(a, w - 1, k)
-            let fill = signed ? bits(a, w - 1, w - 1) : "1'b0"
+            guard signed else { return "{\(k)'b0, \(kept)}" }
+            let fill = bits(a, w - 1, w - 1)
             return k == 1 ? "{\(fill), \(kept)}" : "{{\(k){\(fill)}}, \(kept)}"
         case let .dynamicShiftLeft(a, s): return "\(extended(a, to: w)) << \(ref(s))"
         case let .dynamicShiftRight(a, s):

@@ -83,6 +83,7 @@ extension Signal {
     /// Shift left by a constant: the result grows by `amount` bits (nothing is lost).
     public static func << (a: Signal, amount: Int) -> Signal {
         guard amount >= 0 else { return a.builder.poison(a.type, "shift amount \(amount) is negative") }
+        if amount == 0 { return a }
         if let bad = resultType(a.width + amount, signed: a.isSigned, "<<", a.builder) { return bad }
         return a.builder.add(.shiftLeft(a.id, amount), HWType(width: a.width + amount, signed: a.isSigned))
     }
@@ -90,6 +91,7 @@ extension Signal {
     /// Shift right by a constant, keeping the width (arithmetic for signed values: floor division).
     public static func >> (a: Signal, amount: Int) -> Signal {
         guard amount >= 0 else { return a.builder.poison(a.type, "shift amount \(amount) is negative") }
+        if amount == 0 { return a }
         return a.builder.add(.shiftRight(a.id, amount), a.type)
     }
 

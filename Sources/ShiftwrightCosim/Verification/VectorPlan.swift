@@ -1,0 +1,47 @@
+import ShiftwrightHDL
+
+/// One design's co-simulation job: its stimulus (one row of input words per cycle, ports other
+/// than clk/rst, in port order, `rst` high in cycle 0 only), and a checker that compares each
+/// cycle's outputs with values the golden model computed beforehand.
+public struct VectorPlan: Sendable {
+    /// Describes the first disagreement in terms the user understands (formats decoded).
+    public typealias Checker = @Sendable (_ cycle: Int, _ outputs: ArraySlice<UInt64>) -> String?
+
+    /// The design as generated (used for batching and, unless `externalVerilog` is set, as the RTL).
+    public let module: Module
+    /// Verilog text to simulate instead of the generated one (`--rtl`), with its top module name.
+    public let externalVerilog: (text: String, top: String)?
+    public let cycles: Int
+    /// cycles × inputWordsPerCycle words (ports ≤ 64 bits: one word each).
+    public let stimulus: [UInt64]
+    public let inputWordsPerCycle: Int
+    public let check: Checker
+    /// Human summary of what is checked ("exhaustive: 16384 products + 20000 random cycles").
+    public let coverage: String
+
+    public init(module: Module, externalVerilog: (text: String, top: String)? = nil, cycles: Int, stimulus: [UInt64],
+                inputWordsPerCycle: Int, coverage: String, check: @escaping Checker) {
+        self.module = module
+        self.externalVerilog = externalVerilog
+        self.cycles = cycles
+        self.stimulus = stimulus
+        self.inputWordsPerCycle = inputWordsPerCycle
+        self.check = check
+        self.coverage = coverage
+    }
+}
+
+/// The outcome of verifying one design.
+public struct VerificationOutcome: Sendable {
+    public let design: String
+    public let cycles: Int
+    public let coverage: String
+    /// The first mismatch, described; nil when every cycle matched.
+    public let mismatch: String?
+    public let mismatchCycle: Int?
+    /// A waveform written for the failing window (or on request).
+    public var waveform: String?
+    public let buildSeconds: Double
+    public let simulationSeconds: Double
+    public var passed: Bool { mismatch == nil }
+}
