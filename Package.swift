@@ -29,7 +29,7 @@ let package = Package(
         // Number formats (int, AFP, AUSN) and the exact golden arithmetic of the spec.
         .target(name: "ShiftwrightFormats", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         // Hardware generators written in the DSL: PEs, requantizers, PE array and controller.
-        .target(name: "ShiftwrightGenerators", dependencies: ["ShiftwrightHDL", "ShiftwrightFormats"]),
+        .target(name: "ShiftwrightGenerators", dependencies: ["ShiftwrightHDL", "ShiftwrightVerilog", "ShiftwrightFormats", "ShiftwrightTooling"]),
         // Verilator co-simulation of generated RTL against the golden model.
         .target(name: "ShiftwrightCosim", dependencies: [
             "ShiftwrightHDL", "ShiftwrightVerilog", "ShiftwrightFormats", "ShiftwrightGenerators", "ShiftwrightTooling",

@@ -1,0 +1,23 @@
+import ArgumentParser
+import ShiftwrightFormats
+import ShiftwrightGenerators
+
+/// Options that select a processing element, shared by `generate pe`, `verify pe` and friends.
+struct PEOptions: ParsableArguments {
+    @Option(help: "Activation format (int8, uint8, afp-e3m2, uafp-e3m2, ausn-b3s2, …).")
+    var act: String
+
+    @Option(help: "Weight format (ausn-b3s2, ausn-b3t2, pot-b4, afp-e3m2, int4, …).")
+    var weight: String
+
+    @Option(name: .customLong("acc-depth"), help: "Maximum number of accumulations K (sets the accumulator width).")
+    var accumulationDepth: Int = DefaultDesigns.accumulationDepth
+
+    @Flag(help: "Register the product before the accumulator (latency 2).")
+    var pipeline = false
+
+    func config() throws -> PEConfig {
+        try PEConfig(activation: NumberFormat(parsing: act), weight: NumberFormat(parsing: weight),
+                     accumulationDepth: accumulationDepth, pipelined: pipeline)
+    }
+}

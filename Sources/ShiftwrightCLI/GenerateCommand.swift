@@ -1,0 +1,36 @@
+import ArgumentParser
+import ShiftwrightGenerators
+
+/// `shiftwright generate …`: writes Verilog plus a JSON sidecar for a generated design.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Generate Verilog and its JSON sidecar.",
+        subcommands: [GeneratePE.self, GenerateDefaults.self]
+    )
+}
+
+/// `shiftwright generate pe`
+struct GeneratePE: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "pe", abstract: "Generate a processing element.")
+    @OptionGroup var pe: PEOptions
+    @Option(help: "Output directory.") var out = "rtl-out"
+
+    func run() throws {
+        let design = try DesignArtifacts.pe(pe.config())
+        try DesignArtifacts.write([design], into: out)
+        print("wrote \(out)/\(design.verilog.fileName) and \(out)/\(design.sidecar.top).json")
+    }
+}
+
+/// `shiftwright generate defaults`: every default configuration (what `rtl-out/` holds).
+struct GenerateDefaults: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "defaults", abstract: "Generate every default configuration.")
+    @Option(help: "Output directory.") var out = "rtl-out"
+
+    func run() throws {
+        let designs = try DefaultArtifacts.all()
+        try DesignArtifacts.write(designs, into: out)
+        for d in designs { print("wrote \(out)/\(d.verilog.fileName)") }
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import ShiftwrightCosim
+import ShiftwrightGenerators
+import ShiftwrightTooling
+
+/// `shiftwright verify …`: co-simulates generated (or external) RTL against the golden model.
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Co-simulate RTL in Verilator against the golden model.",
+        subcommands: [VerifyPE.self, VerifyDefaults.self]
+    )
+}
+
+/// Options every verification run shares.
+struct VerifyOptions: ParsableArguments {
+    @Option(help: "Random vectors when the input space is too large for exhaustive coverage.")
+    var vectors = 200_000
+    @Option(help: "Seed of the random vectors (printed in every report).")
+    var seed: UInt64 = 1
+    @Option(help: "Write a waveform (.fst or .vcd) of the failing cycles (or of the first cycles when all pass).")
+    var wave: String?
+}
+
+/// `shiftwright verify pe`
+struct VerifyPE: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "pe", abstract: "Verify a processing element.")
+    @OptionGroup var pe: PEOptions
+    @OptionGroup var options: VerifyOptions
+    @Option(help: "Verify this Verilog file (hand-edited RTL or a synthesized netlist) instead of the generated RTL; its ports must match.")
+    var rtl: String?
+    @Option(help: "Top module in --rtl (default: the generated module's name).")
+    var top: String?
+
+    func run() throws {
+        let config = try pe.config()
+        if let wave = options.wave { _ = try TraceFormat(path: wave) }
+        let module = try PEGenerator.module(config)
+        var external: (String, String)?
+        if let rtl {
+            let text = try ExternalRTL.read(rtl, expecting: module, top: top ?? module.name)
+            external = (text, top ?? module.name)
+        }
+        let plan = PEVerification.plan(config, module: module, externalVerilog: external,
+                                       options: .init(randomProducts: options.vectors, seed: options.seed))
+        try VerificationReport.print([try BatchRunner.run([plan], wave: options.wave)[0]])
+    }
+}
+
+/// `shiftwright verify defaults`: every default configuration, exhaustively, in one Verilator build.
+struct VerifyDefaults: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "defaults", abstract: "Verify every default configuration.")
+    @OptionGroup var options: VerifyOptions
+
+    func run() throws {
+        try VerificationReport.print(try DefaultVerification.run(seed: options.seed))
+    }
+}
+
+/// Verification of every default design in one batch.
+enum DefaultVerification {
+    static func run(seed: UInt64) throws -> [VerificationOutcome] {
+        let plans = try DefaultDesigns.peConfigs().map {
+            PEVerification.plan($0, module: try PEGenerator.module($0), options: .init(seed: seed))
+        }
+        return try BatchRunner.run(plans, name: "default_designs")
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import ShiftwrightHDL
+import ShiftwrightVerilog
+import ShiftwrightTooling
+
+/// The files a generator run produces for one design: `<top>.v` and its `<top>.json` sidecar.
+public struct DesignArtifacts: Sendable {
+    public let verilog: VerilogDesign
+    public let sidecar: DesignSidecar
+
+    public init(module: Module, kind: String, formats: [String: String], latency: Int) {
+        verilog = VerilogEmitter.emit(module)
+        sidecar = DesignSidecar(top: module, kind: kind, verilogFile: verilog.fileName, formats: formats, latency: latency,
+                                signals: verilog.nameMap.map {
+                                    .init(module: $0.module, rtl: $0.rtlName, kind: $0.kind, type: $0.type, source: $0.source)
+                                })
+    }
+
+    public static func pe(_ config: PEConfig) throws -> DesignArtifacts {
+        DesignArtifacts(module: try PEGenerator.module(config), kind: "pe",
+                        formats: ["activation": config.activation.name, "weight": config.weight.name], latency: config.latency)
+    }
+
+    public var files: [(name: String, data: Data)] {
+        get throws { [(verilog.fileName, Data(verilog.text.utf8)), ("\(verilog.top).json", try sidecar.json())] }
+    }
+
+    /// Writes every file of every design into `directory`, all or nothing.
+    public static func write(_ designs: [DesignArtifacts], into directory: String) throws {
+        try AtomicFile.writeAll(designs.flatMap { try $0.files }, into: directory)
+    }
+}
