@@ -6,7 +6,8 @@
 //   IN.bin   CYCLES x SW_IN_WORDS little-endian uint64 words (inputs other than clk, in port order)
 //   OUT.bin  CYCLES x SW_OUT_WORDS words written back (outputs sampled before the clock edge)
 //   WAVE_FILE, FROM, TO: trace cycles FROM..TO (inclusive) into a VCD/FST file (trace builds only)
-// Each cycle: apply inputs, settle, sample outputs, then (clocked designs) one rising clock edge.
+// Each cycle: apply inputs with clk low, settle, sample outputs, then (clocked designs) one rising
+// clock edge. Two evaluations per cycle.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -70,6 +71,7 @@ int main(int argc, char** argv) {
 #endif
             time += 5;
 #if SW_CLOCKED
+            // Rising edge; clk returns to 0 together with the next cycle's inputs (one eval).
             top->clk = 1;
             top->eval();
 #if SW_TRACE_FST || SW_TRACE_VCD
@@ -77,7 +79,6 @@ int main(int argc, char** argv) {
 #endif
             time += 5;
             top->clk = 0;
-            top->eval();
 #endif
             (void)cycle;
         }

@@ -70,7 +70,7 @@ public struct VerilatorModel: Sendable {
 
     static func verilatorFlags(top: String, trace: TraceFormat?) -> [String] {
         var flags = ["--cc", "--exe", "--build", "-j", "2", "--top-module", top, "-Wno-fatal", "-Wno-lint", "-Wno-style",
-                     "-MAKEFLAGS", "OPT_FAST=-O1 OPT_SLOW=-O0 OPT_GLOBAL=-O1"]
+                     "-MAKEFLAGS", "OPT_FAST=-O2 OPT_SLOW=-O0 OPT_GLOBAL=-O2"]
         switch trace {
         case .fst?: flags += ["--trace-fst", "-LDFLAGS", "-lz"]
         case .vcd?: flags += ["--trace"]

@@ -18,10 +18,14 @@ public enum PEVerification {
         /// Random accumulation cycles after the product section.
         public var accumulationCycles = 20_000
         public var seed: UInt64 = 1
-        public init(randomProducts: Int = 200_000, accumulationCycles: Int = 20_000, seed: UInt64 = 1) {
+        /// Input spaces up to this size are covered exhaustively (0: always random).
+        public var exhaustiveLimit = PEVerification.exhaustiveLimit
+        public init(randomProducts: Int = 200_000, accumulationCycles: Int = 20_000, seed: UInt64 = 1,
+                    exhaustiveLimit: Int = PEVerification.exhaustiveLimit) {
             self.randomProducts = randomProducts
             self.accumulationCycles = accumulationCycles
             self.seed = seed
+            self.exhaustiveLimit = exhaustiveLimit
         }
     }
 
@@ -29,7 +33,7 @@ public enum PEVerification {
                             options: Options = Options()) -> VectorPlan {
         let a = config.activation, w = config.weight
         let space = UInt64(1) << UInt64(a.codeWidth + w.codeWidth)
-        let exhaustive = space <= UInt64(exhaustiveLimit)
+        let exhaustive = space <= UInt64(options.exhaustiveLimit)
         var rng = SplitMix64(seed: options.seed)
         var rows: [(act: UInt64, wt: UInt64, en: Bool, clear: Bool)] = [(0, 0, false, false)]  // cycle 0: reset
         if exhaustive {
@@ -51,10 +55,9 @@ public enum PEVerification {
 
         // Golden accumulator after each cycle's clock edge (cycle 0 is the reset).
         var reference = ReferencePE(activation: a, weight: w)
-        var after: [BigInt] = [0]
-        after.reserveCapacity(rows.count)
-        for row in rows.dropFirst() {
-            after.append(reference.step(actCode: row.act, weightCode: row.wt, enable: row.en, clear: row.clear))
+        let expected = ExpectedValues(count: rows.count, width: config.accumulatorWidth) { cycle in
+            cycle == 0 ? 0 : reference.step(actCode: rows[cycle].act, weightCode: rows[cycle].wt,
+                                            enable: rows[cycle].en, clear: rows[cycle].clear)
         }
         var stimulus: [UInt64] = []
         stimulus.reserveCapacity(rows.count * 4)
@@ -62,18 +65,18 @@ public enum PEVerification {
 
         let latency = config.latency
         let accPort = PortSpec(name: "acc", direction: .output, width: config.accumulatorWidth, signed: true)
-        let frozenRows = rows, frozenAfter = after
+        let frozenRows = rows
         let coverage = (exhaustive ? "exhaustive: all \(products) code pairs" : "seeded-random (seed \(options.seed)): \(products) code pairs")
             + ", then \(options.accumulationCycles) random accumulate/clear cycles (seed \(options.seed))"
         return VectorPlan(module: module, externalVerilog: externalVerilog, cycles: rows.count, stimulus: stimulus,
                           inputWordsPerCycle: 4, coverage: coverage) { cycle, words in
-            let expected = cycle >= latency ? frozenAfter[cycle - latency] : 0
+            let source = cycle - latency
+            if expected.matches(source < 0 ? nil : source, port: accPort, words: words) { return nil }
+            let want = source < 0 ? 0 : expected.value(source)
             let actual = PortLayout.load(port: accPort, from: Array(words), at: 0)
-            guard actual != expected else { return nil }
-            let source = max(0, cycle - latency)
-            let row = frozenRows[source]
+            let row = frozenRows[max(0, source)]
             return "cycle \(cycle): acc = \(binary(actual, accPort.width)) (\(actual)) but the golden model expects "
-                + "\(binary(expected, accPort.width)) (\(expected)); inputs at cycle \(source): "
+                + "\(binary(want, accPort.width)) (\(want)); inputs at cycle \(max(0, source)): "
                 + "act = \(a.binaryFields(of: row.act)) (\(a.name), unit value \(a.unitValue(ofCode: row.act))), "
                 + "wt = \(w.binaryFields(of: row.wt)) (\(w.name), unit value \(w.unitValue(ofCode: row.wt))), "
                 + "en = \(row.en ? 1 : 0), clear = \(row.clear ? 1 : 0)"

@@ -19,7 +19,7 @@ public struct ElaborationError: Error, CustomStringConvertible, Sendable {
 
     public var description: String {
         if diagnostics.count == 1 { return "module '\(module)': \(diagnostics[0])" }
-        return "module '\(module)': \(diagnostics.count) errors\n"
+        return "module '\(module)': \(diagnostics.count) errors, the first: \(diagnostics[0])\n"
             + diagnostics.map { "  \($0)" }.joined(separator: "\n")
     }
 

@@ -1,0 +1,34 @@
+import BigInt
+import ShiftwrightHDL
+
+/// Golden output values for a run, stored compactly: `Int64` when the port is at most 64 bits
+/// wide (millions of cycles cost 8 bytes each), arbitrary precision otherwise.
+public struct ExpectedValues: Sendable {
+    private let small: [Int64]
+    private let large: [BigInt]
+
+    /// Calls `golden` for cycles 0..<count in order.
+    public init(count: Int, width: Int, _ golden: (Int) -> BigInt) {
+        if width <= 64 {
+            var values = [Int64](); values.reserveCapacity(count)
+            for i in 0..<count { values.append(Int64(truncatingIfNeeded: golden(i))) }
+            small = values
+            large = []
+        } else {
+            small = []
+            large = (0..<count).map(golden)
+        }
+    }
+
+    public func value(_ i: Int) -> BigInt { large.isEmpty ? BigInt(small[i]) : large[i] }
+
+    /// Whether `words` (the port's output words) equal the expected value at `index` (nil: zero).
+    @inline(__always)
+    public func matches(_ index: Int?, port: PortSpec, words: ArraySlice<UInt64>) -> Bool {
+        if large.isEmpty {
+            let actual = PortLayout.loadSmall(width: port.width, signed: port.signed, word: words[words.startIndex])
+            return actual == (index.map { small[$0] } ?? 0)
+        }
+        return PortLayout.load(port: port, from: Array(words), at: 0) == (index.map { large[$0] } ?? 0)
+    }
+}
