@@ -126,6 +126,14 @@ public enum Npy {
         return data
     }
 
+    /// A `.npy` (version 1.0, little-endian float32) of `values` with `shape`.
+    public static func encode(floats values: [Float], shape: [Int], fortranOrder: Bool = false) -> Data {
+        var data = header(descr: "<f4", shape: shape, fortranOrder: fortranOrder)
+        data.reserveCapacity(data.count + 4 * values.count)
+        for v in values { withUnsafeBytes(of: v.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
+        return data
+    }
+
     /// A `.npy` (version 1.0, little-endian uint32) of codes with `shape`.
     public static func encode(codes: [UInt32], shape: [Int], fortranOrder: Bool = false) -> Data {
         var data = header(descr: "<u4", shape: shape, fortranOrder: fortranOrder)
