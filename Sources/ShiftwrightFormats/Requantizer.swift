@@ -49,10 +49,11 @@ public enum Requantizer {
 
     /// Integer targets without BigInt when acc · 2^shift is comfortably inside Int64.
     private static func integerFast(_ acc: Int64, shift: Int, target: NumberFormat, ties: TieRule) -> UInt64? {
-        guard acc != Int64.min, shift <= 0, shift > -63 else { return nil }
+        guard acc != Int64.min, shift > -63 else { return nil }
         let a = acc.magnitude
-        let k = UInt64(-shift)
-        var r = a >> k
+        if shift > 0 && (64 - a.leadingZeroBitCount) + shift > 62 { return nil }
+        let k = UInt64(max(0, -shift))
+        var r = shift > 0 ? a << UInt64(shift) : a >> k
         if k > 0 {
             let rem = a & ((1 << k) - 1), half = UInt64(1) << (k - 1)
             if rem > half || (rem == half && ties == .even && r & 1 == 1) { r += 1 }

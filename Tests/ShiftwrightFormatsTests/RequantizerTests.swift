@@ -29,6 +29,7 @@ import Testing
                     if case .int(let n) = f.kind { expected &= (1 << UInt64(n)) - 1 }
                     let big = Requantizer.requantize(BigInt(acc), shift: shift, to: f, ties: ties)
                     let small = Requantizer.requantize(acc, shift: shift, to: f, ties: ties)
+                    #expect(PreparedRequantizer(target: f, ties: ties).requantize(acc, shift: shift) == expected)
                     #expect(big == expected, "\(f) acc=\(acc) shift=\(shift) ties=\(ties)")
                     #expect(small == expected, "\(f) Int64 acc=\(acc) shift=\(shift) ties=\(ties)")
                 }
