@@ -121,25 +121,28 @@ public enum Npy {
     /// A `.npy` (version 1.0, little-endian float64) of `values` with `shape`.
     public static func encode(_ values: [Double], shape: [Int], fortranOrder: Bool = false) -> Data {
         var data = header(descr: "<f8", shape: shape, fortranOrder: fortranOrder)
-        data.reserveCapacity(data.count + 8 * values.count)
-        for v in values { withUnsafeBytes(of: v.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
+        appendLittleEndian(values.map { $0.bitPattern }, to: &data)
         return data
     }
 
     /// A `.npy` (version 1.0, little-endian float32) of `values` with `shape`.
     public static func encode(floats values: [Float], shape: [Int], fortranOrder: Bool = false) -> Data {
         var data = header(descr: "<f4", shape: shape, fortranOrder: fortranOrder)
-        data.reserveCapacity(data.count + 4 * values.count)
-        for v in values { withUnsafeBytes(of: v.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
+        appendLittleEndian(values.map { $0.bitPattern }, to: &data)
         return data
     }
 
     /// A `.npy` (version 1.0, little-endian uint32) of codes with `shape`.
     public static func encode(codes: [UInt32], shape: [Int], fortranOrder: Bool = false) -> Data {
         var data = header(descr: "<u4", shape: shape, fortranOrder: fortranOrder)
-        data.reserveCapacity(data.count + 4 * codes.count)
-        for c in codes { withUnsafeBytes(of: c.littleEndian) { data.append(contentsOf: $0) } }
+        appendLittleEndian(codes, to: &data)
         return data
+    }
+
+    /// Appends the words in little-endian byte order, in one copy.
+    static func appendLittleEndian<T: FixedWidthInteger>(_ words: [T], to data: inout Data) {
+        let le = words.map { $0.littleEndian }
+        le.withUnsafeBytes { data.append(contentsOf: $0) }
     }
 
     static func header(descr: String, shape: [Int], fortranOrder: Bool) -> Data {
