@@ -76,7 +76,7 @@ extension NumberFormat {
     /// The code nearest to the exact `value` at `scale` (§2.3, §3.5), or with `greedy` the AUSN
     /// Algorithm 1 truncation. Integer formats read `scale` as a power-of-two step 2^scale.
     public func quantize(_ value: Dyadic, scale: Int, ties: TieRule = .even, greedy: Bool = false) -> UInt64 {
-        let unitExp = isInteger ? scale : unitExponent(scale: scale)
+        let unitExp = valueExponent(scale: scale)
         return Requantizer.round(value.significand, shift: value.exponent - unitExp, to: self, ties: ties, greedy: greedy && isAUSN)
     }
 
@@ -89,7 +89,6 @@ extension NumberFormat {
     /// The code whose value is exactly `value` at `scale`, or nil when `value` is not representable.
     public func encode(_ value: Dyadic, scale: Int) -> UInt64? {
         let code = quantize(value, scale: scale)
-        let unitExp = isInteger ? scale : unitExponent(scale: scale)
-        return Dyadic(unitValue(ofCode: code), exponent: unitExp) == value ? code : nil
+        return decode(code, scale: scale) == value ? code : nil
     }
 }

@@ -50,6 +50,17 @@ import Testing
         #expect(Requantizer.requantize(Int64(99), shift: 0, to: u4) == 15)
     }
 
+    @Test func integerScaleIsAPowerOfTwoStepEverywhere() throws {
+        let i8 = try NumberFormat(parsing: "int8")
+        let c = try i8.quantize(20.0, scale: 3)            // 20 / 8 = 2.5 → 2 (even)
+        #expect(c == 2)
+        #expect(i8.decode(c, scale: 3) == Dyadic(16))
+        #expect(i8.encode(Dyadic(24), scale: 3) == 3)
+        #expect(i8.encode(Dyadic(20), scale: 3) == nil)
+        #expect(i8.maxValue(scale: 3) == Dyadic(1024))     // |−128| · 8
+        #expect(i8.unitExponent(scale: 3) == 0)
+    }
+
     @Test func extremeShiftsAndZero() throws {
         let f = try NumberFormat(parsing: "afp-e3m2")
         let maxCode: UInt64 = 0b011111
