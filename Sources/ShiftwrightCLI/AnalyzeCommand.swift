@@ -39,8 +39,8 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard ["afp", "ausn", "all"].contains(family) else { throw ValidationError("bad --family '\(family)': expected afp, ausn or all") }
-        guard lambda.isFinite, lambda >= 0 else { throw ValidationError("--lambda must be a finite number ≥ 0") }
+        guard ["afp", "ausn", "all"].contains(family) else { throw FormatError("bad --family '\(family)': expected afp, ausn or all") }
+        guard lambda.isFinite, lambda >= 0 else { throw FormatError("--lambda must be a finite number ≥ 0") }
         let tieRule = try QuantizeSupport.tieRule(ties)
         let rule = try ScaleRule(parsing: scale)
         let tensor = try Npy.read(path: input)

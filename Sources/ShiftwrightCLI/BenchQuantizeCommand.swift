@@ -25,8 +25,8 @@ struct BenchQuantizeCommand: ParsableCommand {
     var noNumpy = false
 
     func run() throws {
-        guard count > 0, count <= 500_000_000 else { throw ValidationError("--count must be in 1...500000000") }
-        guard repeats > 0 else { throw ValidationError("--repeat must be ≥ 1") }
+        guard count > 0, count <= 500_000_000 else { throw FormatError("--count must be in 1...500000000") }
+        guard repeats > 0 else { throw FormatError("--repeat must be ≥ 1") }
         let data = BenchQuantizeData.laplace(count: count, scale: 0.05, seed: seed)
         let maxAbs = Double(data.reduce(Float(0)) { max($0, abs($1)) })
         let range = try TensorRange(of: [maxAbs])

@@ -37,15 +37,15 @@ struct QuantizeCommand: ParsableCommand {
         let f = try NumberFormat(parsing: format)
         let rule = try ScaleRule(parsing: scale)
         let tieRule = try QuantizeSupport.tieRule(ties)
-        if greedy && !f.isAUSN { throw ValidationError("--greedy applies to AUSN formats only, not \(f.name)") }
+        if greedy && !f.isAUSN { throw FormatError("--greedy applies to AUSN formats only, not \(f.name)") }
         switch (values, input) {
         case (let text?, nil):
-            if output != nil || codesOutput != nil { throw ValidationError("--output/--codes-output need --input") }
+            if output != nil || codesOutput != nil { throw FormatError("--output/--codes-output need --input") }
             try quantizeList(text, f, rule, tieRule)
         case (nil, let path?):
             try quantizeFile(path, f, rule, tieRule)
         default:
-            throw ValidationError("give exactly one of --values or --input")
+            throw FormatError("give exactly one of --values or --input")
         }
     }
 
