@@ -1,6 +1,7 @@
 /// Quantizes real values (Double / Float) to codes of one format at one scale, fast and without
 /// allocating per value: |x| is located among the decision thresholds of the value set (the
-/// midpoints, or for AUSN `greedy` the members themselves) by a branch-free binary search, and an
+/// midpoints, or for AUSN `greedy` the members themselves) by a branch-free binary search (for
+/// float32 buffers: by the exponent of |x| and a fixed scan of at most 8 thresholds), and an
 /// exact tie is resolved by a per-threshold flag (§2.3, §3.5). The thresholds are checked to be
 /// exact Doubles; when a format/scale pair has thresholds a Double cannot hold exactly, every value
 /// takes the exact dyadic path instead, so results always equal `NumberFormat.quantize`.
@@ -26,7 +27,8 @@ public struct TensorQuantizer: Sendable {
     private let signBit: UInt32
     private let signed: Bool
     /// Float inputs: per binary exponent of |x|, how many thresholds lie below its binade, and at
-    /// most how many lie inside one binade (`bucketWidth`); nil when a binade holds too many.
+    /// most how many lie inside one binade (`bucketWidth`); −1 when a binade holds more than 8
+    /// (the binary search is used then).
     private let floatBucketStart: [Int32]
     private let bucketWidth: Int
     /// True when the fast path is exact for this format and scale.
