@@ -77,9 +77,18 @@ extension NumberFormat {
         }
     }
 
-    /// The exact value of `code` at a scale (AFP bias, AUSN top): unitValue · 2^unitExponent.
+    /// log2 of the step between neighbouring unit values when values are read at `scale`:
+    /// `unitExponent(scale:)` for AFP / AUSN; for int / uint the scale itself, read as a
+    /// power-of-two step (value = integer · 2^scale), so that `decode`, `quantize` and `encode`
+    /// agree for every family. (`unitExponent` of an integer format stays 0: the PE's unit.)
+    public func valueExponent(scale: Int) -> Int {
+        isInteger ? scale : unitExponent(scale: scale)
+    }
+
+    /// The exact value of `code` at a scale (AFP bias, AUSN top, integer step 2^scale):
+    /// unitValue · 2^valueExponent.
     public func decode(_ code: UInt64, scale: Int) -> Dyadic {
-        Dyadic(unitValue(ofCode: code), exponent: unitExponent(scale: scale))
+        Dyadic(unitValue(ofCode: code), exponent: valueExponent(scale: scale))
     }
 
     /// Largest |unitValue| over all codes (int: 2^(N−1), from the code −2^(N−1)).
@@ -92,7 +101,7 @@ extension NumberFormat {
     }
 
     /// Largest representable magnitude at a scale, exactly.
-    public func maxValue(scale: Int) -> Dyadic { Dyadic(maxUnitMagnitude, exponent: unitExponent(scale: scale)) }
+    public func maxValue(scale: Int) -> Dyadic { Dyadic(maxUnitMagnitude, exponent: valueExponent(scale: scale)) }
 
     /// The code in binary with its fields separated by `|` (sign | exponent | mantissa, …).
     public func binaryFields(of code: UInt64) -> String {

@@ -49,10 +49,11 @@ public enum Requantizer {
 
     /// Integer targets without BigInt when acc · 2^shift is comfortably inside Int64.
     private static func integerFast(_ acc: Int64, shift: Int, target: NumberFormat, ties: TieRule) -> UInt64? {
-        guard acc != Int64.min, shift <= 0, shift > -63 else { return nil }
+        guard acc != Int64.min, shift > -63 else { return nil }
         let a = acc.magnitude
-        let k = UInt64(-shift)
-        var r = a >> k
+        if shift > 0 && (64 - a.leadingZeroBitCount) + shift > 62 { return nil }
+        let k = UInt64(max(0, -shift))
+        var r = shift > 0 ? a << UInt64(shift) : a >> k
         if k > 0 {
             let rem = a & ((1 << k) - 1), half = UInt64(1) << (k - 1)
             if rem > half || (rem == half && ties == .even && r & 1 == 1) { r += 1 }
@@ -75,7 +76,7 @@ extension NumberFormat {
     /// The code nearest to the exact `value` at `scale` (§2.3, §3.5), or with `greedy` the AUSN
     /// Algorithm 1 truncation. Integer formats read `scale` as a power-of-two step 2^scale.
     public func quantize(_ value: Dyadic, scale: Int, ties: TieRule = .even, greedy: Bool = false) -> UInt64 {
-        let unitExp = isInteger ? scale : unitExponent(scale: scale)
+        let unitExp = valueExponent(scale: scale)
         return Requantizer.round(value.significand, shift: value.exponent - unitExp, to: self, ties: ties, greedy: greedy && isAUSN)
     }
 
@@ -88,7 +89,6 @@ extension NumberFormat {
     /// The code whose value is exactly `value` at `scale`, or nil when `value` is not representable.
     public func encode(_ value: Dyadic, scale: Int) -> UInt64? {
         let code = quantize(value, scale: scale)
-        let unitExp = isInteger ? scale : unitExponent(scale: scale)
-        return Dyadic(unitValue(ofCode: code), exponent: unitExp) == value ? code : nil
+        return decode(code, scale: scale) == value ? code : nil
     }
 }

@@ -75,7 +75,7 @@ import Testing
             let grid = Grid(values, lowestExponent: probe0.exponent - 1)
             let sorted = (grid.small.map { $0.map { BigInt($0) } } ?? grid.big).sorted()
             var probes: [BigInt] = []
-            let count = f.codeWidth <= 6 ? 24 : 8
+            let count = f.codeWidth <= 6 ? 16 : 6
             for _ in 0 ..< count {
                 let i = Int.random(in: 0 ..< sorted.count - 1, using: &rng)
                 let lo = sorted[i], hi = sorted[i + 1]

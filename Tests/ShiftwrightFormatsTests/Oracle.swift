@@ -97,14 +97,6 @@ enum Oracle {
         }
     }
 
-    /// Brute-force nearest canonical code to the exact x (ties per the spec's rules), or with
-    /// `greedy` the largest magnitude not above |x| (sign of x).
-    static func nearest(_ f: NumberFormat, _ x: Exact, scale: Int, ties: TieRule, greedy: Bool = false,
-                        values: [(UInt64, Exact)]) -> UInt64 {
-        let grid = Grid(values, lowestExponent: x.e)
-        return greedy ? grid.floor(x, signBit: f.signBit) : grid.nearest(x, ties: ties)
-    }
-
     /// All canonical (code, exact value) pairs of a format at a scale.
     static func values(_ f: NumberFormat, scale: Int) -> [(UInt64, Exact)] {
         f.allCodes.filter { isCanonical(f, $0) }.map { ($0, Exact(value(f, $0, scale: scale))) }

@@ -29,6 +29,7 @@ import Testing
                     if case .int(let n) = f.kind { expected &= (1 << UInt64(n)) - 1 }
                     let big = Requantizer.requantize(BigInt(acc), shift: shift, to: f, ties: ties)
                     let small = Requantizer.requantize(acc, shift: shift, to: f, ties: ties)
+                    #expect(PreparedRequantizer(target: f, ties: ties).requantize(acc, shift: shift) == expected)
                     #expect(big == expected, "\(f) acc=\(acc) shift=\(shift) ties=\(ties)")
                     #expect(small == expected, "\(f) Int64 acc=\(acc) shift=\(shift) ties=\(ties)")
                 }
@@ -47,6 +48,17 @@ import Testing
         let u4 = try NumberFormat(parsing: "uint4")
         #expect(Requantizer.requantize(Int64(-9), shift: 0, to: u4) == 0)
         #expect(Requantizer.requantize(Int64(99), shift: 0, to: u4) == 15)
+    }
+
+    @Test func integerScaleIsAPowerOfTwoStepEverywhere() throws {
+        let i8 = try NumberFormat(parsing: "int8")
+        let c = try i8.quantize(20.0, scale: 3)            // 20 / 8 = 2.5 → 2 (even)
+        #expect(c == 2)
+        #expect(i8.decode(c, scale: 3) == Dyadic(16))
+        #expect(i8.encode(Dyadic(24), scale: 3) == 3)
+        #expect(i8.encode(Dyadic(20), scale: 3) == nil)
+        #expect(i8.maxValue(scale: 3) == Dyadic(1024))     // |−128| · 8
+        #expect(i8.unitExponent(scale: 3) == 0)
     }
 
     @Test func extremeShiftsAndZero() throws {

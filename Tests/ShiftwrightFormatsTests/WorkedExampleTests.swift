@@ -60,6 +60,12 @@ import Testing
         for a in 1 ... 7 { for k in [4, 5, 6, 7] { expected.insert(Dyadic(BigInt(k), exponent: -a - 2)) } }
         let got = Set(f.allCodes.map { f.decode($0, scale: -1).magnitude })
         #expect(got == expected)
+        let members = try f.members(scale: -1)
+        #expect(members.count == 2 * 28 + 1)
+        #expect(Set(members.map { $0.value.magnitude }) == expected)
+        #expect(members.map(\.value) == members.map(\.value).sorted())
+        #expect(members.allSatisfy { f.decode($0.code, scale: -1) == $0.value })
+        #expect(try f.quantize(tensor: [0.8, -0.3], scale: -1) == [0b000110, 0b101001]) // 0|001|10, 1|010|01
     }
 
     @Test func paperMerge412() {
