@@ -70,7 +70,7 @@ public struct VerilatorModel: Sendable {
 
     static func verilatorFlags(top: String, trace: TraceFormat?) -> [String] {
         var flags = ["--cc", "--exe", "--build", "-j", "2", "--top-module", top, "-Wno-fatal", "-Wno-lint", "-Wno-style",
-                     "-MAKEFLAGS", "OPT_FAST=-O2 OPT_SLOW=-O0 OPT_GLOBAL=-O2"]
+                     "-MAKEFLAGS", "OPT_FAST=-O2 OPT_SLOW=-O0 OPT_GLOBAL=-O2", "-CFLAGS", "-O2"]
         switch trace {
         case .fst?: flags += ["--trace-fst", "-LDFLAGS", "-lz"]
         case .vcd?: flags += ["--trace"]
@@ -85,20 +85,13 @@ public struct VerilatorModel: Sendable {
         guard stimulus.count == cycles * layout.inputWords else {
             throw ToolError("stimulus has \(stimulus.count) words, expected \(cycles) x \(layout.inputWords)")
         }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("shiftwright-run-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try VectorFiles.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let inPath = "\(dir)/in.bin", outPath = "\(dir)/out.bin"
-        let data = stimulus.withUnsafeBufferPointer { Data(buffer: $0) }
-        try data.write(to: URL(fileURLWithPath: inPath))
+        try VectorFiles.write(stimulus, to: inPath)
         var args = [inPath, outPath, String(cycles)]
         if let wave { args += [wave.path, String(wave.from), String(wave.to)] }
         try ProcessRunner.check(executable, args, what: "simulation of '\(top)'")
-        let out = try Data(contentsOf: URL(fileURLWithPath: outPath))
-        let expectedBytes = cycles * layout.outputWords * 8
-        guard out.count == expectedBytes else {
-            throw ToolError("simulation of '\(top)' wrote \(out.count) bytes, expected \(expectedBytes)")
-        }
-        return out.withUnsafeBytes { Array($0.bindMemory(to: UInt64.self)) }
+        return try VectorFiles.read(outPath, words: cycles * layout.outputWords)
     }
 }

@@ -26,11 +26,14 @@ public struct ReferencePE: Sendable {
     /// One clock edge; returns the accumulator after it.
     @discardableResult
     public mutating func step(actCode: UInt64, weightCode: UInt64, enable: Bool, clear: Bool) -> BigInt {
-        if clear {
-            accumulator = enable ? Self.product(actCode, weightCode, activation: activation, weight: weight) : 0
-        } else if enable {
-            accumulator += Self.product(actCode, weightCode, activation: activation, weight: weight)
-        }
+        accumulator = Self.clocked(accumulator, enable: enable, clear: clear,
+                                   product: Self.product(actCode, weightCode, activation: activation, weight: weight))
         return accumulator
+    }
+
+    /// The clock rule of §5.1, shared by every reference PE: the accumulator after one edge.
+    static func clocked<T: AdditiveArithmetic>(_ accumulator: T, enable: Bool, clear: Bool, product: @autoclosure () -> T) -> T {
+        if clear { return enable ? product() : .zero }
+        return enable ? accumulator + product() : accumulator
     }
 }

@@ -7,16 +7,28 @@ public struct ExpectedValues: Sendable {
     private let small: [Int64]
     private let large: [BigInt]
 
+    /// One golden value, in whichever representation the model produced.
+    public enum Value: ExpressibleByIntegerLiteral {
+        case small(Int64), large(BigInt)
+        public init(integerLiteral value: Int64) { self = .small(value) }
+        var big: BigInt { switch self { case let .small(v): BigInt(v); case let .large(v): v } }
+    }
+
     /// Calls `golden` for cycles 0..<count in order.
-    public init(count: Int, width: Int, _ golden: (Int) -> BigInt) {
+    public init(count: Int, width: Int, _ golden: (Int) -> Value) {
         if width <= 64 {
             var values = [Int64](); values.reserveCapacity(count)
-            for i in 0..<count { values.append(Int64(truncatingIfNeeded: golden(i))) }
+            for i in 0..<count {
+                switch golden(i) {
+                case let .small(v): values.append(v)
+                case let .large(v): values.append(Int64(truncatingIfNeeded: v))
+                }
+            }
             small = values
             large = []
         } else {
             small = []
-            large = (0..<count).map(golden)
+            large = (0..<count).map { golden($0).big }
         }
     }
 

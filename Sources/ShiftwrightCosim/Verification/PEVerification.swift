@@ -53,15 +53,24 @@ public enum PEVerification {
         }
         for _ in 0..<config.latency { rows.append((0, 0, false, false)) }
 
-        // Golden accumulator after each cycle's clock edge (cycle 0 is the reset).
-        var reference = ReferencePE(activation: a, weight: w)
+        // Golden accumulator after each cycle's clock edge (cycle 0 is the reset); the Int64
+        // reference when the accumulator fits, the exact one otherwise.
+        var exact = ReferencePE(activation: a, weight: w)
+        var fast = config.accumulatorWidth <= 62
+            ? ReferencePE64(activation: a, weight: w, maxAccumulations: config.accumulationDepth) : nil
         let expected = ExpectedValues(count: rows.count, width: config.accumulatorWidth) { cycle in
-            cycle == 0 ? 0 : reference.step(actCode: rows[cycle].act, weightCode: rows[cycle].wt,
-                                            enable: rows[cycle].en, clear: rows[cycle].clear)
+            if cycle == 0 { return 0 }
+            let r = rows[cycle]
+            if fast != nil { return .small(fast!.step(actCode: r.act, weightCode: r.wt, enable: r.en, clear: r.clear)) }
+            return .large(exact.step(actCode: r.act, weightCode: r.wt, enable: r.en, clear: r.clear))
         }
-        var stimulus: [UInt64] = []
-        stimulus.reserveCapacity(rows.count * 4)
-        for row in rows { stimulus += [row.act, row.wt, row.en ? 1 : 0, row.clear ? 1 : 0] }
+        var stimulus = [UInt64](repeating: 0, count: rows.count * 4)
+        for (i, row) in rows.enumerated() {
+            stimulus[4 * i] = row.act
+            stimulus[4 * i + 1] = row.wt
+            stimulus[4 * i + 2] = row.en ? 1 : 0
+            stimulus[4 * i + 3] = row.clear ? 1 : 0
+        }
 
         let latency = config.latency
         let accPort = PortSpec(name: "acc", direction: .output, width: config.accumulatorWidth, signed: true)
