@@ -27,7 +27,7 @@ enum RequantBinadeDatapath {
         let width = e + p
         let maxCode = BigIntValue((1 << width) - 1)
         let overflow = (saturated | index.gt(maxCode)).named("saturate")
-        return m.mux(overflow, m.constant(maxCode, .unsigned(width)), index.truncated(to: width)).named("magnitude_code")
+        return m.mux(overflow, m.constant(maxCode, .unsigned(width)), RequantRounding.resized(index, to: width)).named("magnitude_code")
     }
 
     /// AUSN (B, S): binade e has basic field a = 2^B − 1 − e, subdivision k.
@@ -62,7 +62,7 @@ enum RequantBinadeDatapath {
         // Zero takes the below-binade path, where the truncated value is 0 and nothing rounds up.
         let normal = (input.nonzero & exponent.ge(BigIntValue(p))).named("normal")
         let binadeWidth = RequantRounding.bits(grid.maxExponent + 1)
-        let binadeRaw = (exponent - BigIntValue(p)).truncated(to: binadeWidth).asUnsigned()
+        let binadeRaw = RequantRounding.resized(exponent - BigIntValue(p), to: binadeWidth).asUnsigned()
         let binade = m.mux(normal, binadeRaw, m.constant(0, .unsigned(binadeWidth))).named("binade")
         // The cut: bit L − P of |acc| in a binade, else the fixed step below binade 0.
         let belowStep = grid.subnormals ? 0 : p
@@ -70,7 +70,7 @@ enum RequantBinadeDatapath {
         let below = (m.constant(BigIntValue(belowStep), .signed(RequantRounding.bits(belowStep) + 1)) - input.shift)
         let cutWidth = max(inBinade.width, below.width)
         let cut = m.mux(normal, inBinade.extended(to: cutWidth), below.extended(to: cutWidth)).named("cut_pos")
-        let split = m.roundingSplit(input.magnitude, at: cut, maxLeftShift: p, quotientWidth: p + 1)
+        let split = m.roundingSplit(input.magnitude, at: cut, maxLeftShift: p, quotientWidth: p + 1, name: "cut")
         let significand = split.quotient.named("significand")
         let up = RequantRounding.roundUp(m, split, floorOdd: floorOdd(significand, binade), ties: ties)
         let rounded = (significand + up).named("significand_rounded")

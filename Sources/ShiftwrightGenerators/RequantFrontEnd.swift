@@ -41,6 +41,11 @@ enum RequantRounding {
         }
     }
 
+    /// `signal` narrowed, or extended by its signedness, to `width` bits (for values known to fit).
+    static func resized(_ signal: Signal, to width: Int) -> Signal {
+        signal.width >= width ? signal.truncated(to: width) : signal.extended(to: width)
+    }
+
     /// Smallest unsigned width holding `value` (≥ 1).
     static func bits(_ value: Int) -> Int { HWType.minimal(for: BigIntValue(max(value, 1)), signed: false).width }
 }

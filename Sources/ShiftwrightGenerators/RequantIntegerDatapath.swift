@@ -8,7 +8,7 @@ enum RequantIntegerDatapath {
     static func code(_ m: ModuleBuilder, _ input: RequantFrontEnd, bits n: Int, signed: Bool, ties: TieRule) -> Signal {
         // Values of 2^(n+1) or more clamp whatever their low bits are.
         let huge = (input.nonzero & input.exponent.ge(BigIntValue(n + 1))).named("huge")
-        let split = m.roundingSplit(input.magnitude, at: -input.shift, maxLeftShift: n + 1, quotientWidth: n + 1)
+        let split = m.roundingSplit(input.magnitude, at: -input.shift, maxLeftShift: n + 1, quotientWidth: n + 1, name: "cut")
         let truncatedValue = split.quotient.named("int_floor")
         let up = RequantRounding.roundUp(m, split, floorOdd: truncatedValue[0], ties: ties)
         let rounded = (truncatedValue + up).named("int_rounded")

@@ -34,7 +34,7 @@ enum RequantTierDatapath {
             let (found, position) = m.leadingOne(rest)
             let gap = (previous - position).named("tier\(i + 1)_gap")
             let take = (active & found & gap.le(BigIntValue(reach[i]))).named("tier\(i + 1)_take")
-            fields.append(m.mux(take, resized(gap, to: bits).asUnsigned(), m.constant(0, .unsigned(bits))).named("tier\(i + 1)_q"))
+            fields.append(m.mux(take, RequantRounding.resized(gap, to: bits).asUnsigned(), m.constant(0, .unsigned(bits))).named("tier\(i + 1)_q"))
             endsHere.append((active & ~take).named("tier\(i + 1)_ends"))
             rest = m.mux(take, rest & ~m.oneHot(position, width: width), rest).named("rest\(i + 1)")
             previous = m.mux(take, position, previous).named("term\(i + 1)_pos")
@@ -49,7 +49,7 @@ enum RequantTierDatapath {
             reachDown = m.mux(ends, m.constant(BigIntValue(reach[i]), reachDown.type), reachDown)
         }
         let step = (previous - reachDown).named("step_pos")
-        let split = m.roundingSplit(rest, at: step, maxLeftShift: 0, quotientWidth: 1)
+        let split = m.roundingSplit(rest, at: step, maxLeftShift: 0, quotientWidth: 1, name: "cut")
         let lastField = fields[fields.count - 1]
         let up = RequantRounding.roundUp(m, split, floorOdd: allTiers & lastField[0], ties: ties)
 
@@ -87,10 +87,5 @@ enum RequantTierDatapath {
         let low = m.mux(smallestUp, smallest, m.constant(0, type))
         let high = m.mux(pastTop | (up & carryOverflow), m.constant(largest, type), rounded)
         return m.mux(input.nonzero, m.mux(belowSmallest, low, high), m.constant(0, type)).named("magnitude_code")
-    }
-
-    /// `signal` narrowed or (sign-/zero-)extended to `width` bits.
-    static func resized(_ signal: Signal, to width: Int) -> Signal {
-        signal.width >= width ? signal.truncated(to: width) : signal.extended(to: width)
     }
 }

@@ -16,8 +16,8 @@ extension ModuleBuilder {
     /// x's width give quotient 0, round 0 and sticky = (x ≠ 0).
     ///
     /// Built as one right barrel shift of x·2^(maxLeftShift+1) and one shift of its prefix-OR
-    /// vector (bit i = any bit below i), no mask generation.
-    public func roundingSplit(_ x: Signal, at position: Signal, maxLeftShift: Int, quotientWidth: Int,
+    /// vector (bit i = any bit below i), no mask generation. Its wires are named `<name>_…`.
+    public func roundingSplit(_ x: Signal, at position: Signal, maxLeftShift: Int, quotientWidth: Int, name: String,
                               file: StaticString = #fileID, line: UInt = #line) -> RoundingSplit {
         let wide = x.asUnsigned() << (maxLeftShift + 1)
         let span = wide.width
@@ -31,7 +31,8 @@ extension ModuleBuilder {
                           mux(signedRaw.gt(BigIntValue(span), file: file, line: line), top, signedRaw, file: file, line: line),
                           file: file, line: line)
         let amount = clamped.truncated(to: amountWidth, file: file, line: line).asUnsigned()
-        let shifted = wide >> amount
+            .named("\(name)_amount", file: file, line: line)
+        let shifted = (wide >> amount).named("\(name)_shifted", file: file, line: line)
         let quotientBits = min(quotientWidth, span - 1)
         var quotient = (shifted >> 1).truncated(to: quotientBits, file: file, line: line)
         if quotientBits < quotientWidth { quotient = quotient.extended(to: quotientWidth, file: file, line: line) }
@@ -39,8 +40,9 @@ extension ModuleBuilder {
         let prefixes = (0...span).reversed().map { i -> Signal in
             i == 0 ? constant(0, .bit, file: file, line: line) : wide[i - 1, 0].anySet
         }
-        let below = concat(prefixes, file: file, line: line)
-        return RoundingSplit(quotient: quotient, round: shifted[0], sticky: (below >> amount)[0])
+        let below = concat(prefixes, file: file, line: line).named("\(name)_below", file: file, line: line)
+        return RoundingSplit(quotient: quotient, round: shifted[0].named("\(name)_round", file: file, line: line),
+                             sticky: (below >> amount)[0].named("\(name)_sticky", file: file, line: line))
     }
 
     /// One-hot decode: bit `index` set in a `width`-bit unsigned value (0 when index ≥ width).
