@@ -23,7 +23,7 @@ enum RequantBinadeDatapath {
     static func afpMagnitude(_ m: ModuleBuilder, _ input: RequantFrontEnd, exponentBits e: Int, mantissaBits p: Int,
                              ties: TieRule) -> Signal {
         let grid = Grid(fractionBits: p, maxExponent: (1 << e) - 2, subnormals: true)
-        let (index, saturated, _) = roundedIndex(m, input, grid, ties: ties) { t, _ in t[0] }
+        let (index, saturated) = roundedIndex(m, input, grid, ties: ties) { t, _ in t[0] }
         let width = e + p
         let maxCode = BigIntValue((1 << width) - 1)
         let overflow = (saturated | index.gt(maxCode)).named("saturate")
@@ -36,7 +36,7 @@ enum RequantBinadeDatapath {
         let grid = Grid(fractionBits: s, maxExponent: (1 << b) - 2, subnormals: false)
         // The truncated code's LSB: k's LSB, or for S = 0 the LSB of a = ~e (t = 0 below binade 0,
         // where the truncated code is zero).
-        let (index, saturated, _) = roundedIndex(m, input, grid, ties: ties) { t, e in
+        let (index, saturated) = roundedIndex(m, input, grid, ties: ties) { t, e in
             s > 0 ? t[0] : (t[0] & ~e[0])
         }
         // index = (e + 1)·2^S + k after rounding, or 0 for zero.
@@ -51,11 +51,11 @@ enum RequantBinadeDatapath {
         return m.mux(overflow, m.constant(maxCode, .unsigned(width)), regular).named("magnitude_code")
     }
 
-    /// The rounded grid index e·2^P + t + up (or, below binade 0 without subnormals, (t + up)·2^P),
-    /// a flag for values past the top binade, and the binade. `floorOdd(t, e)` gives the LSB of
-    /// the truncated code.
+    /// The rounded grid index e·2^P + t + up (or, below binade 0 without subnormals, up·2^P) and
+    /// a flag for values past the top binade. `floorOdd(t, e)` gives the LSB of the truncated code
+    /// from the significand t and the binade e.
     static func roundedIndex(_ m: ModuleBuilder, _ input: RequantFrontEnd, _ grid: Grid, ties: TieRule,
-                             floorOdd: (Signal, Signal) -> Signal) -> (index: Signal, saturated: Signal, binade: Signal) {
+                             floorOdd: (Signal, Signal) -> Signal) -> (index: Signal, saturated: Signal) {
         let p = grid.fractionBits
         let exponent = input.exponent
         let saturated = (input.nonzero & exponent.gt(BigIntValue(p + grid.maxExponent))).named("past_top")
@@ -76,13 +76,13 @@ enum RequantBinadeDatapath {
         let rounded = (significand + up).named("significand_rounded")
         let index: Signal
         if grid.subnormals {
-            index = ((binade << p) + rounded)
+            index = (binade << p) + rounded
         } else {
             let lifted = (binade << p) + rounded
             // Below binade 0 the truncated value is 0: rounding up gives the smallest value 2^P.
             let flushed = (up << p).extended(to: lifted.width)
             index = m.mux(normal, lifted, flushed)
         }
-        return (index.named("grid_index"), saturated, binade)
+        return (index.named("grid_index"), saturated)
     }
 }

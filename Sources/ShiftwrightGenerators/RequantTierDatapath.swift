@@ -50,8 +50,9 @@ enum RequantTierDatapath {
         }
         let step = (previous - reachDown).named("step_pos")
         let split = m.roundingSplit(rest, at: step, maxLeftShift: 0, quotientWidth: 1, name: "cut")
-        let lastField = fields[fields.count - 1]
-        let up = RequantRounding.roundUp(m, split, floorOdd: allTiers & lastField[0], ties: ties)
+        // The truncated code is odd only with every tier used and an odd last gap.
+        let floorOdd = fields.last.map { allTiers & $0[0] } ?? m.constant(0, .bit)
+        let up = RequantRounding.roundUp(m, split, floorOdd: floorOdd, ties: ties)
 
         let basic = (m.constant(BigIntValue((1 << b) - 1 + budget), .signed(RequantRounding.bits((1 << b) - 1 + budget) + 1)) - p)
             .truncated(to: b).asUnsigned().named("basic")

@@ -4,14 +4,20 @@ import ShiftwrightFormats
 /// bits and a signed run-time `shift` of `shiftBits` bits in, the `target` code nearest to
 /// acc · 2^shift out, with `ties` deciding exact halves, optionally with the output registered.
 public struct RequantizerConfig: Sendable, Hashable {
+    /// Width of the signed two's-complement `acc` input, 2...64.
     public let accumulatorWidth: Int
+    /// Width of the signed `shift` input, 2...8 (shifts −2^(shiftBits−1) ..< 2^(shiftBits−1)).
     public let shiftBits: Int
+    /// The output format: any intN, uintN, afp, uafp, ausn (mantissa or tier reading) or pot.
     public let target: NumberFormat
+    /// Where exact halves go: `.even` (§2.3, §3.5) or `.smaller` (the AFP authors' code).
     public let ties: TieRule
     /// Registers the output code (latency 1 instead of 0).
     public let pipelined: Bool
 
+    /// Supported accumulator widths.
     public static let accumulatorWidths = 2...64
+    /// Supported shift input widths.
     public static let shiftWidths = 2...8
 
     /// Checks the widths; throws `GeneratorError` naming the violated limit.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import ShiftwrightCosim
 import ShiftwrightFormats
 import ShiftwrightGenerators
@@ -6,13 +7,13 @@ import ShiftwrightHDL
 import ShiftwrightVerilog
 
 /// One (acc, shift) input of a requantizer.
-struct RequantVector {
+struct RequantVector: Sendable {
     var acc: Int64
     var shift: Int
 }
 
 /// The first disagreement between a generated requantizer and the golden model.
-struct RequantMismatch: CustomStringConvertible {
+struct RequantMismatch: CustomStringConvertible, Sendable {
     let config: RequantizerConfig
     let vector: RequantVector
     let expected: UInt64
@@ -25,7 +26,7 @@ struct RequantMismatch: CustomStringConvertible {
 
 /// Several requantizers compiled into one Verilator model (`DesignBatch`), driven with vectors
 /// and compared with `Requantizer.requantize` (the golden model's Int64 path) output by output.
-struct RequantBench {
+struct RequantBench: Sendable {
     let configs: [RequantizerConfig]
     let model: VerilatorModel
     private let accOffsets: [Int], shiftOffsets: [Int], codeOffsets: [Int]
@@ -71,20 +72,29 @@ struct RequantBench {
             }
         }
         let outputs = try model.run(stimulus: stimulus, cycles: total)
-        var comparisons = 0
-        for (d, config) in configs.enumerated() {
+        // Golden values per design, designs in parallel; each stops at its first mismatch.
+        let found = Mutex<(mismatches: [Int: RequantMismatch], comparisons: Int)>(([:], 0))
+        let (configs, codeOffsets, frozen) = (self.configs, self.codeOffsets, vectors)
+        DispatchQueue.concurrentPerform(iterations: configs.count) { d in
+            let config = configs[d]
             let mask = config.target.codeMask
+            var compared = 0
+            defer { found.withLock { $0.comparisons += compared } }
             for cycle in 0..<cycles {
-                let v = vectors[cycle * configs.count + d]
+                let v = frozen[cycle * configs.count + d]
                 let expected = Requantizer.requantize(v.acc, shift: v.shift, to: config.target, ties: config.ties)
                 let actual = outputs[(cycle + config.latency) * outWords + codeOffsets[d]] & mask
-                comparisons += 1
+                compared += 1
                 if expected != actual {
-                    return (RequantMismatch(config: config, vector: v, expected: expected, actual: actual), comparisons)
+                    let mismatch = RequantMismatch(config: config, vector: v, expected: expected, actual: actual)
+                    found.withLock { $0.mismatches[d] = mismatch }
+                    return
                 }
             }
         }
-        return (nil, comparisons)
+        return found.withLock { state in
+            (state.mismatches.min { $0.key < $1.key }?.value, state.comparisons)
+        }
     }
 
     /// Every (acc, shift) pair of the configs' (common) widths, in chunks of 2^20 vectors.
