@@ -61,10 +61,15 @@ public enum BatchRunner {
             guard ports > 0 else { continue }
             let first = dataInputs[portIndex].offset
             let n = plan.inputWordsPerCycle
-            plan.stimulus.withUnsafeBufferPointer { source in
-                for cycle in 0..<plan.cycles {
-                    let row = cycle * layout.inputWords + first
-                    for k in 0..<n { words[row + k] = source[cycle * n + k] }
+            let stride = layout.inputWords
+            words.withUnsafeMutableBufferPointer { target in
+                plan.stimulus.withUnsafeBufferPointer { source in
+                    guard var to = target.baseAddress.map({ $0 + first }), var from = source.baseAddress else { return }
+                    for _ in 0..<plan.cycles {
+                        to.update(from: from, count: n)
+                        to += stride
+                        from += n
+                    }
                 }
             }
         }
@@ -82,17 +87,10 @@ public enum BatchRunner {
         var outputOffset = 0
         for plan in plans {
             let width = plan.module.outputs.reduce(0) { $0 + ($1.type.width + 63) / 64 }
-            var mismatch: String?, mismatchCycle: Int?
-            outputs.withUnsafeBufferPointer { all in
-                for cycle in 0..<plan.cycles {
-                    let base = cycle * layout.outputWords + outputOffset
-                    if let problem = plan.check(cycle, ArraySlice(all[base..<(base + width)])) {
-                        mismatch = problem
-                        mismatchCycle = cycle
-                        break
-                    }
-                }
+            let found = outputs.withUnsafeBufferPointer { all in
+                plan.check(OutputView(words: all, stride: layout.outputWords, offset: outputOffset, cycles: plan.cycles))
             }
+            let (mismatch, mismatchCycle) = (found?.message, found?.cycle)
             outputOffset += width
             outcomes.append(VerificationOutcome(design: plan.module.name, cycles: plan.cycles, coverage: plan.coverage,
                                                 mismatch: mismatch, mismatchCycle: mismatchCycle, waveform: nil,

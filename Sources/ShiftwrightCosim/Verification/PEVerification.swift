@@ -78,17 +78,19 @@ public enum PEVerification {
         let coverage = (exhaustive ? "exhaustive: all \(products) code pairs" : "seeded-random (seed \(options.seed)): \(products) code pairs")
             + ", then \(options.accumulationCycles) random accumulate/clear cycles (seed \(options.seed))"
         return VectorPlan(module: module, externalVerilog: externalVerilog, cycles: rows.count, stimulus: stimulus,
-                          inputWordsPerCycle: 4, coverage: coverage) { cycle, words in
+                          inputWordsPerCycle: 4, coverage: coverage) { view in
+            guard let cycle = (0..<view.cycles).first(where: { cycle in
+                !expected.matches(cycle >= latency ? cycle - latency : nil, port: accPort, view: view, cycle: cycle)
+            }) else { return nil }
             let source = cycle - latency
-            if expected.matches(source < 0 ? nil : source, port: accPort, words: words) { return nil }
             let want = source < 0 ? 0 : expected.value(source)
-            let actual = PortLayout.load(port: accPort, from: Array(words), at: 0)
+            let actual = PortLayout.load(port: accPort, from: view.row(cycle, count: (accPort.width + 63) / 64), at: 0)
             let row = frozenRows[max(0, source)]
-            return "cycle \(cycle): acc = \(binary(actual, accPort.width)) (\(actual)) but the golden model expects "
+            return (cycle, "cycle \(cycle): acc = \(binary(actual, accPort.width)) (\(actual)) but the golden model expects "
                 + "\(binary(want, accPort.width)) (\(want)); inputs at cycle \(max(0, source)): "
                 + "act = \(a.binaryFields(of: row.act)) (\(a.name), unit value \(a.unitValue(ofCode: row.act))), "
                 + "wt = \(w.binaryFields(of: row.wt)) (\(w.name), unit value \(w.unitValue(ofCode: row.wt))), "
-                + "en = \(row.en ? 1 : 0), clear = \(row.clear ? 1 : 0)"
+                + "en = \(row.en ? 1 : 0), clear = \(row.clear ? 1 : 0)")
         }
     }
 

@@ -36,15 +36,15 @@ public enum RequantVerification {
         let cycles = inputs.count + latency
         let coverage = exhaustive ? "exhaustive: all \(count) (acc, shift) pairs" : "seeded-random (seed \(seed)): \(count) (acc, shift) pairs"
         return VectorPlan(module: module, externalVerilog: externalVerilog, cycles: cycles,
-                          stimulus: Array(stimulus.prefix(cycles * 2)), inputWordsPerCycle: 2, coverage: coverage) { cycle, words in
-            let source = cycle - latency
-            guard source >= 1 else { return nil }  // the reset cycle and pipeline fill carry no vector
-            let actual = words[words.startIndex] & mask
-            guard actual != expected[source] else { return nil }
+                          stimulus: Array(stimulus.prefix(cycles * 2)), inputWordsPerCycle: 2, coverage: coverage) { view in
+            // The reset cycle and pipeline fill carry no vector: checking starts at cycle 1 + latency.
+            guard let cycle = ((1 + latency)..<view.cycles).first(where: { view.word($0) & mask != expected[$0 - latency] })
+            else { return nil }
+            let source = cycle - latency, actual = view.word(cycle) & mask
             let input = frozen[source]
-            return "cycle \(cycle): acc = \(input.acc), shift = \(input.shift) (value acc·2^shift = \(input.acc)·2^\(input.shift)): "
+            return (cycle, "cycle \(cycle): acc = \(input.acc), shift = \(input.shift) (value acc·2^shift = \(input.acc)·2^\(input.shift)): "
                 + "code = \(target.binaryFields(of: actual)) (unit value \(target.unitValue(ofCode: actual))) but the golden model expects "
-                + "\(target.binaryFields(of: expected[source])) (unit value \(target.unitValue(ofCode: expected[source]))) in \(target.name)"
+                + "\(target.binaryFields(of: expected[source])) (unit value \(target.unitValue(ofCode: expected[source]))) in \(target.name)")
         }
     }
 

@@ -4,8 +4,9 @@ import ShiftwrightHDL
 /// than clk/rst, in port order, `rst` high in cycle 0 only), and a checker that compares each
 /// cycle's outputs with values the golden model computed beforehand.
 public struct VectorPlan: Sendable {
-    /// Describes the first disagreement in terms the user understands (formats decoded).
-    public typealias Checker = @Sendable (_ cycle: Int, _ outputs: ArraySlice<UInt64>) -> String?
+    /// Scans a run's outputs and returns the first disagreement, described in terms the user
+    /// understands (formats decoded), or nil.
+    public typealias Checker = @Sendable (_ outputs: OutputView) -> (cycle: Int, message: String)?
 
     /// The design as generated (used for batching and, unless `externalVerilog` is set, as the RTL).
     public let module: Module
@@ -44,4 +45,18 @@ public struct VerificationOutcome: Sendable {
     public let buildSeconds: Double
     public let simulationSeconds: Double
     public var passed: Bool { mismatch == nil }
+}
+
+/// One design's outputs in a finished run: word `index` of the design's outputs at `cycle`.
+public struct OutputView {
+    let words: UnsafeBufferPointer<UInt64>
+    let stride: Int
+    let offset: Int
+    public let cycles: Int
+
+    @inline(__always)
+    public func word(_ cycle: Int, _ index: Int = 0) -> UInt64 { words[cycle * stride + offset + index] }
+
+    /// The words of one cycle (for wide ports and messages).
+    public func row(_ cycle: Int, count: Int) -> [UInt64] { (0..<count).map { word(cycle, $0) } }
 }
