@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import ShiftwrightHDL
 import ShiftwrightVerilog
 import ShiftwrightTooling
@@ -81,14 +82,18 @@ public enum BatchRunner {
         let layout = model.layout
         let cycles = plans.map(\.cycles).max() ?? 0
         let start = Date()
-        let outputs = try model.run(stimulus: fullStimulus(plans, layout: layout), cycles: cycles)
+        let pending = try model.start(stimulus: fullStimulus(plans, layout: layout), cycles: cycles)
+        // The golden model works while Verilator simulates: both take seconds on large runs.
+        let checkers = Checkers(count: plans.count)
+        DispatchQueue.concurrentPerform(iterations: plans.count) { i in checkers.set(i, plans[i].golden()) }
+        let outputs = try pending.finish()
         let simulated = Date().timeIntervalSince(start)
         var outcomes: [VerificationOutcome] = []
         var outputOffset = 0
-        for plan in plans {
+        for (index, plan) in plans.enumerated() {
             let width = plan.module.outputs.reduce(0) { $0 + ($1.type.width + 63) / 64 }
             let found = outputs.withUnsafeBufferPointer { all in
-                plan.check(OutputView(words: all, stride: layout.outputWords, offset: outputOffset, cycles: plan.cycles))
+                checkers.get(index)(OutputView(words: all, stride: layout.outputWords, offset: outputOffset, cycles: plan.cycles))
             }
             let (mismatch, mismatchCycle) = (found?.message, found?.cycle)
             outputOffset += width
@@ -97,5 +102,17 @@ public enum BatchRunner {
                                                 buildSeconds: model.buildSeconds, simulationSeconds: simulated))
         }
         return outcomes
+    }
+}
+
+/// Checkers produced concurrently, one slot per plan.
+final class Checkers: Sendable {
+    private let slots: Mutex<[VectorPlan.Checker?]>
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+    func set(_ i: Int, _ checker: @escaping VectorPlan.Checker) { slots.withLock { $0[i] = checker } }
+    func get(_ i: Int) -> VectorPlan.Checker {
+        let checker: VectorPlan.Checker? = slots.withLock { $0[i] }
+        if let checker { return checker }
+        return { _ in (cycle: 0, message: "no golden values were computed") }
     }
 }

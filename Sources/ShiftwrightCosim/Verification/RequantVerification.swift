@@ -30,13 +30,14 @@ public enum RequantVerification {
             stimulus[2 * (i + 1) + 1] = shiftWord
             inputs.append((signExtend(accWord, accBits), Int(signExtend(shiftWord, shiftBits))))
         }
-        let golden = PreparedRequantizer(target: config.target, ties: config.ties)
-        let expected = inputs.map { golden.requantize($0.acc, shift: $0.shift) }
         let latency = config.latency, target = config.target, mask = target.codeMask, frozen = inputs
         let cycles = inputs.count + latency
         let coverage = exhaustive ? "exhaustive: all \(count) (acc, shift) pairs" : "seeded-random (seed \(seed)): \(count) (acc, shift) pairs"
         return VectorPlan(module: module, externalVerilog: externalVerilog, cycles: cycles,
-                          stimulus: Array(stimulus.prefix(cycles * 2)), inputWordsPerCycle: 2, coverage: coverage) { view in
+                          stimulus: Array(stimulus.prefix(cycles * 2)), inputWordsPerCycle: 2, coverage: coverage) {
+          let golden = PreparedRequantizer(target: target, ties: config.ties)
+          let expected = frozen.map { golden.requantize($0.acc, shift: $0.shift) }
+          return { view in
             // The reset cycle and pipeline fill carry no vector: checking starts at cycle 1 + latency.
             guard let cycle = ((1 + latency)..<view.cycles).first(where: { view.word($0) & mask != expected[$0 - latency] })
             else { return nil }
@@ -45,6 +46,7 @@ public enum RequantVerification {
             return (cycle, "cycle \(cycle): acc = \(input.acc), shift = \(input.shift) (value acc·2^shift = \(input.acc)·2^\(input.shift)): "
                 + "code = \(target.binaryFields(of: actual)) (unit value \(target.unitValue(ofCode: actual))) but the golden model expects "
                 + "\(target.binaryFields(of: expected[source])) (unit value \(target.unitValue(ofCode: expected[source]))) in \(target.name)")
+          }
         }
     }
 
