@@ -1,0 +1,34 @@
+import Foundation
+import ShiftwrightGenerators
+import ShiftwrightTooling
+
+/// A design's area beside its integer-multiplier baseline (same activation width, weight bit count
+/// and accumulator), both synthesized in the same Yosys run.
+public struct AreaComparison: Sendable {
+    public let design: SynthResult
+    public let baseline: SynthResult
+
+    /// baseline / design: above 1 means the design is smaller.
+    public var lutRatio: Double? { Self.ratio(baseline.area.luts, design.area.luts) }
+    public var flipFlopRatio: Double? { Self.ratio(baseline.area.flipFlops, design.area.flipFlops) }
+    public var cellRatio: Double? { Self.ratio(baseline.area.totalCells, design.area.totalCells) }
+
+    static func ratio(_ base: Int, _ ours: Int) -> Double? { ours > 0 && base > 0 ? Double(base) / Double(ours) : nil }
+}
+
+extension Yosys {
+    /// Synthesizes the PE of `config` and its `integerBaseline()` together for `target`.
+    public func comparePE(_ config: PEConfig, target: SynthTarget, netlists: [NetlistFormat] = []) throws -> AreaComparison {
+        let baseline = try config.integerBaseline()
+        return try compare(SynthDesign.pe(config), baseline: SynthDesign.pe(baseline), target: target, netlists: netlists)
+    }
+
+    /// Synthesizes any design and a baseline together for `target`.
+    public func compare(_ design: SynthDesign, baseline: SynthDesign, target: SynthTarget,
+                        netlists: [NetlistFormat] = []) throws -> AreaComparison {
+        let results = try synthesize([design, baseline], target: target, netlists: netlists)
+        let ours = results[0]
+        let base = results.first { $0.design.top == baseline.top } ?? ours
+        return AreaComparison(design: ours, baseline: base)
+    }
+}
