@@ -37,11 +37,11 @@ struct SynthCommand: ParsableCommand {
         let netlists = try netlist.map(NetlistFormat.parseList) ?? []
         if !netlists.isEmpty && out == nil { throw ValidationError("--netlist needs --out DIR") }
         let target = try synth.synthTarget()
-        let config = try pe.config()
-        let design = try self.design(config)
+        let pair = try BaselinePair(try pe.config())
+        let design = try self.design(pair.design)
         let yosys = synth.yosys
         let version = try yosys.version()
-        let comparison = try yosys.compare(design, baseline: .pe(try config.integerBaseline()), target: target, netlists: netlists)
+        let comparison = try yosys.compare(design, baseline: .pe(pair.baseline), target: target, netlists: netlists)
         if json {
             print(String(decoding: try AreaTable.json([comparison], yosysVersion: version), as: UTF8.self))
         } else {
@@ -50,7 +50,7 @@ struct SynthCommand: ParsableCommand {
         }
         if timing {
             guard target.name == "ice40" else { throw ValidationError("--timing needs --target ice40 (nextpnr-ice40)") }
-            print(TimingTable.text(try NextpnrIce40().compare(design, baseline: .pe(try config.integerBaseline()), yosys: yosys)), terminator: "")
+            print(TimingTable.text(try NextpnrIce40().compare(design, baseline: .pe(pair.baseline), yosys: yosys)), terminator: "")
         }
         if let out {
             let written = try SynthArtifacts.write(comparison, yosysVersion: version, into: out)

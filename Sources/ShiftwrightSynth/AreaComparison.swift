@@ -17,10 +17,11 @@ public struct AreaComparison: Sendable {
 }
 
 extension Yosys {
-    /// Synthesizes the PE of `config` and its `integerBaseline()` together for `target`.
+    /// Synthesizes the PE of `config` and its integer baseline together for `target`, both with the
+    /// accumulator of `BaselinePair` (the design's own unless the baseline needs a wider one).
     public func comparePE(_ config: PEConfig, target: SynthTarget, netlists: [NetlistFormat] = []) throws -> AreaComparison {
-        let baseline = try config.integerBaseline()
-        return try compare(SynthDesign.pe(config), baseline: SynthDesign.pe(baseline), target: target, netlists: netlists)
+        let pair = try BaselinePair(config)
+        return try compare(SynthDesign.pe(pair.design), baseline: SynthDesign.pe(pair.baseline), target: target, netlists: netlists)
     }
 
     /// Synthesizes any design and a baseline together for `target`.

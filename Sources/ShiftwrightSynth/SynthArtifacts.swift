@@ -25,7 +25,7 @@ public enum SynthArtifacts {
     /// Writes `files(comparison)` into `directory` atomically: on any failure nothing is left behind.
     public static func write(_ comparison: AreaComparison, yosysVersion: String, into directory: String) throws -> [String] {
         let set = try files(comparison, yosysVersion: yosysVersion)
-        try AtomicFile.writeAll(set, into: directory)
+        try OutputFiles.writeAll(set, into: directory)
         return set.map(\.name)
     }
 }
