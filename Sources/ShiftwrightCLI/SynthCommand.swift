@@ -37,6 +37,7 @@ struct SynthCommand: ParsableCommand {
         let netlists = try netlist.map(NetlistFormat.parseList) ?? []
         if !netlists.isEmpty && out == nil { throw ValidationError("--netlist needs --out DIR") }
         let target = try synth.synthTarget()
+        if timing && target.name != "ice40" { throw ValidationError("--timing needs --target ice40 (nextpnr-ice40)") }
         let pair = try BaselinePair(try pe.config())
         let design = try self.design(pair.design)
         let yosys = synth.yosys
@@ -48,12 +49,13 @@ struct SynthCommand: ParsableCommand {
             print(AreaTable.text([comparison], yosysVersion: version), terminator: "")
             FileHandle.standardError.write(Data(String(format: "yosys time: %.1f s per design\n", comparison.design.seconds).utf8))
         }
+        var timingResults: [TimingResult] = []
         if timing {
-            guard target.name == "ice40" else { throw ValidationError("--timing needs --target ice40 (nextpnr-ice40)") }
-            print(TimingTable.text(try NextpnrIce40().compare(design, baseline: .pe(pair.baseline), yosys: yosys)), terminator: "")
+            timingResults = try NextpnrIce40().compare(design, baseline: .pe(pair.baseline), yosys: yosys)
+            print(TimingTable.text(timingResults), terminator: "")
         }
         if let out {
-            let written = try SynthArtifacts.write(comparison, yosysVersion: version, into: out)
+            let written = try SynthArtifacts.write(comparison, yosysVersion: version, timing: timingResults, into: out)
             FileHandle.standardError.write(Data("wrote \(written.count) files into \(out)\n".utf8))
         }
     }

@@ -3,7 +3,7 @@ import ShiftwrightGenerators
 import ShiftwrightTooling
 
 /// A design's area beside its integer-multiplier baseline (same activation width, weight bit count
-/// and accumulator), both synthesized in the same Yosys run.
+/// and accumulator), both synthesized by the same Yosys with the same script, in parallel.
 public struct AreaComparison: Sendable {
     public let design: SynthResult
     public let baseline: SynthResult
@@ -27,7 +27,8 @@ extension Yosys {
     /// Synthesizes any design and a baseline together for `target`.
     public func compare(_ design: SynthDesign, baseline: SynthDesign, target: SynthTarget,
                         netlists: [NetlistFormat] = []) throws -> AreaComparison {
-        let results = try synthesize([design, baseline], target: target, netlists: netlists)
+        // Two Yosys processes side by side: same tool, same settings, one core each.
+        let results = try ParallelSynthesis(yosys: self, workers: 2).results([design, baseline], target: target, netlists: netlists)
         let ours = results[0]
         let base = results.first { $0.design.top == baseline.top } ?? ours
         return AreaComparison(design: ours, baseline: base)

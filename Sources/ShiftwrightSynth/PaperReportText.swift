@@ -15,7 +15,7 @@ extension PaperReport {
             table.append([
                 "8/\(row.weightBits)", row.architecture.rawValue, row.weight, "\(row.accumulatorWidth)",
                 "\(row.area.luts)", "\(row.area.flipFlops)", "\(row.multiplier.luts)", AreaTable.fmt(row.lutRatio), AreaTable.fmt(row.ffRatio),
-                String(format: "%.1f", paper.luts), String(format: "%.1f", paper.ffs),
+                Self.oneDecimal(paper.luts), Self.oneDecimal(paper.ffs),
                 String(format: "%.2fx", paperMult.luts / paper.luts), String(format: "%.2fx", paperMult.ffs / paper.ffs),
             ])
         }
@@ -53,4 +53,7 @@ extension PaperReport {
         """
         return out
     }
+
+    /// Half-up to one decimal, as spec §6 prints the per-PE figures (44.25 → 44.3).
+    static func oneDecimal(_ v: Double) -> String { String(format: "%.1f", (v * 10).rounded() / 10) }
 }

@@ -14,24 +14,30 @@ public struct ParallelSynthesis: Sendable {
         self.workers = max(1, workers)
     }
 
-    /// Area of every design (duplicates by top name synthesized once); throws the first Yosys error.
+    /// Area of every design by top name (duplicates synthesized once); throws the first Yosys error.
     public func run(_ designs: [SynthDesign], target: SynthTarget, progress: Progress? = nil) throws -> [String: AreaFigures] {
+        try results(designs, target: target, progress: progress).reduce(into: [:]) { $0[$1.design.top] = $1.area }
+    }
+
+    /// Every distinct design's result (with `netlists`), in input order.
+    public func results(_ designs: [SynthDesign], target: SynthTarget, netlists: [NetlistFormat] = [],
+                        progress: Progress? = nil) throws -> [SynthResult] {
         var seen = Set<String>()
         let unique = designs.filter { seen.insert($0.top).inserted }
         let state = SharedState(count: unique.count)
         DispatchQueue.concurrentPerform(iterations: min(workers, max(1, unique.count))) { _ in
             while let index = state.next() {
                 do {
-                    let result = try yosys.synthesize([unique[index]], target: target)[0]
-                    let done = state.finish(index, result.area)
+                    let result = try yosys.synthesizeOne(unique[index], target: target, netlists: netlists)
+                    let done = state.finish(index, result)
                     progress?(done, unique.count, result.design.top, result.seconds)
                 } catch {
                     state.fail(error)
                 }
             }
         }
-        let areas = try state.results()
-        return Dictionary(uniqueKeysWithValues: areas.map { (unique[$0.key].top, $0.value) })
+        let results = try state.collected()
+        return unique.indices.compactMap { results[$0] }
     }
 }
 
@@ -40,7 +46,7 @@ private final class SharedState: @unchecked Sendable {
     private let lock = NSLock()
     private var nextIndex = 0
     private var done = 0
-    private var areas: [Int: AreaFigures] = [:]
+    private var finished: [Int: SynthResult] = [:]
     private var error: (any Error)?
     let count: Int
 
@@ -54,9 +60,9 @@ private final class SharedState: @unchecked Sendable {
         }
     }
 
-    func finish(_ index: Int, _ area: AreaFigures) -> Int {
+    func finish(_ index: Int, _ result: SynthResult) -> Int {
         lock.withLock {
-            areas[index] = area
+            finished[index] = result
             done += 1
             return done
         }
@@ -64,10 +70,10 @@ private final class SharedState: @unchecked Sendable {
 
     func fail(_ e: any Error) { lock.withLock { if error == nil { error = e } } }
 
-    func results() throws -> [Int: AreaFigures] {
+    func collected() throws -> [Int: SynthResult] {
         try lock.withLock {
             if let error { throw error }
-            return areas
+            return finished
         }
     }
 }

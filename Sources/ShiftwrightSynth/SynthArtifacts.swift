@@ -2,9 +2,10 @@ import Foundation
 import ShiftwrightTooling
 
 /// The file set `shiftwright synth --out DIR` writes for a comparison: RTL and FuseSoC core of both
-/// designs, the requested netlists, and the area report (text and JSON). Written all-or-nothing.
+/// designs, the requested netlists, the area report (text and JSON) and any timing. Written all-or-nothing.
 public enum SynthArtifacts {
-    public static func files(_ comparison: AreaComparison, yosysVersion: String) throws -> [(name: String, data: Data)] {
+    public static func files(_ comparison: AreaComparison, yosysVersion: String,
+                             timing: [TimingResult] = []) throws -> [(name: String, data: Data)] {
         var files: [(name: String, data: Data)] = []
         var seen = Set<String>()
         for result in [comparison.design, comparison.baseline] where seen.insert(result.design.top).inserted {
@@ -19,12 +20,14 @@ public enum SynthArtifacts {
         let stem = "\(comparison.design.design.top).\(comparison.design.target.name).area"
         files.append(("\(stem).txt", Data(AreaTable.text([comparison], yosysVersion: yosysVersion).utf8)))
         files.append(("\(stem).json", try AreaTable.json([comparison], yosysVersion: yosysVersion)))
+        if !timing.isEmpty { files.append(("\(comparison.design.design.top).timing.txt", Data(TimingTable.text(timing).utf8))) }
         return files
     }
 
     /// Writes `files(comparison)` into `directory` atomically: on any failure nothing is left behind.
-    public static func write(_ comparison: AreaComparison, yosysVersion: String, into directory: String) throws -> [String] {
-        let set = try files(comparison, yosysVersion: yosysVersion)
+    public static func write(_ comparison: AreaComparison, yosysVersion: String, timing: [TimingResult] = [],
+                             into directory: String) throws -> [String] {
+        let set = try files(comparison, yosysVersion: yosysVersion, timing: timing)
         try OutputFiles.writeAll(set, into: directory)
         return set.map(\.name)
     }

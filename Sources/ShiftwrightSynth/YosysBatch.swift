@@ -8,37 +8,34 @@ public struct SynthResult: Sendable {
     public let area: AreaFigures
     /// Netlist file contents by format (empty unless netlists were asked for).
     public let netlists: [NetlistFormat: Data]
-    /// Wall-clock seconds of the Yosys run this design was part of, divided by its design count.
+    /// Wall-clock seconds of this design's Yosys run.
     public let seconds: Double
 }
 
 extension Yosys {
-    /// Synthesizes `designs` for `target` in one Yosys run (each from a clean design, so
-    /// submodule names never clash), returning one result per distinct top, in input order.
+    /// Synthesizes `designs` for `target`, one Yosys process per design, returning one result per
+    /// distinct top in input order. Separate processes keep each design's area independent of what
+    /// else is synthesized or written: Yosys's name counter carries over within a process, and ABC's
+    /// mapping depends on names (measured: an int8×int4 PE gave 167 or 183 SB_LUT4 by batch order).
     public func synthesize(_ designs: [SynthDesign], target: SynthTarget,
                            netlists: [NetlistFormat] = []) throws -> [SynthResult] {
         var seen = Set<String>()
-        let unique = designs.filter { seen.insert($0.top).inserted }
-        guard !unique.isEmpty else { return [] }
+        return try designs.filter { seen.insert($0.top).inserted }.map { try synthesizeOne($0, target: target, netlists: netlists) }
+    }
+
+    func synthesizeOne(_ design: SynthDesign, target: SynthTarget, netlists: [NetlistFormat]) throws -> SynthResult {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("shiftwright-synth-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-        for design in unique { try AtomicFile.write(design.verilog, to: "\(scratch)/\(design.fileName)") }
-
-        let script = unique.map { SynthScript.block(for: $0, target: target, netlists: netlists) }.joined(separator: "\n")
+        try AtomicFile.write(design.verilog, to: "\(scratch)/\(design.fileName)")
         let start = Date()
-        try run(script: script, in: scratch)
-        let seconds = Date().timeIntervalSince(start) / Double(unique.count)
-
-        return try unique.map { design in
-            let stat = try Data(contentsOf: URL(fileURLWithPath: "\(scratch)/\(SynthScript.statFile(design.top))"))
-            var files: [NetlistFormat: Data] = [:]
-            for format in netlists {
-                let path = "\(scratch)/\(format.fileName(top: design.top, target: target))"
-                files[format] = try Data(contentsOf: URL(fileURLWithPath: path))
-            }
-            return SynthResult(design: design, target: target, area: try AreaFigures(statJSON: stat),
-                               netlists: files, seconds: seconds)
+        try run(script: SynthScript.block(for: design, target: target, netlists: netlists), in: scratch)
+        let seconds = Date().timeIntervalSince(start)
+        let stat = try Data(contentsOf: URL(fileURLWithPath: "\(scratch)/\(SynthScript.statFile(design.top))"))
+        var files: [NetlistFormat: Data] = [:]
+        for format in netlists {
+            files[format] = try Data(contentsOf: URL(fileURLWithPath: "\(scratch)/\(format.fileName(top: design.top, target: target))"))
         }
+        return SynthResult(design: design, target: target, area: try AreaFigures(statJSON: stat), netlists: files, seconds: seconds)
     }
 }
 
@@ -48,7 +45,6 @@ enum SynthScript {
 
     static func block(for design: SynthDesign, target: SynthTarget, netlists: [NetlistFormat]) -> String {
         var lines = [
-            "design -reset",
             "read_verilog -sv \(design.fileName)",
             "hierarchy -check -top \(design.top)",
             target.synthCommand,
