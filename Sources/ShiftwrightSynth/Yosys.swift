@@ -24,7 +24,8 @@ public struct Yosys: Sendable, Hashable {
         let result = try ProcessRunner.check(executable, ["-V"], what: executable)
         let line = result.stdout.split(separator: "\n").last.map(String.init) ?? "unknown"
         // yowasp appends the compiler after the sha: keep "Yosys X (git sha1 …" up to the first comma.
-        return line.split(separator: ",").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? line
+        let short = line.split(separator: ",").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? line
+        return short.contains("(") && !short.contains(")") ? short + ")" : short
     }
 
     /// Runs `script` (Yosys commands, one per line) in `directory`; throws quoting Yosys's own
