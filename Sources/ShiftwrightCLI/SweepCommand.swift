@@ -35,7 +35,7 @@ struct SweepCommand: ParsableCommand {
             FileHandle.standardError.write(Data(line.utf8))
         }
         let stem = "sweep.\(target.name)"
-        try OutputFiles.writeAll([("\(stem).csv", Data(SweepCSV.text(result).utf8)),
+        try AtomicFile.writeAll([("\(stem).csv", Data(SweepCSV.text(result).utf8)),
                                  ("\(stem).svg", Data(SweepHeatMap.svg(result).utf8))], into: out)
         print(SweepSummary.text(result), terminator: "")
         print("wrote \(out)/\(stem).csv and \(out)/\(stem).svg")

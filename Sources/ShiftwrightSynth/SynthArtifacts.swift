@@ -28,7 +28,7 @@ public enum SynthArtifacts {
     public static func write(_ comparison: AreaComparison, yosysVersion: String, timing: [TimingResult] = [],
                              into directory: String) throws -> [String] {
         let set = try files(comparison, yosysVersion: yosysVersion, timing: timing)
-        try OutputFiles.writeAll(set, into: directory)
+        try AtomicFile.writeAll(set, into: directory)
         return set.map(\.name)
     }
 }
