@@ -15,8 +15,10 @@ struct SynthCommand: ParsableCommand {
         Examples:
           shiftwright synth pe --act int8 --weight ausn-b2s1 --target xc7
           shiftwright synth pe --act int8 --weight ausn-b2s1 --target ice40 --timing --netlist json,edif --out out/
+          shiftwright synth requant --acc-width 16 --to afp-e3m2 --target xc7
           shiftwright synth verilog --file my.v --top my_mac --act int8 --weight int4 --target xc7
-        The baseline is the int<act> x int<weight bits> PE with the same accumulator.
+        The baseline of a PE is the int<act> x int<weight bits> PE with the same accumulator; the
+        baseline of a requantizer is the same unit targeting int<code bits>.
         """
     )
 
@@ -32,17 +34,19 @@ struct SynthCommand: ParsableCommand {
     @Option(help: "Directory for RTL, FuseSoC core, netlists and the area report.") var out: String?
     @Flag(help: "Print the area report as JSON.") var json = false
     @Flag(help: "Place and route with nextpnr-ice40 and report Fmax beside the baseline's (target ice40).") var timing = false
+    @Option(help: "Requantizer target format (kind 'requant'); its baseline targets the integer format of the same width.") var to: String?
+    @Option(name: .customLong("acc-width"), help: "Requantizer accumulator width (kind 'requant').") var accumulatorWidth = 16
+    @Option(name: .customLong("shift-bits"), help: "Requantizer shift width (kind 'requant').") var shiftBits = 6
 
     func run() throws {
         let netlists = try netlist.map(NetlistFormat.parseList) ?? []
         if !netlists.isEmpty && out == nil { throw ToolError("--netlist needs --out DIR") }
         let target = try synth.synthTarget()
         if timing && target.name != "ice40" { throw ToolError("--timing needs --target ice40 (nextpnr-ice40)") }
-        let pair = try BaselinePair(try pe.config())
-        let design = try self.design(pair.design)
+        let (design, baseline) = try designAndBaseline()
         let yosys = synth.yosys
         let version = try yosys.version()
-        let comparison = try yosys.compare(design, baseline: .pe(pair.baseline), target: target, netlists: netlists)
+        let comparison = try yosys.compare(design, baseline: baseline, target: target, netlists: netlists)
         if json {
             print(String(decoding: try AreaTable.json([comparison], yosysVersion: version), as: UTF8.self))
         } else {
@@ -51,7 +55,7 @@ struct SynthCommand: ParsableCommand {
         }
         var timingResults: [TimingResult] = []
         if timing {
-            timingResults = try NextpnrIce40().compare(design, baseline: .pe(pair.baseline), yosys: yosys)
+            timingResults = try NextpnrIce40().compare(design, baseline: baseline, yosys: yosys)
             print(TimingTable.text(timingResults), terminator: "")
         }
         if let out {
@@ -60,14 +64,25 @@ struct SynthCommand: ParsableCommand {
         }
     }
 
-    private func design(_ config: PEConfig) throws -> SynthDesign {
+    /// The design to size and the integer baseline synthesized beside it.
+    private func designAndBaseline() throws -> (SynthDesign, SynthDesign) {
         switch kind {
-        case "pe": return try .pe(config)
-        case "verilog":
+        case "pe", "verilog":
+            let pair = try BaselinePair(try pe.config())
+            let baseline = try SynthDesign.pe(pair.baseline)
+            if kind == "pe" { return (try .pe(pair.design), baseline) }
             guard let file, let top else { throw ToolError("kind 'verilog' needs --file FILE and --top MODULE") }
-            return try SynthDesign(file: file, top: top)
-        case "requant", "array":
-            throw ToolError("the \(kind) generator is not merged yet: synthesize its Verilog with 'synth verilog --file … --top …'")
+            return (try SynthDesign(file: file, top: top), baseline)
+        case "requant":
+            guard let to else { throw ToolError("kind 'requant' needs --to FORMAT (and --acc-width, --shift-bits)") }
+            let target = try NumberFormat(parsing: to)
+            let config = try RequantizerConfig(accumulatorWidth: accumulatorWidth, shiftBits: shiftBits, target: target)
+            let integer = try RequantizerConfig(accumulatorWidth: accumulatorWidth, shiftBits: shiftBits,
+                                                target: NumberFormat(parsing: "int\(max(2, target.codeWidth))"))
+            return (SynthDesign(module: try RequantizerGenerator.module(config)),
+                    SynthDesign(module: try RequantizerGenerator.module(integer)))
+        case "array":
+            throw ToolError("the array generator is not merged yet: synthesize its Verilog with 'synth verilog --file … --top …'")
         default:
             throw ToolError("unknown kind '\(kind)': use pe, requant, array or verilog")
         }
