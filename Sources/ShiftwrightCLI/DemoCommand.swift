@@ -2,16 +2,19 @@ import ArgumentParser
 import Foundation
 import ShiftwrightCosim
 import ShiftwrightGenerators
+import ShiftwrightSynth
 import ShiftwrightTooling
 
 /// `shiftwright demo`: the main job on the built-in defaults. Generates every default design into
-/// `rtl-out/`, lints each with Verilator -Wall, and verifies each against the golden model.
+/// `rtl-out/`, lints each with Verilator -Wall, verifies each against the golden model, and sizes
+/// the AFP/AUSN PEs with Yosys beside their integer-multiplier baselines.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Generate, lint and verify the default designs (the built-in default job)."
     )
     @Option(help: "Output directory.") var out = "rtl-out"
+    @Option(help: "Synthesis target for the area step (generic, xc7, xcu, ice40, ecp5).") var target = "xc7"
 
     func run() throws {
         print("== Shiftwright demo: default designs → \(out)/")
@@ -34,6 +37,15 @@ struct DemoCommand: ParsableCommand {
         print("\n== 3. Co-simulation against the golden model (one batched Verilator build)")
         try VerificationReport.print(try DefaultVerification.run(seed: 1))
         if dirty > 0 { throw ToolError("\(dirty) generated designs have lint findings") }
-        print("\nDone: every default design is lint-clean and bit-exact against the golden model.")
+
+        print("\n== 4. Area (Yosys) of each AFP/AUSN PE beside the integer multiplier PE with the same accumulator")
+        let synthTarget = try SynthTarget(target, useDSP: false)
+        let yosys = Yosys(executable: "yosys")
+        let comparisons = try DefaultDesigns.peConfigs().filter { !$0.weight.isInteger }.map {
+            try yosys.comparePE($0, target: synthTarget)
+        }
+        print(AreaTable.text(comparisons, yosysVersion: try yosys.version()), terminator: "")
+        print("\nDone: every default design is lint-clean and bit-exact against the golden model; areas above.")
     }
 }
+

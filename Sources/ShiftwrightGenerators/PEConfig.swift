@@ -43,11 +43,12 @@ public struct PEConfig: Sendable, Hashable {
         }
     }
 
-    /// The integer multiplier baseline users compare against: same activation, an `intN` weight
-    /// of the same bit count, the same accumulator width.
+    /// The integer multiplier baseline users compare against: `intN × intM` with the bit counts of
+    /// the activation and weight codes (an integer activation is kept as it is), and the same
+    /// accumulator width.
     public func integerBaseline() throws -> PEConfig {
-        let weightBits = max(2, weight.codeWidth)
-        return try PEConfig(activation: activation, weight: try NumberFormat(.int(bits: weightBits)),
+        let act = activation.isInteger ? activation : try NumberFormat(.int(bits: max(2, activation.codeWidth)))
+        return try PEConfig(activation: act, weight: try NumberFormat(.int(bits: max(2, weight.codeWidth))),
                             accumulationDepth: accumulationDepth, pipelined: pipelined, accumulatorWidth: accumulatorWidth)
     }
 
