@@ -168,6 +168,14 @@ import ShiftwrightHDL
         #expect(d.first?.message.contains("two different modules are named 'leaf'") == true)
     }
 
+    @Test func memoryNeverWritten() {
+        let d = failure { m in
+            let mem = m.memory("table", depth: 4, .unsigned(8))
+            m.output("y", mem.read(address: m.input("a", .unsigned(2))))
+        }
+        #expect(d.map(\.message) == ["memory 'table' is never written (it would read as undefined); add a write port"])
+    }
+
     @Test func constantThatDoesNotFit() {
         let d = failure { m in m.output("y", m.constant(300, .unsigned(8))) }
         #expect(d.first?.message == "constant 300 does not fit UInt<8> (range 0...255)")

@@ -37,6 +37,9 @@ struct Elaborator {
         }
 
         let (drivers, nexts) = lowerAssignments()
+        for m in b.memories where m.writePorts.isEmpty {
+            b.error("memory '\(m.name)' is never written (it would read as undefined); add a write port", at: m.location)
+        }
         checkUnusedInputs(drivers: drivers, nexts: nexts)
         try throwIfErrors()
 
