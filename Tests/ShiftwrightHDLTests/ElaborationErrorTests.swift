@@ -170,10 +170,10 @@ import ShiftwrightHDL
 
     @Test func memoryNeverWritten() {
         let d = failure { m in
-            let mem = m.memory("table", depth: 4, .unsigned(8))
+            let mem = m.memory("coefficients", depth: 4, .unsigned(8))
             m.output("y", mem.read(address: m.input("a", .unsigned(2))))
         }
-        #expect(d.map(\.message) == ["memory 'table' is never written (it would read as undefined); add a write port"])
+        #expect(d.map(\.message) == ["memory 'coefficients' is never written (it would read as undefined); add a write port"])
     }
 
     @Test func constantThatDoesNotFit() {
