@@ -25,3 +25,15 @@ enum ArrayTestSupport {
         }
     }
 }
+
+extension ArrayTestSupport {
+    /// A file of the formats tests' fixtures (shared, not copied).
+    static func fixture(_ name: String) -> String {
+        var url = URL(fileURLWithPath: #filePath)
+        url.deleteLastPathComponent()
+        url.deleteLastPathComponent()
+        return url.appendingPathComponent("ShiftwrightFormatsTests/Fixtures/\(name)").path
+    }
+}
+
+import Foundation
