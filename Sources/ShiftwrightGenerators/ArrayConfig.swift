@@ -70,10 +70,25 @@ public struct ArrayConfig: Sendable, Hashable {
 
     /// Verilog name of the array top; every parameter that changes the hardware is in it.
     public var moduleName: String {
-        "array_\(rows)x\(cols)_\(GeneratorNames.token(activation))_\(GeneratorNames.token(weight))_to_\(GeneratorNames.token(target))"
-            + "_m\(maxRows)_t\(maxTiles)_s\(shiftBits)" + (ties == .even ? "" : "_ties_\(ties.rawValue)")
+        GeneratorNames.bounded("array_\(rows)x\(cols)_\(GeneratorNames.token(activation))_\(GeneratorNames.token(weight))_to_\(GeneratorNames.token(target))"
+            + "_m\(maxRows)_t\(maxTiles)_s\(shiftBits)" + (ties == .even ? "" : "_ties_\(ties.rawValue)"))
     }
 
     /// Verilog name of the controller (depends only on R, the buffer depth, tiles and shift width).
     public var controllerName: String { "array_ctrl_r\(rows)_m\(maxRows)_t\(maxTiles)_s\(shiftBits)" }
+}
+
+extension GeneratorNames {
+    /// Longest module name the DSL accepts.
+    public static let maxModuleName = 64
+
+    /// `name` itself when short enough, else its first 47 characters and a 16-digit FNV-1a hash
+    /// of the whole name (deterministic, so distinct configurations keep distinct names).
+    public static func bounded(_ name: String) -> String {
+        guard name.count > maxModuleName else { return name }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hex = String(hash, radix: 16)
+        return String(name.prefix(maxModuleName - 17)) + "_" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
 }

@@ -8,10 +8,15 @@ import ShiftwrightCosim
 /// per simulation), every output element compared with the golden GEMM, with random stalls on
 /// every valid/ready stream, `start` pulses while busy, and resets in the middle of a run.
 @Suite struct ArrayCosimTests {
-    func expectPass(_ s: ArrayScenario, _ label: String) throws {
+    @discardableResult
+    func expectPass(_ s: ArrayScenario, _ label: String) throws -> ArrayOutcome {
         let result = try ArrayVerification.run(s, waveOnMismatch: false)
         #expect(result.passed, "\(label): \(result.outcome.mismatch ?? "")")
         #expect(result.elements > 0)
+        let resets = s.segments.filter { $0.resetAfter != nil }.count
+        #expect(result.resetsWhileBusy == resets, "\(label): every planned reset must hit a busy array")
+        if s.stalls.startWhileBusy > 0 { #expect(result.startsWhileBusy > 0, "\(label): start pulses while busy") }
+        return result
     }
 
     @Test func square4x4AUSNWithResetMidRun() throws {

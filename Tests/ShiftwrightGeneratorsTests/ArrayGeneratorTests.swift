@@ -78,3 +78,14 @@ import ShiftwrightGenerators
         #expect(Date().timeIntervalSince(t0) < 10)
     }
 }
+
+extension ArrayGeneratorTests {
+    @Test func longNamesAreShortenedDeterministically() throws {
+        let c = try ArrayTestSupport.config(64, 64, "afp-e3m2", "ausn-b3t2t2", target: "afp-e3m2", maxRows: 1024, maxTiles: 16)
+        #expect(c.moduleName.count <= GeneratorNames.maxModuleName)
+        let d = try ArrayTestSupport.config(64, 64, "afp-e3m2", "ausn-b3t2t2", target: "afp-e2m1", maxRows: 1024, maxTiles: 16)
+        #expect(c.moduleName != d.moduleName)
+        #expect(GeneratorNames.bounded("short") == "short")
+        _ = try ArrayGenerator.module(try ArrayTestSupport.config(2, 2, "afp-e3m2", "ausn-b3t2t2", target: "afp-e3m2", maxRows: 1024))
+    }
+}

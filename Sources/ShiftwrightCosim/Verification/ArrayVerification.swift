@@ -12,6 +12,10 @@ public struct ArrayOutcome: Sendable {
     public let elements: Int
     /// PE operations (positions × activation beats) simulated.
     public let peOperations: Int
+    /// Resets that hit the array while it was busy (mid-run).
+    public let resetsWhileBusy: Int
+    /// `start` pulses the array saw while busy (and had to ignore).
+    public let startsWhileBusy: Int
     public var passed: Bool { outcome.passed }
 }
 
@@ -38,6 +42,7 @@ public enum ArrayVerification {
         let outputs = try model.run(stimulus: stimulus, cycles: plan.cycles)
         let simulated = Date().timeIntervalSince(t0)
         let failure = check(s, plan: plan, layout: model.layout, stimulus: stimulus, outputs: outputs)
+        let events = exercised(plan, layout: model.layout, stimulus: stimulus, outputs: outputs)
         var waveform: String?
         if let failure, waveOnMismatch || wave != nil {
             let path = wave ?? "shiftwright-mismatch-\(array.name).fst"
@@ -49,13 +54,27 @@ public enum ArrayVerification {
         }
         let elements = plan.segments.reduce(0) { $0 + $1.rows.reduce(0) { $0 + $1.codes.count } }
         let resets = s.segments.filter { $0.resetAfter != nil }.count
-        let coverage = "\(plan.gemms.count) GEMMs (seed \(s.seed)), \(elements) output elements, \(resets) reset(s) mid-run, "
+        let coverage = "\(plan.gemms.count) GEMMs (seed \(s.seed)), \(elements) output elements, \(resets) reset(s) "
+            + "(\(events.busyResets) while busy), \(events.startsWhileBusy) start pulses while busy, "
             + String(format: "stalls: source %.0f%%, sink %.0f%%, start-while-busy %.0f%%",
                      s.stalls.source * 100, s.stalls.sink * 100, s.stalls.startWhileBusy * 100)
         let outcome = VerificationOutcome(design: array.name, cycles: plan.cycles, coverage: coverage, mismatch: failure?.message,
                                           mismatchCycle: failure?.cycle, waveform: waveform,
                                           buildSeconds: model.buildSeconds, simulationSeconds: simulated)
-        return ArrayOutcome(outcome: outcome, gemms: plan.gemms.count, elements: elements, peOperations: plan.peOperations)
+        return ArrayOutcome(outcome: outcome, gemms: plan.gemms.count, elements: elements, peOperations: plan.peOperations,
+                            resetsWhileBusy: events.busyResets, startsWhileBusy: events.startsWhileBusy)
+    }
+
+    /// How often the run really reset a busy array and pulsed `start` while busy (the random
+    /// stimulus asks for both; this counts what happened).
+    static func exercised(_ plan: ArrayStimulus, layout: PortLayout, stimulus: [UInt64],
+                          outputs: [UInt64]) -> (busyResets: Int, startsWhileBusy: Int) {
+        let busy = layout.outputIndex("busy")!.offset, glitch = layout.inputOffset("glitch")!
+        let busyResets = plan.segments.filter { !$0.complete && outputs[($0.end - 1) * layout.outputWords + busy] == 1 }.count
+        let starts = (0..<plan.cycles).filter {
+            stimulus[$0 * layout.inputWords + glitch] == 1 && outputs[$0 * layout.outputWords + busy] == 1
+        }.count
+        return (busyResets, starts)
     }
 
     /// Scans the outputs segment by segment; returns the first problem.
