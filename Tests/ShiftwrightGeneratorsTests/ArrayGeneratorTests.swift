@@ -89,3 +89,17 @@ extension ArrayGeneratorTests {
         _ = try ArrayGenerator.module(try ArrayTestSupport.config(2, 2, "afp-e3m2", "ausn-b3t2t2", target: "afp-e3m2", maxRows: 1024))
     }
 }
+
+import ShiftwrightCosim
+import ShiftwrightVerilog
+
+/// Verilator `-Wall` finds nothing in generated arrays (odd sizes, non-power-of-two buffers).
+@Suite struct ArrayLintTests {
+    @Test(arguments: [(1, 1, "int8", "int4", "int8", 2), (2, 3, "uint8", "ausn-b3t2", "afp-e3m2", 100)])
+    func arraysAreLintClean(_ p: (Int, Int, String, String, String, Int)) throws {
+        let c = try ArrayTestSupport.config(p.0, p.1, p.2, p.3, target: p.4, maxRows: p.5, maxTiles: 3)
+        let v = VerilogEmitter.emit(try ArrayGenerator.module(c))
+        let findings = try VerilatorLint.findings(verilog: v.text, fileName: v.fileName, top: v.top)
+        #expect(findings.isEmpty, "\(findings)")
+    }
+}
