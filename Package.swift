@@ -35,7 +35,9 @@ let package = Package(
             "ShiftwrightHDL", "ShiftwrightVerilog", "ShiftwrightFormats", "ShiftwrightGenerators", "ShiftwrightTooling",
         ]),
         // Yosys synthesis, area statistics and netlist export.
-        .target(name: "ShiftwrightSynth", dependencies: ["ShiftwrightTooling"]),
+        .target(name: "ShiftwrightSynth", dependencies: [
+            "ShiftwrightTooling", "ShiftwrightHDL", "ShiftwrightVerilog", "ShiftwrightGenerators", "ShiftwrightFormats",
+        ]),
         // The `shiftwright` command-line tool.
         .executableTarget(name: "ShiftwrightCLI", dependencies: [
             "ShiftwrightHDL", "ShiftwrightVerilog", "ShiftwrightFormats", "ShiftwrightGenerators",
@@ -46,7 +48,9 @@ let package = Package(
         .testTarget(name: "ShiftwrightFormatsTests", dependencies: ["ShiftwrightFormats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ShiftwrightGeneratorsTests", dependencies: ["ShiftwrightGenerators", "ShiftwrightVerilog", "ShiftwrightCosim", "ShiftwrightFormats"]),
         .testTarget(name: "ShiftwrightCosimTests", dependencies: ["ShiftwrightCosim", "ShiftwrightGenerators", "ShiftwrightVerilog", "ShiftwrightFormats", "ShiftwrightTooling"]),
-        .testTarget(name: "ShiftwrightSynthTests", dependencies: ["ShiftwrightSynth", "ShiftwrightTooling"]),
+        .testTarget(name: "ShiftwrightSynthTests", dependencies: [
+            "ShiftwrightSynth", "ShiftwrightTooling", "ShiftwrightGenerators", "ShiftwrightVerilog", "ShiftwrightFormats",
+        ]),
         .testTarget(name: "ShiftwrightCLITests", dependencies: ["ShiftwrightTooling"]),
     ]
 )

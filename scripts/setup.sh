@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs what Shiftwright drives (Verilator, Yosys, a C++ toolchain for Verilator's models,
+# Installs what Shiftwright drives (Verilator, Yosys, nextpnr-ice40 for iCE40 timing, a C++ toolchain for Verilator's models,
 # zlib for FST waveforms) from Debian's packages when any of it is missing. Says what it does.
 set -euo pipefail
 
 need=()
 command -v verilator >/dev/null 2>&1 || need+=(verilator)
 command -v yosys >/dev/null 2>&1 || need+=(yosys)
+command -v nextpnr-ice40 >/dev/null 2>&1 || need+=(nextpnr-ice40)
 command -v g++ >/dev/null 2>&1 || need+=(g++)
 command -v make >/dev/null 2>&1 || need+=(make)
 dpkg -s zlib1g-dev >/dev/null 2>&1 || need+=(zlib1g-dev)

@@ -6,7 +6,8 @@ import ShiftwrightGenerators
 import ShiftwrightTooling
 
 /// `shiftwright bench cosim`: PE vectors per second through the co-simulation harness, split into
-/// golden-model time, Verilator run (stimulus file, simulation, outputs) and comparison.
+/// stimulus generation and the run (stimulus file, Verilator simulation with the golden model
+/// computing concurrently, outputs, comparison).
 struct BenchCosimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "cosim", abstract: "PE vectors per second through co-simulation.")
     @Option(help: "Random PE vectors.") var vectors = 10_000_000
@@ -26,8 +27,8 @@ struct BenchCosimCommand: ParsableCommand {
         let golden = t1.timeIntervalSince(t0), total = t2.timeIntervalSince(t0)
         let harness = t2.timeIntervalSince(t1) - outcome.buildSeconds
         print("\(outcome.passed ? "PASS" : "FAIL") \(config.moduleName): \(plan.cycles) cycles")
-        print(String(format: "golden model + stimulus: %.2f s (%.1f M vectors/s)", golden, Double(plan.cycles) / golden / 1e6))
-        print(String(format: "Verilator run + compare: %.2f s (%.1f M vectors/s), of which simulation %.2f s",
+        print(String(format: "stimulus generation: %.2f s (%.1f M vectors/s)", golden, Double(plan.cycles) / golden / 1e6))
+        print(String(format: "simulation ∥ golden model, then compare: %.2f s (%.1f M vectors/s), of which simulation and golden %.2f s",
                      harness, Double(plan.cycles) / harness / 1e6, outcome.simulationSeconds))
         print(String(format: "Verilator build: %.1f s (0 when cached)", outcome.buildSeconds))
         print(String(format: "end to end: %.2f s (%.1f M vectors/s)", total - outcome.buildSeconds,

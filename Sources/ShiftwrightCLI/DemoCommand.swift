@@ -16,7 +16,7 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         print("== Shiftwright demo: default designs → \(out)/")
         print("Tools: \(try ExternalTool.verilator.version()); \(try ExternalTool.yosys.version())")
-        let designs = try DefaultArtifacts.all()
+        let designs = try DesignArtifacts.defaults()
         try DesignArtifacts.write(designs, into: out)
         print("\n== 1. Generated \(designs.count) designs")
         for d in designs {

@@ -21,3 +21,23 @@ struct PEOptions: ParsableArguments {
                      accumulationDepth: accumulationDepth, pipelined: pipeline)
     }
 }
+
+/// Options that select a requantizer, shared by `generate requant` and `verify requant`.
+struct RequantOptions: ParsableArguments {
+    @Option(name: .customLong("acc-width"), help: "Accumulator width in bits (signed).")
+    var accumulatorWidth: Int
+    @Option(name: .customLong("shift-bits"), help: "Width of the signed run-time shift input.")
+    var shiftBits = 6
+    @Option(help: "Target format (int8, afp-e3m2, ausn-b3s2, …).")
+    var to: String
+    @Option(help: "Tie rule: even or smaller.")
+    var ties = "even"
+    @Flag(help: "Register the output code (latency 1).")
+    var pipeline = false
+
+    func config() throws -> RequantizerConfig {
+        guard let rule = TieRule(rawValue: ties) else { throw ValidationError("--ties must be even or smaller, got '\(ties)'") }
+        return try RequantizerConfig(accumulatorWidth: accumulatorWidth, shiftBits: shiftBits, target: NumberFormat(parsing: to),
+                                     ties: rule, pipelined: pipeline)
+    }
+}

@@ -6,7 +6,7 @@ struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Generate Verilog and its JSON sidecar.",
-        subcommands: [GeneratePE.self, GenerateDefaults.self]
+        subcommands: [GeneratePE.self, GenerateRequant.self, GenerateDefaults.self]
     )
 }
 
@@ -23,13 +23,26 @@ struct GeneratePE: ParsableCommand {
     }
 }
 
+/// `shiftwright generate requant`
+struct GenerateRequant: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "requant", abstract: "Generate a requantization unit.")
+    @OptionGroup var requant: RequantOptions
+    @Option(help: "Output directory.") var out = "rtl-out"
+
+    func run() throws {
+        let design = try DesignArtifacts.requantizer(requant.config())
+        try DesignArtifacts.write([design], into: out)
+        print("wrote \(out)/\(design.verilog.fileName) and \(out)/\(design.sidecar.top).json")
+    }
+}
+
 /// `shiftwright generate defaults`: every default configuration (what `rtl-out/` holds).
 struct GenerateDefaults: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "defaults", abstract: "Generate every default configuration.")
     @Option(help: "Output directory.") var out = "rtl-out"
 
     func run() throws {
-        let designs = try DefaultArtifacts.all()
+        let designs = try DesignArtifacts.defaults()
         try DesignArtifacts.write(designs, into: out)
         for d in designs { print("wrote \(out)/\(d.verilog.fileName)") }
     }

@@ -7,7 +7,8 @@ struct Shiftwright: ParsableCommand {
         commandName: "shiftwright",
         abstract: "Generate, verify and size AFP / AUSN neural-network arithmetic hardware.",
         subcommands: [
-            DemoCommand.self, GenerateCommand.self, VerifyCommand.self, LintCommand.self,
+            DemoCommand.self, GenerateCommand.self, VerifyCommand.self, SynthCommand.self, SweepCommand.self, ReportCommand.self,
+            LintCommand.self,
             QuantizeCommand.self, AnalyzeCommand.self, BenchCommand.self,
         ]
     )

@@ -9,7 +9,7 @@ struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Co-simulate RTL in Verilator against the golden model.",
-        subcommands: [VerifyPE.self, VerifyDefaults.self]
+        subcommands: [VerifyPE.self, VerifyRequant.self, VerifyDefaults.self]
     )
 }
 
@@ -58,12 +58,36 @@ struct VerifyDefaults: ParsableCommand {
     }
 }
 
+/// `shiftwright verify requant`
+struct VerifyRequant: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "requant", abstract: "Verify a requantizer.")
+    @OptionGroup var requant: RequantOptions
+    @OptionGroup var options: VerifyOptions
+    @Option(help: "Verify this Verilog file instead of the generated RTL; its ports must match.")
+    var rtl: String?
+    @Option(help: "Top module in --rtl (default: the generated module's name).")
+    var top: String?
+
+    func run() throws {
+        let config = try requant.config()
+        if let wave = options.wave { _ = try TraceFormat(path: wave) }
+        let module = try RequantizerGenerator.module(config)
+        let external = try rtl.map { (try ExternalRTL.read($0, expecting: module, top: top ?? module.name), top ?? module.name) }
+        let plan = RequantVerification.plan(config, module: module, externalVerilog: external,
+                                            randomVectors: options.vectors, seed: options.seed)
+        try VerificationReport.print([try BatchRunner.run([plan], wave: options.wave)[0]])
+    }
+}
+
 /// Verification of every default design in one batch.
 enum DefaultVerification {
     static func run(seed: UInt64) throws -> [VerificationOutcome] {
-        let plans = try DefaultDesigns.peConfigs().map {
+        let pes = try DefaultDesigns.peConfigs().map {
             PEVerification.plan($0, module: try PEGenerator.module($0), options: .init(seed: seed))
         }
-        return try BatchRunner.run(plans, name: "default_designs")
+        let requantizers = try DefaultDesigns.requantConfigs().map {
+            RequantVerification.plan($0, module: try RequantizerGenerator.module($0), seed: seed)
+        }
+        return try BatchRunner.run(pes + requantizers, name: "default_designs")
     }
 }

@@ -82,16 +82,43 @@ public struct VerilatorModel: Sendable {
     /// Runs `cycles` vectors (`stimulus` holds cycles × inputWords words); returns
     /// cycles × outputWords words. With `wave`, traces cycles `from...to` into that file.
     public func run(stimulus: [UInt64], cycles: Int, wave: (path: String, from: Int, to: Int)? = nil) throws -> [UInt64] {
+        try start(stimulus: stimulus, cycles: cycles, wave: wave).finish()
+    }
+
+    /// Writes the stimulus and starts the simulation; `finish()` waits and reads the outputs.
+    public func start(stimulus: [UInt64], cycles: Int, wave: (path: String, from: Int, to: Int)? = nil) throws -> PendingRun {
         guard stimulus.count == cycles * layout.inputWords else {
             throw ToolError("stimulus has \(stimulus.count) words, expected \(cycles) x \(layout.inputWords)")
         }
         let dir = try VectorFiles.scratchDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         let inPath = "\(dir)/in.bin", outPath = "\(dir)/out.bin"
-        try VectorFiles.write(stimulus, to: inPath)
-        var args = [inPath, outPath, String(cycles)]
-        if let wave { args += [wave.path, String(wave.from), String(wave.to)] }
-        try ProcessRunner.check(executable, args, what: "simulation of '\(top)'")
-        return try VectorFiles.read(outPath, words: cycles * layout.outputWords)
+        do {
+            try VectorFiles.write(stimulus, to: inPath)
+            var args = [inPath, outPath, String(cycles)]
+            if let wave { args += [wave.path, String(wave.from), String(wave.to)] }
+            let process = try ProcessRunner.start(executable, args)
+            return PendingRun(model: self, process: process, directory: dir, outPath: outPath, words: cycles * layout.outputWords)
+        } catch {
+            try? FileManager.default.removeItem(atPath: dir)
+            throw error
+        }
+    }
+
+    /// A simulation in progress.
+    public struct PendingRun {
+        let model: VerilatorModel
+        let process: RunningProcess
+        let directory: String
+        let outPath: String
+        let words: Int
+
+        public func finish() throws -> [UInt64] {
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let result = process.wait()
+            guard result.succeeded else {
+                throw ToolError("simulation of '\(model.top)' failed (exit \(result.status)): \(result.tail())")
+            }
+            return try VectorFiles.read(outPath, words: words)
+        }
     }
 }

@@ -14,6 +14,13 @@ public enum DefaultDesigns {
     /// Default accumulation depth K.
     public static let accumulationDepth = 1024
 
+    /// Targets of the default requantizers (16-bit accumulator, 6-bit shift: exhaustively checkable).
+    public static let requantTargets = ["int8", "afp-e3m2", "ausn-b3s2"]
+
+    public static func requantConfigs() throws -> [RequantizerConfig] {
+        try requantTargets.map { try RequantizerConfig(accumulatorWidth: 16, shiftBits: 6, target: NumberFormat(parsing: $0)) }
+    }
+
     public static func peConfigs() throws -> [PEConfig] {
         try peFormats.map {
             try PEConfig(activation: NumberFormat(parsing: $0.0), weight: NumberFormat(parsing: $0.1),

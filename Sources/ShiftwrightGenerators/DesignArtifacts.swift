@@ -21,6 +21,16 @@ public struct DesignArtifacts: Sendable {
                         formats: ["activation": config.activation.name, "weight": config.weight.name], latency: config.latency)
     }
 
+    public static func requantizer(_ config: RequantizerConfig) throws -> DesignArtifacts {
+        DesignArtifacts(module: try RequantizerGenerator.module(config), kind: "requant",
+                        formats: ["target": config.target.name], latency: config.latency)
+    }
+
+    /// Every default design (what `rtl-out/` holds), in a fixed order.
+    public static func defaults() throws -> [DesignArtifacts] {
+        try DefaultDesigns.peConfigs().map(pe) + DefaultDesigns.requantConfigs().map(requantizer)
+    }
+
     public var files: [(name: String, data: Data)] {
         get throws { [(verilog.fileName, Data(verilog.text.utf8)), ("\(verilog.top).json", try sidecar.json())] }
     }

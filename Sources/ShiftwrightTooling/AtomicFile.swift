@@ -32,11 +32,11 @@ public enum AtomicFile {
                 try file.data.write(to: staging.appendingPathComponent(file.name))
             }
             for file in files {
-                let target = dirURL.appendingPathComponent(file.name)
-                if FileManager.default.fileExists(atPath: target.path) {
-                    _ = try FileManager.default.replaceItemAt(target, withItemAt: staging.appendingPathComponent(file.name))
-                } else {
-                    try FileManager.default.moveItem(at: staging.appendingPathComponent(file.name), to: target)
+                // rename(2) replaces an existing file atomically (Foundation's replaceItemAt fails
+                // on Linux when the target exists).
+                let from = staging.appendingPathComponent(file.name).path, to = dirURL.appendingPathComponent(file.name).path
+                guard rename(from, to) == 0 else {
+                    throw ToolError("cannot move \(file.name) into \(directory): \(String(cString: strerror(errno)))")
                 }
             }
         } catch let error as ToolError {

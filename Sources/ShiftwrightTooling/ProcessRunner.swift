@@ -31,6 +31,13 @@ public enum ProcessRunner {
     /// Throws `ToolError` only when the program cannot be started at all.
     public static func run(_ executable: String, _ arguments: [String], workingDirectory: String? = nil,
                            environment: [String: String]? = nil) throws -> ProcessResult {
+        try start(executable, arguments, workingDirectory: workingDirectory, environment: environment).wait()
+    }
+
+    /// Starts `executable` and returns at once; `wait()` collects its result. Lets the caller work
+    /// while the tool runs (e.g. compute golden values while a simulation runs).
+    public static func start(_ executable: String, _ arguments: [String], workingDirectory: String? = nil,
+                             environment: [String: String]? = nil) throws -> RunningProcess {
         guard let path = which(executable) else {
             throw ToolError("'\(executable)' was not found on PATH")
         }
@@ -45,22 +52,18 @@ public enum ProcessRunner {
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("shiftwright-proc-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
         let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let outHandle = try FileHandle(forWritingTo: outURL), errHandle = try FileHandle(forWritingTo: errURL)
         process.standardOutput = outHandle
         process.standardError = errHandle
         process.standardInput = FileHandle.nullDevice
         do { try process.run() } catch {
+            try? FileManager.default.removeItem(at: scratch)
             throw ToolError("could not start '\(executable)': \(error.localizedDescription)")
         }
-        process.waitUntilExit()
-        try? outHandle.close(); try? errHandle.close()
-        let out = (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
-        let err = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
-        return ProcessResult(status: process.terminationStatus, stdout: out, stderr: err)
+        return RunningProcess(process: process, scratch: scratch, handles: [outHandle, errHandle])
     }
 
     /// Runs and throws `ToolError` quoting the tool's own last lines when it exits non-zero.
@@ -72,5 +75,27 @@ public enum ProcessRunner {
             throw ToolError("\(what) failed (exit \(result.status)): \(result.tail())")
         }
         return result
+    }
+}
+
+/// A started external program; `wait()` blocks until it exits and returns its output.
+public final class RunningProcess {
+    private let process: Process
+    private let scratch: URL
+    private let handles: [FileHandle]
+
+    init(process: Process, scratch: URL, handles: [FileHandle]) {
+        self.process = process
+        self.scratch = scratch
+        self.handles = handles
+    }
+
+    public func wait() -> ProcessResult {
+        process.waitUntilExit()
+        for handle in handles { try? handle.close() }
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let out = (try? String(contentsOf: scratch.appendingPathComponent("stdout"), encoding: .utf8)) ?? ""
+        let err = (try? String(contentsOf: scratch.appendingPathComponent("stderr"), encoding: .utf8)) ?? ""
+        return ProcessResult(status: process.terminationStatus, stdout: out, stderr: err)
     }
 }

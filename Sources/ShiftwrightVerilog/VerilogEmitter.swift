@@ -155,60 +155,50 @@ struct ModuleWriter {
         return ["  \(p.module.name) \(p.name) (  // \(p.location)", conns.joined(separator: ",\n"), "  );"]
     }
 
+    /// `always @(posedge clk)` block doing `target <= value`, only while `condition` holds if given.
+    func clocked(_ target: String, _ value: String, when condition: String?, comment: String = "") -> [String] {
+        var lines = ["  always @(posedge clk) begin\(comment)"]
+        if let condition {
+            lines += ["    if (\(condition)) begin", "      \(target) <= \(value);", "    end"]
+        } else {
+            lines.append("    \(target) <= \(value);")
+        }
+        return lines + ["  end"]
+    }
+
     func register(_ r: Module.Register) -> [String] {
         let name = names.name[r.node]!
         let next = exprs.ref(r.next)
-        let type = module.nodes[r.node].type
-        var lines = ["  always @(posedge clk) begin  // \(r.location)"]
-        var indent = "    "
-        if let reset = r.reset {
-            lines.append("    if (rst) begin")
-            lines.append("      \(name) <= \(exprs.literal(reset, width: type.width));")
-            if let e = r.enable {
-                lines.append("    end else if (\(exprs.ref(e))) begin")
-            } else {
-                lines.append("    end else begin")
-            }
-            indent = "      "
-            lines.append("\(indent)\(name) <= \(next);")
-            lines.append("    end")
-        } else if let e = r.enable {
-            lines.append("    if (\(exprs.ref(e))) begin")
-            lines.append("      \(name) <= \(next);")
-            lines.append("    end")
-        } else {
-            lines.append("\(indent)\(name) <= \(next);")
-        }
-        lines.append("  end")
-        return lines
+        let enable = r.enable.map { exprs.ref($0) }
+        guard let reset = r.reset else { return clocked(name, next, when: enable, comment: "  // \(r.location)") }
+        return [
+            "  always @(posedge clk) begin  // \(r.location)",
+            "    if (rst) begin",
+            "      \(name) <= \(exprs.literal(reset, width: module.nodes[r.node].type.width));",
+            enable.map { "    end else if (\($0)) begin" } ?? "    end else begin",
+            "      \(name) <= \(next);",
+            "    end",
+            "  end",
+        ]
     }
 
     func memory(_ m: Module.MemoryBlock) -> [String] {
-        var lines: [String] = []
         let pow2 = m.depth & (m.depth - 1) == 0
+        /// `address < depth`, needed only when the depth is not a power of two.
+        func inRange(_ address: NodeID) -> String? {
+            guard !pow2 else { return nil }
+            let width = module.nodes[address].type.width + 1
+            return "\(exprs.extended(address, to: width)) < \(exprs.literal(BigIntValue(m.depth), width: width))"
+        }
+        var lines: [String] = []
         for w in m.writePorts {
-            lines.append("  always @(posedge clk) begin")
-            let aw = module.nodes[w.address].type.width + 1
-            let guardText = pow2 ? exprs.ref(w.enable)
-                : "\(exprs.ref(w.enable)) && \(exprs.extended(w.address, to: aw)) < \(exprs.literal(BigIntValue(m.depth), width: aw))"
-            lines.append("    if (\(guardText)) begin")
-            lines.append("      \(m.name)[\(exprs.ref(w.address))] <= \(exprs.ref(w.data));")
-            lines.append("    end")
-            lines.append("  end")
+            let condition = [exprs.ref(w.enable), inRange(w.address)].compactMap { $0 }.joined(separator: " && ")
+            lines += clocked("\(m.name)[\(exprs.ref(w.address))]", exprs.ref(w.data), when: condition)
         }
         for r in m.readPorts {
-            let rd = names.name[r.node]!
-            lines.append("  always @(posedge clk) begin")
-            let read = pow2 ? "\(m.name)[\(exprs.ref(r.address))]"
-                : "(\(exprs.extended(r.address, to: module.nodes[r.address].type.width + 1)) < \(exprs.literal(BigIntValue(m.depth), width: module.nodes[r.address].type.width + 1))) ? \(m.name)[\(exprs.ref(r.address))] : \(exprs.literal(0, width: m.type.width))"
-            if let e = r.enable {
-                lines.append("    if (\(exprs.ref(e))) begin")
-                lines.append("      \(rd) <= \(read);")
-                lines.append("    end")
-            } else {
-                lines.append("    \(rd) <= \(read);")
-            }
-            lines.append("  end")
+            let word = "\(m.name)[\(exprs.ref(r.address))]"
+            let read = inRange(r.address).map { "(\($0)) ? \(word) : \(exprs.literal(0, width: m.type.width))" } ?? word
+            lines += clocked(names.name[r.node]!, read, when: r.enable.map { exprs.ref($0) })
         }
         return lines
     }

@@ -8,7 +8,7 @@ import ShiftwrightGenerators
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rtl-out")
 
     @Test func committedRTLMatchesTheGenerators() throws {
-        let designs = try DefaultDesigns.peConfigs().map(DesignArtifacts.pe)
+        let designs = try DesignArtifacts.defaults()
         var expectedNames = Set<String>()
         for design in designs {
             for file in try design.files {

@@ -33,7 +33,7 @@ import ShiftwrightVerilog
         Mutation(name: "ties-even-dropped", linePrefix: "wire round_up =", original: "cut_round & round_up_or", mutated: "cut_round & cut_sticky"),
         // The significand's rounding overflow no longer carries into the exponent field.
         Mutation(name: "carry-into-exponent-dropped", linePrefix: "wire [5:0] grid_index =",
-                 original: "{{2{1'b0}}, significand_rounded}", mutated: "{{3{1'b0}}, significand_rounded[2:0]}"),
+                 original: "{2'b0, significand_rounded}", mutated: "{{3{1'b0}}, significand_rounded[2:0]}"),
     ]
 
     @Test(arguments: mutations) func exhaustiveCheckCatchesTheMutant(_ mutation: Mutation) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import ShiftwrightHDL
 import ShiftwrightVerilog
 import ShiftwrightTooling
@@ -61,10 +62,15 @@ public enum BatchRunner {
             guard ports > 0 else { continue }
             let first = dataInputs[portIndex].offset
             let n = plan.inputWordsPerCycle
-            plan.stimulus.withUnsafeBufferPointer { source in
-                for cycle in 0..<plan.cycles {
-                    let row = cycle * layout.inputWords + first
-                    for k in 0..<n { words[row + k] = source[cycle * n + k] }
+            let stride = layout.inputWords
+            words.withUnsafeMutableBufferPointer { target in
+                plan.stimulus.withUnsafeBufferPointer { source in
+                    guard var to = target.baseAddress.map({ $0 + first }), var from = source.baseAddress else { return }
+                    for _ in 0..<plan.cycles {
+                        to.update(from: from, count: n)
+                        to += stride
+                        from += n
+                    }
                 }
             }
         }
@@ -76,28 +82,37 @@ public enum BatchRunner {
         let layout = model.layout
         let cycles = plans.map(\.cycles).max() ?? 0
         let start = Date()
-        let outputs = try model.run(stimulus: fullStimulus(plans, layout: layout), cycles: cycles)
+        let pending = try model.start(stimulus: fullStimulus(plans, layout: layout), cycles: cycles)
+        // The golden model works while Verilator simulates: both take seconds on large runs.
+        let checkers = Checkers(count: plans.count)
+        DispatchQueue.concurrentPerform(iterations: plans.count) { i in checkers.set(i, plans[i].golden()) }
+        let outputs = try pending.finish()
         let simulated = Date().timeIntervalSince(start)
         var outcomes: [VerificationOutcome] = []
         var outputOffset = 0
-        for plan in plans {
+        for (index, plan) in plans.enumerated() {
             let width = plan.module.outputs.reduce(0) { $0 + ($1.type.width + 63) / 64 }
-            var mismatch: String?, mismatchCycle: Int?
-            outputs.withUnsafeBufferPointer { all in
-                for cycle in 0..<plan.cycles {
-                    let base = cycle * layout.outputWords + outputOffset
-                    if let problem = plan.check(cycle, ArraySlice(all[base..<(base + width)])) {
-                        mismatch = problem
-                        mismatchCycle = cycle
-                        break
-                    }
-                }
+            let found = outputs.withUnsafeBufferPointer { all in
+                checkers.get(index)(OutputView(words: all, stride: layout.outputWords, offset: outputOffset, cycles: plan.cycles))
             }
+            let (mismatch, mismatchCycle) = (found?.message, found?.cycle)
             outputOffset += width
             outcomes.append(VerificationOutcome(design: plan.module.name, cycles: plan.cycles, coverage: plan.coverage,
                                                 mismatch: mismatch, mismatchCycle: mismatchCycle, waveform: nil,
                                                 buildSeconds: model.buildSeconds, simulationSeconds: simulated))
         }
         return outcomes
+    }
+}
+
+/// Checkers produced concurrently, one slot per plan.
+final class Checkers: Sendable {
+    private let slots: Mutex<[VectorPlan.Checker?]>
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+    func set(_ i: Int, _ checker: @escaping VectorPlan.Checker) { slots.withLock { $0[i] = checker } }
+    func get(_ i: Int) -> VectorPlan.Checker {
+        let checker: VectorPlan.Checker? = slots.withLock { $0[i] }
+        if let checker { return checker }
+        return { _ in (cycle: 0, message: "no golden values were computed") }
     }
 }

@@ -34,13 +34,14 @@ public struct ExpectedValues: Sendable {
 
     public func value(_ i: Int) -> BigInt { large.isEmpty ? BigInt(small[i]) : large[i] }
 
-    /// Whether `words` (the port's output words) equal the expected value at `index` (nil: zero).
+    /// Whether the port's output at `cycle` equals the expected value at `index` (nil: zero).
     @inline(__always)
-    public func matches(_ index: Int?, port: PortSpec, words: ArraySlice<UInt64>) -> Bool {
+    public func matches(_ index: Int?, port: PortSpec, view: OutputView, cycle: Int) -> Bool {
         if large.isEmpty {
-            let actual = PortLayout.loadSmall(width: port.width, signed: port.signed, word: words[words.startIndex])
+            let actual = PortLayout.loadSmall(width: port.width, signed: port.signed, word: view.word(cycle))
             return actual == (index.map { small[$0] } ?? 0)
         }
-        return PortLayout.load(port: port, from: Array(words), at: 0) == (index.map { large[$0] } ?? 0)
+        let words = view.row(cycle, count: (port.width + 63) / 64)
+        return PortLayout.load(port: port, from: words, at: 0) == (index.map { large[$0] } ?? 0)
     }
 }

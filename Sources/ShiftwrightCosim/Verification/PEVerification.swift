@@ -53,16 +53,19 @@ public enum PEVerification {
         }
         for _ in 0..<config.latency { rows.append((0, 0, false, false)) }
 
+        let frozenRows = rows
         // Golden accumulator after each cycle's clock edge (cycle 0 is the reset); the Int64
         // reference when the accumulator fits, the exact one otherwise.
-        var exact = ReferencePE(activation: a, weight: w)
-        var fast = config.accumulatorWidth <= 62
-            ? ReferencePE64(activation: a, weight: w, maxAccumulations: config.accumulationDepth) : nil
-        let expected = ExpectedValues(count: rows.count, width: config.accumulatorWidth) { cycle in
-            if cycle == 0 { return 0 }
-            let r = rows[cycle]
-            if fast != nil { return .small(fast!.step(actCode: r.act, weightCode: r.wt, enable: r.en, clear: r.clear)) }
-            return .large(exact.step(actCode: r.act, weightCode: r.wt, enable: r.en, clear: r.clear))
+        let goldenValues: @Sendable () -> ExpectedValues = {
+            var exact = ReferencePE(activation: a, weight: w)
+            var fast = config.accumulatorWidth <= 62
+                ? ReferencePE64(activation: a, weight: w, maxAccumulations: config.accumulationDepth) : nil
+            return ExpectedValues(count: frozenRows.count, width: config.accumulatorWidth) { cycle in
+                if cycle == 0 { return 0 }
+                let r = frozenRows[cycle]
+                if fast != nil { return .small(fast!.step(actCode: r.act, weightCode: r.wt, enable: r.en, clear: r.clear)) }
+                return .large(exact.step(actCode: r.act, weightCode: r.wt, enable: r.en, clear: r.clear))
+            }
         }
         var stimulus = [UInt64](repeating: 0, count: rows.count * 4)
         for (i, row) in rows.enumerated() {
@@ -74,21 +77,25 @@ public enum PEVerification {
 
         let latency = config.latency
         let accPort = PortSpec(name: "acc", direction: .output, width: config.accumulatorWidth, signed: true)
-        let frozenRows = rows
         let coverage = (exhaustive ? "exhaustive: all \(products) code pairs" : "seeded-random (seed \(options.seed)): \(products) code pairs")
             + ", then \(options.accumulationCycles) random accumulate/clear cycles (seed \(options.seed))"
         return VectorPlan(module: module, externalVerilog: externalVerilog, cycles: rows.count, stimulus: stimulus,
-                          inputWordsPerCycle: 4, coverage: coverage) { cycle, words in
+                          inputWordsPerCycle: 4, coverage: coverage) {
+          let expected = goldenValues()
+          return { view in
+            guard let cycle = (0..<view.cycles).first(where: { cycle in
+                !expected.matches(cycle >= latency ? cycle - latency : nil, port: accPort, view: view, cycle: cycle)
+            }) else { return nil }
             let source = cycle - latency
-            if expected.matches(source < 0 ? nil : source, port: accPort, words: words) { return nil }
             let want = source < 0 ? 0 : expected.value(source)
-            let actual = PortLayout.load(port: accPort, from: Array(words), at: 0)
+            let actual = PortLayout.load(port: accPort, from: view.row(cycle, count: (accPort.width + 63) / 64), at: 0)
             let row = frozenRows[max(0, source)]
-            return "cycle \(cycle): acc = \(binary(actual, accPort.width)) (\(actual)) but the golden model expects "
+            return (cycle, "cycle \(cycle): acc = \(binary(actual, accPort.width)) (\(actual)) but the golden model expects "
                 + "\(binary(want, accPort.width)) (\(want)); inputs at cycle \(max(0, source)): "
                 + "act = \(a.binaryFields(of: row.act)) (\(a.name), unit value \(a.unitValue(ofCode: row.act))), "
                 + "wt = \(w.binaryFields(of: row.wt)) (\(w.name), unit value \(w.unitValue(ofCode: row.wt))), "
-                + "en = \(row.en ? 1 : 0), clear = \(row.clear ? 1 : 0)"
+                + "en = \(row.en ? 1 : 0), clear = \(row.clear ? 1 : 0)")
+          }
         }
     }
 

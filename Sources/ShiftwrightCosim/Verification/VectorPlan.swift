@@ -1,11 +1,13 @@
 import ShiftwrightHDL
 
 /// One design's co-simulation job: its stimulus (one row of input words per cycle, ports other
-/// than clk/rst, in port order, `rst` high in cycle 0 only), and a checker that compares each
-/// cycle's outputs with values the golden model computed beforehand.
+/// than clk/rst, in port order, `rst` high in cycle 0 only), and the golden model's side: a
+/// closure that computes the expected values (run while the simulator runs) and returns the
+/// checker that compares them with the outputs.
 public struct VectorPlan: Sendable {
-    /// Describes the first disagreement in terms the user understands (formats decoded).
-    public typealias Checker = @Sendable (_ cycle: Int, _ outputs: ArraySlice<UInt64>) -> String?
+    /// Scans a run's outputs and returns the first disagreement, described in terms the user
+    /// understands (formats decoded), or nil.
+    public typealias Checker = @Sendable (_ outputs: OutputView) -> (cycle: Int, message: String)?
 
     /// The design as generated (used for batching and, unless `externalVerilog` is set, as the RTL).
     public let module: Module
@@ -15,18 +17,19 @@ public struct VectorPlan: Sendable {
     /// cycles × inputWordsPerCycle words (ports ≤ 64 bits: one word each).
     public let stimulus: [UInt64]
     public let inputWordsPerCycle: Int
-    public let check: Checker
+    /// Computes the golden values and returns the checker over them.
+    public let golden: @Sendable () -> Checker
     /// Human summary of what is checked ("exhaustive: 16384 products + 20000 random cycles").
     public let coverage: String
 
     public init(module: Module, externalVerilog: (text: String, top: String)? = nil, cycles: Int, stimulus: [UInt64],
-                inputWordsPerCycle: Int, coverage: String, check: @escaping Checker) {
+                inputWordsPerCycle: Int, coverage: String, golden: @escaping @Sendable () -> Checker) {
         self.module = module
         self.externalVerilog = externalVerilog
         self.cycles = cycles
         self.stimulus = stimulus
         self.inputWordsPerCycle = inputWordsPerCycle
-        self.check = check
+        self.golden = golden
         self.coverage = coverage
     }
 }
@@ -44,4 +47,18 @@ public struct VerificationOutcome: Sendable {
     public let buildSeconds: Double
     public let simulationSeconds: Double
     public var passed: Bool { mismatch == nil }
+}
+
+/// One design's outputs in a finished run: word `index` of the design's outputs at `cycle`.
+public struct OutputView {
+    let words: UnsafeBufferPointer<UInt64>
+    let stride: Int
+    let offset: Int
+    public let cycles: Int
+
+    @inline(__always)
+    public func word(_ cycle: Int, _ index: Int = 0) -> UInt64 { words[cycle * stride + offset + index] }
+
+    /// The words of one cycle (for wide ports and messages).
+    public func row(_ cycle: Int, count: Int) -> [UInt64] { (0..<count).map { word(cycle, $0) } }
 }

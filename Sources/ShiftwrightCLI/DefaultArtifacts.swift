@@ -1,8 +1,0 @@
-import ShiftwrightGenerators
-
-/// The artifacts of every default configuration, in a fixed order (what `rtl-out/` holds).
-enum DefaultArtifacts {
-    static func all() throws -> [DesignArtifacts] {
-        try DefaultDesigns.peConfigs().map(DesignArtifacts.pe)
-    }
-}

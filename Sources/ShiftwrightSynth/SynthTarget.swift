@@ -1,0 +1,43 @@
+import ShiftwrightTooling
+
+/// Where a design is synthesized: Yosys's generic gate library or an FPGA family, and the exact
+/// Yosys command that maps it there. Known names are `generic`, `xc7`, `xcu`, `ice40` and `ecp5`;
+/// any other lowercase name `x` is passed to Yosys as `synth_x`, so a target Yosys does not know
+/// fails with Yosys's own message rather than ours.
+public struct SynthTarget: Sendable, Hashable, CustomStringConvertible {
+    /// The name users type (`--target`), also used in file names.
+    public let name: String
+    /// Allow DSP blocks (multipliers in hard macros). Off for every LUT comparison.
+    public let useDSP: Bool
+
+    /// The targets with a checked-in script in `synth-scripts/`.
+    public static let known = ["generic", "xc7", "xcu", "ice40", "ecp5"]
+
+    public init(_ name: String, useDSP: Bool = false) throws {
+        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) else {
+            throw ToolError("bad target '\(name)': use one of \(SynthTarget.known.joined(separator: ", ")) (or another Yosys synth_<name> family, lowercase letters, digits, '_')")
+        }
+        self.name = name
+        self.useDSP = useDSP
+    }
+
+    public var description: String { useDSP ? "\(name)+dsp" : name }
+
+    /// The Yosys command that synthesizes the (already read, top-selected) design to this target,
+    /// flattened so that per-PE counts include every submodule.
+    public var synthCommand: String {
+        switch name {
+        case "generic": return "synth -flatten"
+        case "xc7", "xcu": return "synth_xilinx -family \(name) -flatten -noiopad" + (useDSP ? "" : " -nodsp")
+        case "ice40": return "synth_ice40" + (useDSP ? " -dsp" : "")
+        case "ecp5": return "synth_ecp5" + (useDSP ? "" : " -nodsp")
+        default: return "synth_\(name)"
+        }
+    }
+
+    /// Whether the target maps logic to LUTs; the generic gate library does not (count cells there).
+    public var mapsToLUTs: Bool { name != "generic" }
+
+    /// The name of the script in `synth-scripts/` that holds `synthCommand` (DSP variants share it).
+    public var scriptFileName: String { "\(name).ys" }
+}
