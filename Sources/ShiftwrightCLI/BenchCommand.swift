@@ -5,6 +5,6 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Run a shipped benchmark and print its figures.",
-        subcommands: [BenchQuantizeCommand.self, BenchElaborateCommand.self, BenchCosimCommand.self]
+        subcommands: [BenchQuantizeCommand.self, BenchElaborateCommand.self, BenchCosimCommand.self, BenchArrayCommand.self]
     )
 }

@@ -38,6 +38,16 @@ struct DemoCommand: ParsableCommand {
         try VerificationReport.print(try DefaultVerification.run(seed: 1))
         if dirty > 0 { throw ToolError("\(dirty) generated designs have lint findings") }
 
+        print("\n== 3b. The default 8x8 PE array on whole GEMMs (random valid/ready stalls), against the golden GEMM")
+        let realWeights = "Tests/ShiftwrightFormatsTests/Fixtures/silero_vad_encoder2_w64x8.npy"
+        var arrayArguments = ["--rows", "8", "--cols", "8", "--act", "int8", "--weight", "ausn-b3s2", "--m", "37"]
+        if FileManager.default.fileExists(atPath: realWeights) {
+            print("   weights: a real 64x8 matrix from the silero-vad model (source and licence: Tests/ShiftwrightFormatsTests/Fixtures/silero_vad_encoder2.md)")
+            arrayArguments += ["--weights", realWeights]
+        }
+        let verifyArray = try VerifyArray.parse(arrayArguments)
+        try verifyArray.run()
+
         print("\n== 4. Area (Yosys) of each AFP/AUSN PE beside the integer multiplier PE with the same accumulator")
         let synthTarget = try SynthTarget(target, useDSP: false)
         let yosys = Yosys(executable: "yosys")

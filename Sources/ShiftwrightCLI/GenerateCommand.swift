@@ -6,7 +6,7 @@ struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Generate Verilog and its JSON sidecar.",
-        subcommands: [GeneratePE.self, GenerateRequant.self, GenerateDefaults.self]
+        subcommands: [GeneratePE.self, GenerateRequant.self, GenerateArray.self, GenerateDefaults.self]
     )
 }
 

@@ -16,6 +16,7 @@ struct SynthCommand: ParsableCommand {
           shiftwright synth pe --act int8 --weight ausn-b2s1 --target xc7
           shiftwright synth pe --act int8 --weight ausn-b2s1 --target ice40 --timing --netlist json,edif --out out/
           shiftwright synth requant --acc-width 16 --to afp-e3m2 --target xc7
+          shiftwright synth array --rows 4 --cols 4 --act int8 --weight ausn-b3s2 --target generic
           shiftwright synth verilog --file my.v --top my_mac --act int8 --weight int4 --target xc7
         The baseline of a PE is the int<act> x int<weight bits> PE with the same accumulator; the
         baseline of a requantizer is the same unit targeting int<code bits>.
@@ -37,6 +38,8 @@ struct SynthCommand: ParsableCommand {
     @Option(help: "Requantizer target format (kind 'requant'); its baseline targets the integer format of the same width.") var to: String?
     @Option(name: .customLong("acc-width"), help: "Requantizer accumulator width (kind 'requant').") var accumulatorWidth = 16
     @Option(name: .customLong("shift-bits"), help: "Requantizer shift width (kind 'requant').") var shiftBits = 6
+    @Option(help: "PE rows (kind 'array'; --act/--weight give the formats, --to the output format).") var rows = 8
+    @Option(help: "PE columns (kind 'array').") var cols = 8
 
     func run() throws {
         let netlists = try netlist.map(NetlistFormat.parseList) ?? []
@@ -82,7 +85,12 @@ struct SynthCommand: ParsableCommand {
             return (SynthDesign(module: try RequantizerGenerator.module(config)),
                     SynthDesign(module: try RequantizerGenerator.module(integer)))
         case "array":
-            throw ToolError("the array generator is not merged yet: synthesize its Verilog with 'synth verilog --file … --top …'")
+            // Baseline: the same array built from integer-multiplier PEs of the same code widths.
+            let pair = try BaselinePair(try pe.config())
+            let output = try NumberFormat(parsing: to ?? "int8")
+            let array = try ArrayConfig(rows: rows, cols: cols, activation: pair.design.activation, weight: pair.design.weight, target: output)
+            let integer = try ArrayConfig(rows: rows, cols: cols, activation: pair.baseline.activation, weight: pair.baseline.weight, target: output)
+            return (SynthDesign(module: try ArrayGenerator.module(array)), SynthDesign(module: try ArrayGenerator.module(integer)))
         default:
             throw ToolError("unknown kind '\(kind)': use pe, requant, array or verilog")
         }

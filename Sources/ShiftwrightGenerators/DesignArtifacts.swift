@@ -29,6 +29,7 @@ public struct DesignArtifacts: Sendable {
     /// Every default design (what `rtl-out/` holds), in a fixed order.
     public static func defaults() throws -> [DesignArtifacts] {
         try DefaultDesigns.peConfigs().map(pe) + DefaultDesigns.requantConfigs().map(requantizer)
+            + [array(ArrayConfig.defaultConfiguration())]
     }
 
     public var files: [(name: String, data: Data)] {

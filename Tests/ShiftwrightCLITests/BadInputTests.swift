@@ -44,6 +44,18 @@ import ShiftwrightTooling
         try expectOneLineError(["verify", "pe", "--act", "int8", "--weight", "int4", "--rtl", wrong], mentioning: "do not match")
     }
 
+    @Test func arrayCommandsRejectBadInput() throws {
+        try expectOneLineError(["generate", "array", "--rows", "0", "--out", "out"], mentioning: "rows")
+        try expectOneLineError(["generate", "array", "--weight", "afp-e3", "--out", "out"], mentioning: "afp-e3")
+        try expectOneLineError(["verify", "array", "--tensor", "w"], mentioning: "--weights")
+        try expectOneLineError(["verify", "array", "--weights", "/nonexistent/w.npy"], mentioning: "/nonexistent/w.npy")
+        try expectOneLineError(["verify", "array", "--k", "1000"], mentioning: "max-tiles")
+    }
+
+    @Test func synthRejectsUnknownTargetWithYosysMessage() throws {
+        try expectOneLineError(["synth", "pe", "--act", "int8", "--weight", "ausn-b2s1", "--target", "foo"], mentioning: "foo")
+    }
+
     @Test func badWaveformName() throws {
         try expectOneLineError(["verify", "pe", "--act", "int8", "--weight", "int4", "--wave", "trace.txt"], mentioning: ".fst or .vcd")
     }
