@@ -29,8 +29,6 @@ struct GenerateArray: ParsableCommand {
     @Option(help: "Output directory.") var out = "rtl-out"
 
     func run() throws {
-        let design = try DesignArtifacts.array(array.config())
-        try DesignArtifacts.write([design], into: out)
-        print("wrote \(out)/\(design.verilog.fileName) and \(out)/\(design.sidecar.top).json")
+        try writeDesign(DesignArtifacts.array(array.config()), into: out)
     }
 }

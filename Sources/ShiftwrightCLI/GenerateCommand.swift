@@ -17,9 +17,7 @@ struct GeneratePE: ParsableCommand {
     @Option(help: "Output directory.") var out = "rtl-out"
 
     func run() throws {
-        let design = try DesignArtifacts.pe(pe.config())
-        try DesignArtifacts.write([design], into: out)
-        print("wrote \(out)/\(design.verilog.fileName) and \(out)/\(design.sidecar.top).json")
+        try writeDesign(DesignArtifacts.pe(pe.config()), into: out)
     }
 }
 
@@ -30,9 +28,7 @@ struct GenerateRequant: ParsableCommand {
     @Option(help: "Output directory.") var out = "rtl-out"
 
     func run() throws {
-        let design = try DesignArtifacts.requantizer(requant.config())
-        try DesignArtifacts.write([design], into: out)
-        print("wrote \(out)/\(design.verilog.fileName) and \(out)/\(design.sidecar.top).json")
+        try writeDesign(DesignArtifacts.requantizer(requant.config()), into: out)
     }
 }
 
@@ -46,4 +42,10 @@ struct GenerateDefaults: ParsableCommand {
         try DesignArtifacts.write(designs, into: out)
         for d in designs { print("wrote \(out)/\(d.verilog.fileName)") }
     }
+}
+
+/// Writes one design's Verilog and sidecar into `out` and says so.
+func writeDesign(_ design: DesignArtifacts, into out: String) throws {
+    try DesignArtifacts.write([design], into: out)
+    print("wrote \(out)/\(design.verilog.fileName) and \(out)/\(design.sidecar.top).json")
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ShiftwrightCosim
 import ShiftwrightGenerators
+import ShiftwrightHDL
 import ShiftwrightTooling
 
 /// `shiftwright verify …`: co-simulates generated (or external) RTL against the golden model.
@@ -21,6 +22,16 @@ struct VerifyOptions: ParsableArguments {
     var seed: UInt64 = 1
     @Option(help: "Write a waveform (.fst or .vcd) of the failing cycles (or of the first cycles when all pass).")
     var wave: String?
+
+    /// Verifies `module` (or, with `rtl`, that file, after checking its ports) with the plan
+    /// `makePlan` builds, prints the report, and fails on a mismatch.
+    func verify(_ module: Module, rtl: String?, top: String?,
+                _ makePlan: (Module, (text: String, top: String)?) -> VectorPlan) throws {
+        if let wave { _ = try TraceFormat(path: wave) }
+        let name = top ?? module.name
+        let external = try rtl.map { (text: try ExternalRTL.read($0, expecting: module, top: name), top: name) }
+        try VerificationReport.print([try BatchRunner.run([makePlan(module, external)], wave: wave)[0]])
+    }
 }
 
 /// `shiftwright verify pe`
@@ -35,16 +46,10 @@ struct VerifyPE: ParsableCommand {
 
     func run() throws {
         let config = try pe.config()
-        if let wave = options.wave { _ = try TraceFormat(path: wave) }
-        let module = try PEGenerator.module(config)
-        var external: (String, String)?
-        if let rtl {
-            let text = try ExternalRTL.read(rtl, expecting: module, top: top ?? module.name)
-            external = (text, top ?? module.name)
+        try options.verify(try PEGenerator.module(config), rtl: rtl, top: top) { module, external in
+            PEVerification.plan(config, module: module, externalVerilog: external,
+                                options: .init(randomProducts: options.vectors, seed: options.seed))
         }
-        let plan = PEVerification.plan(config, module: module, externalVerilog: external,
-                                       options: .init(randomProducts: options.vectors, seed: options.seed))
-        try VerificationReport.print([try BatchRunner.run([plan], wave: options.wave)[0]])
     }
 }
 
@@ -70,12 +75,10 @@ struct VerifyRequant: ParsableCommand {
 
     func run() throws {
         let config = try requant.config()
-        if let wave = options.wave { _ = try TraceFormat(path: wave) }
-        let module = try RequantizerGenerator.module(config)
-        let external = try rtl.map { (try ExternalRTL.read($0, expecting: module, top: top ?? module.name), top ?? module.name) }
-        let plan = RequantVerification.plan(config, module: module, externalVerilog: external,
-                                            randomVectors: options.vectors, seed: options.seed)
-        try VerificationReport.print([try BatchRunner.run([plan], wave: options.wave)[0]])
+        try options.verify(try RequantizerGenerator.module(config), rtl: rtl, top: top) { module, external in
+            RequantVerification.plan(config, module: module, externalVerilog: external,
+                                     randomVectors: options.vectors, seed: options.seed)
+        }
     }
 }
 

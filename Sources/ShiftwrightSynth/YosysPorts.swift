@@ -22,7 +22,7 @@ public enum YosysPorts {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let json = "\(dir)/ports.json"
-        let result = try ProcessRunner.run("yosys", ["-q", "-p", "read_verilog \(verilogPath); hierarchy -top \(top); write_json \(json)"])
+        let result = try ProcessRunner.run("yosys", ["-q", "-p", "read_verilog \(verilogPath); hierarchy -top \(top); proc; write_json \(json)"])
         guard result.succeeded else {
             let line = (result.stderr + result.stdout).split(separator: "\n").first { $0.contains("ERROR") }
             throw ToolError("Yosys cannot read \(verilogPath): \(line.map(String.init) ?? result.tail())")

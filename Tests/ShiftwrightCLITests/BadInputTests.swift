@@ -66,3 +66,24 @@ import ShiftwrightTooling
         #expect(result.stdout.contains("generate"))
     }
 }
+
+/// `verify --rtl` through the command line, as a user checks a netlist before handing it on.
+@Suite struct VerifyNetlistCLITests {
+    @Test func synthesizedNetlistPassesAndAFlippedGateFails() throws {
+        let dir = try CLI.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try CLI.run(["generate", "pe", "--act", "int8", "--weight", "afp-e2m1", "--out", dir]).status == 0)
+        let top = "pe_int8_afp_e2m1_acc22"
+        try ProcessRunner.check("yosys", ["-q", "-p", "read_verilog \(dir)/\(top).v; synth -flatten -top \(top); write_verilog -noattr \(dir)/net.v"],
+                                what: "yosys")
+        let good = try CLI.run(["verify", "pe", "--act", "int8", "--weight", "afp-e2m1", "--rtl", "\(dir)/net.v"])
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(good.stdout.contains("PASS"))
+        let netlist = try String(contentsOfFile: "\(dir)/net.v", encoding: .utf8)
+        try AtomicFile.write(netlist.replacingOccurrences(of: " ^ ", with: " | ", options: [], range: netlist.range(of: " ^ ")), to: "\(dir)/bad.v")
+        let bad = try CLI.run(["verify", "pe", "--act", "int8", "--weight", "afp-e2m1", "--rtl", "\(dir)/bad.v", "--wave", "\(dir)/fail.vcd"])
+        #expect(bad.status != 0)
+        #expect(bad.stdout.contains("first mismatch: cycle"))
+        #expect(FileManager.default.fileExists(atPath: "\(dir)/fail.vcd"))
+    }
+}
