@@ -3,8 +3,9 @@
 // the Swift side writes the stimulus, and compares the outputs with its golden model.
 //
 // Usage: sim IN.bin OUT.bin CYCLES [WAVE_FILE FROM TO]
-//   IN.bin   CYCLES x SW_IN_WORDS little-endian uint64 words (inputs other than clk, in port order)
-//   OUT.bin  CYCLES x SW_OUT_WORDS words written back (outputs sampled before the clock edge)
+//   IN.bin   CYCLES rows of SW_IN_BYTES: every input but clk, in port order, each packed little-endian
+//            into 1, 2, 4 or 8 bytes (8 per 64-bit word when wider), as sw_glue.h describes
+//   OUT.bin  CYCLES rows of SW_OUT_BYTES, the outputs sampled before the clock edge, packed alike
 //   WAVE_FILE, FROM, TO: trace cycles FROM..TO (inclusive) into a VCD/FST file (trace builds only)
 // Each cycle: apply inputs with clk low, settle, sample outputs, then (clocked designs) one rising
 // clock edge. Two evaluations per cycle.
@@ -50,21 +51,21 @@ int main(int argc, char** argv) {
     }
 #endif
     const uint64_t chunk = 1 << 16;
-    std::vector<uint64_t> inWords(chunk * (SW_IN_WORDS ? SW_IN_WORDS : 1));
-    std::vector<uint64_t> outWords(chunk * (SW_OUT_WORDS ? SW_OUT_WORDS : 1));
+    std::vector<uint8_t> inRows(chunk * (SW_IN_BYTES ? SW_IN_BYTES : 1));
+    std::vector<uint8_t> outRows(chunk * (SW_OUT_BYTES ? SW_OUT_BYTES : 1));
     uint64_t time = 0;
 #if SW_CLOCKED
     top->clk = 0;
 #endif
     for (uint64_t done = 0; done < cycles;) {
         const uint64_t n = (cycles - done < chunk) ? cycles - done : chunk;
-        if (SW_IN_WORDS && std::fread(inWords.data(), sizeof(uint64_t) * SW_IN_WORDS, n, in) != n)
+        if (SW_IN_BYTES && std::fread(inRows.data(), SW_IN_BYTES, n, in) != n)
             return fail("stimulus file is shorter than CYCLES");
         for (uint64_t i = 0; i < n; ++i) {
             const uint64_t cycle = done + i;
-            sw_apply(top.get(), inWords.data() + i * SW_IN_WORDS);
+            sw_apply(top.get(), inRows.data() + i * SW_IN_BYTES);
             top->eval();
-            sw_sample(top.get(), outWords.data() + i * SW_OUT_WORDS);
+            sw_sample(top.get(), outRows.data() + i * SW_OUT_BYTES);
 #if SW_TRACE_FST || SW_TRACE_VCD
             const bool tracing = trace && cycle >= traceFrom && cycle <= traceTo;
             if (tracing) trace->dump(time);
@@ -82,7 +83,7 @@ int main(int argc, char** argv) {
 #endif
             (void)cycle;
         }
-        if (SW_OUT_WORDS && std::fwrite(outWords.data(), sizeof(uint64_t) * SW_OUT_WORDS, n, out) != n)
+        if (SW_OUT_BYTES && std::fwrite(outRows.data(), SW_OUT_BYTES, n, out) != n)
             return fail("cannot write output file");
         done += n;
     }

@@ -32,6 +32,9 @@ public struct PortLayout: Sendable {
     public let outputs: [(port: PortSpec, offset: Int)]
     public let inputWords: Int
     public let outputWords: Int
+    /// How stimulus and output rows are packed into bytes in the driver's files.
+    public let inputPacking: PackedRows
+    public let outputPacking: PackedRows
 
     public init(ports: [PortSpec]) {
         self.ports = ports
@@ -46,6 +49,8 @@ public struct PortLayout: Sendable {
         for p in ports where p.direction == .output { outs.append((p, offset)); offset += p.words }
         outputs = outs
         outputWords = offset
+        inputPacking = PackedRows(ports: ins.map(\.0), rowWords: inputWords)
+        outputPacking = PackedRows(ports: outs.map(\.0), rowWords: outputWords)
     }
 
     public func inputOffset(_ name: String) -> Int? { inputs.first { $0.port.name == name }?.offset }

@@ -14,7 +14,7 @@ enum VectorFiles {
         return dir
     }
 
-    static func write(_ words: [UInt64], to path: String) throws {
+    static func write(_ words: [UInt8], to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw ToolError("cannot create \(path)") }
         defer { close(fd) }
@@ -28,12 +28,11 @@ enum VectorFiles {
         }
     }
 
-    static func read(_ path: String, words count: Int) throws -> [UInt64] {
+    static func read(_ path: String, bytes: Int) throws -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw ToolError("cannot open \(path)") }
         defer { close(fd) }
-        var words = [UInt64](repeating: 0, count: count)
-        let bytes = count * 8
+        var words = [UInt8](repeating: 0, count: bytes)
         var offset = 0
         try words.withUnsafeMutableBytes { raw in
             while offset < bytes {

@@ -93,11 +93,11 @@ public struct VerilatorModel: Sendable {
         let dir = try VectorFiles.scratchDirectory()
         let inPath = "\(dir)/in.bin", outPath = "\(dir)/out.bin"
         do {
-            try VectorFiles.write(stimulus, to: inPath)
+            try VectorFiles.write(layout.inputPacking.pack(stimulus, cycles: cycles), to: inPath)
             var args = [inPath, outPath, String(cycles)]
             if let wave { args += [wave.path, String(wave.from), String(wave.to)] }
             let process = try ProcessRunner.start(executable, args)
-            return PendingRun(model: self, process: process, directory: dir, outPath: outPath, words: cycles * layout.outputWords)
+            return PendingRun(model: self, process: process, directory: dir, outPath: outPath, cycles: cycles)
         } catch {
             try? FileManager.default.removeItem(atPath: dir)
             throw error
@@ -110,7 +110,7 @@ public struct VerilatorModel: Sendable {
         let process: RunningProcess
         let directory: String
         let outPath: String
-        let words: Int
+        let cycles: Int
 
         public func finish() throws -> [UInt64] {
             defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -118,7 +118,8 @@ public struct VerilatorModel: Sendable {
             guard result.succeeded else {
                 throw ToolError("simulation of '\(model.top)' failed (exit \(result.status)): \(result.tail())")
             }
-            return try VectorFiles.read(outPath, words: words)
+            let packing = model.layout.outputPacking
+            return packing.unpack(try VectorFiles.read(outPath, bytes: cycles * packing.rowBytes), cycles: cycles)
         }
     }
 }
