@@ -30,28 +30,37 @@ public struct PackedRows: Sendable {
 
     /// Packs `cycles` word rows into byte rows.
     public func pack(_ words: [UInt64], cycles: Int) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: cycles * rowBytes)
+        words.withUnsafeBufferPointer { pack($0, cycles: cycles) }
+    }
+
+    /// Packs `cycles` word rows starting at `words`, after an optional `leading` row.
+    public func pack(_ words: UnsafeBufferPointer<UInt64>, cycles: Int, leading: [UInt64]? = nil) -> [UInt8] {
+        let extra = leading == nil ? 0 : 1
+        var out = [UInt8](repeating: 0, count: (cycles + extra) * rowBytes)
         guard rowBytes > 0 else { return out }
         out.withUnsafeMutableBytes { target in
-            words.withUnsafeBufferPointer { source in
-                for cycle in 0..<cycles {
-                    let row = cycle * rowWords, base = cycle * rowBytes
-                    for f in fields {
-                        if f.bytes == 8 * f.words {
-                            for w in 0..<f.words { target.storeBytes(of: source[row + f.wordOffset + w].littleEndian, toByteOffset: base + f.byteOffset + 8 * w, as: UInt64.self) }
-                            continue
-                        }
-                        let v = source[row + f.wordOffset]
-                        switch f.bytes {
-                        case 1: target.storeBytes(of: UInt8(truncatingIfNeeded: v), toByteOffset: base + f.byteOffset, as: UInt8.self)
-                        case 2: target.storeBytes(of: UInt16(truncatingIfNeeded: v).littleEndian, toByteOffset: base + f.byteOffset, as: UInt16.self)
-                        default: target.storeBytes(of: UInt32(truncatingIfNeeded: v).littleEndian, toByteOffset: base + f.byteOffset, as: UInt32.self)
-                        }
-                    }
+            if let leading { leading.withUnsafeBufferPointer { packRows($0, cycles: 1, into: target, at: 0) } }
+            packRows(words, cycles: cycles, into: target, at: extra * rowBytes)
+        }
+        return out
+    }
+
+    private func packRows(_ source: UnsafeBufferPointer<UInt64>, cycles: Int, into target: UnsafeMutableRawBufferPointer, at start: Int) {
+        for cycle in 0..<cycles {
+            let row = cycle * rowWords, base = start + cycle * rowBytes
+            for f in fields {
+                if f.bytes == 8 * f.words {
+                    for w in 0..<f.words { target.storeBytes(of: source[row + f.wordOffset + w].littleEndian, toByteOffset: base + f.byteOffset + 8 * w, as: UInt64.self) }
+                    continue
+                }
+                let v = source[row + f.wordOffset]
+                switch f.bytes {
+                case 1: target.storeBytes(of: UInt8(truncatingIfNeeded: v), toByteOffset: base + f.byteOffset, as: UInt8.self)
+                case 2: target.storeBytes(of: UInt16(truncatingIfNeeded: v).littleEndian, toByteOffset: base + f.byteOffset, as: UInt16.self)
+                default: target.storeBytes(of: UInt32(truncatingIfNeeded: v).littleEndian, toByteOffset: base + f.byteOffset, as: UInt32.self)
                 }
             }
         }
-        return out
     }
 
     /// Unpacks `cycles` byte rows into word rows (values zero-extended; callers mask and sign-extend).

@@ -90,10 +90,18 @@ public struct VerilatorModel: Sendable {
         guard stimulus.count == cycles * layout.inputWords else {
             throw ToolError("stimulus has \(stimulus.count) words, expected \(cycles) x \(layout.inputWords)")
         }
+        return try start(packed: layout.inputPacking.pack(stimulus, cycles: cycles), cycles: cycles, wave: wave)
+    }
+
+    /// Starts the simulation on stimulus already packed by `layout.inputPacking`.
+    public func start(packed: [UInt8], cycles: Int, wave: (path: String, from: Int, to: Int)? = nil) throws -> PendingRun {
+        guard packed.count == cycles * layout.inputPacking.rowBytes else {
+            throw ToolError("packed stimulus has \(packed.count) bytes, expected \(cycles) x \(layout.inputPacking.rowBytes)")
+        }
         let dir = try VectorFiles.scratchDirectory()
         let inPath = "\(dir)/in.bin", outPath = "\(dir)/out.bin"
         do {
-            try VectorFiles.write(layout.inputPacking.pack(stimulus, cycles: cycles), to: inPath)
+            try VectorFiles.write(packed, to: inPath)
             var args = [inPath, outPath, String(cycles)]
             if let wave { args += [wave.path, String(wave.from), String(wave.to)] }
             let process = try ProcessRunner.start(executable, args)

@@ -82,11 +82,11 @@ public enum BatchRunner {
         let layout = model.layout
         let cycles = plans.map(\.cycles).max() ?? 0
         let start = Date()
-        let pending = try model.start(stimulus: fullStimulus(plans, layout: layout), cycles: cycles)
+        let run = try SplitRun(plans: plans, stimulus: fullStimulus(plans, layout: layout), cycles: cycles, model: model)
         // The golden model works while Verilator simulates: both take seconds on large runs.
         let checkers = Checkers(count: plans.count)
         DispatchQueue.concurrentPerform(iterations: plans.count) { i in checkers.set(i, plans[i].golden()) }
-        let outputs = try pending.finish()
+        let outputs = try run.finish()
         let simulated = Date().timeIntervalSince(start)
         var outcomes: [VerificationOutcome] = []
         var outputOffset = 0

@@ -35,52 +35,55 @@ public enum PEVerification {
         let space = UInt64(1) << UInt64(a.codeWidth + w.codeWidth)
         let exhaustive = space <= UInt64(options.exhaustiveLimit)
         var rng = SplitMix64(seed: options.seed)
-        var rows: [(act: UInt64, wt: UInt64, en: Bool, clear: Bool)] = [(0, 0, false, false)]  // cycle 0: reset
-        if exhaustive {
-            for act in a.allCodes { for wt in w.allCodes { rows.append((act, wt, true, true)) } }
-        } else {
-            for _ in 0..<options.randomProducts { rows.append((rng.next() & a.codeMask, rng.next() & w.codeMask, true, true)) }
+        let products = exhaustive ? Int(space) : options.randomProducts
+        let cycles = 1 + products + options.accumulationCycles + config.latency
+        // One row of 4 words per cycle: act, wt, en, clear. Row 0 is the reset cycle (all zero),
+        // rows 1...products clear-and-accumulate one code pair each, then accumulate/clear runs.
+        var stimulus = [UInt64](repeating: 0, count: cycles * 4)
+        stimulus.withUnsafeMutableBufferPointer { s in
+            var i = 4
+            func row(_ act: UInt64, _ wt: UInt64, _ en: Bool, _ clear: Bool) {
+                s[i] = act; s[i + 1] = wt; s[i + 2] = en ? 1 : 0; s[i + 3] = clear ? 1 : 0
+                i += 4
+            }
+            if exhaustive {
+                for act in a.allCodes { for wt in w.allCodes { row(act, wt, true, true) } }
+            } else {
+                for _ in 0..<products { row(rng.next() & a.codeMask, rng.next() & w.codeMask, true, true) }
+            }
+            var sinceClear = 0
+            for _ in 0..<options.accumulationCycles {
+                let en = rng.next() % 5 != 0
+                var clear = rng.next() % 20 == 0
+                if en && sinceClear >= config.accumulationDepth { clear = true }
+                if clear { sinceClear = 0 }
+                if en { sinceClear += 1 }
+                row(rng.next() & a.codeMask, rng.next() & w.codeMask, en, clear)
+            }
         }
-        let products = rows.count - 1
-        var sinceClear = 0
-        for _ in 0..<options.accumulationCycles {
-            let en = rng.next() % 5 != 0
-            var clear = rng.next() % 20 == 0
-            if en && sinceClear >= config.accumulationDepth { clear = true }
-            if clear { sinceClear = 0 }
-            if en { sinceClear += 1 }
-            rows.append((rng.next() & a.codeMask, rng.next() & w.codeMask, en, clear))
-        }
-        for _ in 0..<config.latency { rows.append((0, 0, false, false)) }
-
-        let frozenRows = rows
+        let frozen = stimulus
         // Golden accumulator after each cycle's clock edge (cycle 0 is the reset); the Int64
         // reference when the accumulator fits, the exact one otherwise.
         let goldenValues: @Sendable () -> ExpectedValues = {
             var exact = ReferencePE(activation: a, weight: w)
             var fast = config.accumulatorWidth <= 62
                 ? ReferencePE64(activation: a, weight: w, maxAccumulations: config.accumulationDepth) : nil
-            return ExpectedValues(count: frozenRows.count, width: config.accumulatorWidth) { cycle in
+            return ExpectedValues(count: cycles, width: config.accumulatorWidth) { cycle in
                 if cycle == 0 { return 0 }
-                let r = frozenRows[cycle]
-                if fast != nil { return .small(fast!.step(actCode: r.act, weightCode: r.wt, enable: r.en, clear: r.clear)) }
-                return .large(exact.step(actCode: r.act, weightCode: r.wt, enable: r.en, clear: r.clear))
+                let (act, wt, en, clear) = (frozen[4 * cycle], frozen[4 * cycle + 1], frozen[4 * cycle + 2] != 0, frozen[4 * cycle + 3] != 0)
+                if fast != nil { return .small(fast!.step(actCode: act, weightCode: wt, enable: en, clear: clear)) }
+                return .large(exact.step(actCode: act, weightCode: wt, enable: en, clear: clear))
             }
-        }
-        var stimulus = [UInt64](repeating: 0, count: rows.count * 4)
-        for (i, row) in rows.enumerated() {
-            stimulus[4 * i] = row.act
-            stimulus[4 * i + 1] = row.wt
-            stimulus[4 * i + 2] = row.en ? 1 : 0
-            stimulus[4 * i + 3] = row.clear ? 1 : 0
         }
 
         let latency = config.latency
         let accPort = PortSpec(name: "acc", direction: .output, width: config.accumulatorWidth, signed: true)
         let coverage = (exhaustive ? "exhaustive: all \(products) code pairs" : "seeded-random (seed \(options.seed)): \(products) code pairs")
             + ", then \(options.accumulationCycles) random accumulate/clear cycles (seed \(options.seed))"
-        return VectorPlan(module: module, externalVerilog: externalVerilog, cycles: rows.count, stimulus: stimulus,
-                          inputWordsPerCycle: 4, coverage: coverage) {
+        return VectorPlan(module: module, externalVerilog: externalVerilog, cycles: cycles, stimulus: stimulus,
+                          inputWordsPerCycle: 4, coverage: coverage,
+                          // Clear-and-accumulate rows overwrite all state: any of them can start a run.
+                          independentCycles: 1..<(1 + products), warmup: latency) {
           let expected = goldenValues()
           return { view in
             guard let cycle = (0..<view.cycles).first(where: { cycle in
@@ -89,12 +92,12 @@ public enum PEVerification {
             let source = cycle - latency
             let want = source < 0 ? 0 : expected.value(source)
             let actual = PortLayout.load(port: accPort, from: view.row(cycle, count: (accPort.width + 63) / 64), at: 0)
-            let row = frozenRows[max(0, source)]
+            let r = 4 * max(0, source)
             return (cycle, "cycle \(cycle): acc = \(binary(actual, accPort.width)) (\(actual)) but the golden model expects "
                 + "\(binary(want, accPort.width)) (\(want)); inputs at cycle \(max(0, source)): "
-                + "act = \(a.binaryFields(of: row.act)) (\(a.name), unit value \(a.unitValue(ofCode: row.act))), "
-                + "wt = \(w.binaryFields(of: row.wt)) (\(w.name), unit value \(w.unitValue(ofCode: row.wt))), "
-                + "en = \(row.en ? 1 : 0), clear = \(row.clear ? 1 : 0)")
+                + "act = \(a.binaryFields(of: frozen[r])) (\(a.name), unit value \(a.unitValue(ofCode: frozen[r]))), "
+                + "wt = \(w.binaryFields(of: frozen[r + 1])) (\(w.name), unit value \(w.unitValue(ofCode: frozen[r + 1]))), "
+                + "en = \(frozen[r + 2]), clear = \(frozen[r + 3])")
           }
         }
     }

@@ -21,15 +21,22 @@ public struct VectorPlan: Sendable {
     public let golden: @Sendable () -> Checker
     /// Human summary of what is checked ("exhaustive: 16384 products + 20000 random cycles").
     public let coverage: String
+    /// Cycles at which a run may start afresh (after a reset row and `warmup` earlier rows) and
+    /// still produce the same outputs: lets a long run be split across processes.
+    public let independentCycles: Range<Int>?
+    public let warmup: Int
 
     public init(module: Module, externalVerilog: (text: String, top: String)? = nil, cycles: Int, stimulus: [UInt64],
-                inputWordsPerCycle: Int, coverage: String, golden: @escaping @Sendable () -> Checker) {
+                inputWordsPerCycle: Int, coverage: String, independentCycles: Range<Int>? = nil, warmup: Int = 0,
+                golden: @escaping @Sendable () -> Checker) {
         self.module = module
         self.externalVerilog = externalVerilog
         self.cycles = cycles
         self.stimulus = stimulus
         self.inputWordsPerCycle = inputWordsPerCycle
         self.golden = golden
+        self.independentCycles = independentCycles
+        self.warmup = warmup
         self.coverage = coverage
     }
 }
