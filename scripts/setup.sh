@@ -24,4 +24,4 @@ else
   apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
   echo "setup: installed ${need[*]}"
 fi
-echo "setup: $(verilator --version); $(yosys -V)"
+echo "setup: $(verilator --version); $(yosys -V); $(nextpnr-ice40 --version 2>&1 | head -n 1)"

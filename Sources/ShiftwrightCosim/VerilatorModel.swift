@@ -120,6 +120,12 @@ public struct VerilatorModel: Sendable {
         let outPath: String
         let cycles: Int
 
+        /// Stops the simulation and removes its files (for a run that is no longer wanted).
+        public func cancel() {
+            process.terminate()
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+
         public func finish() throws -> [UInt64] {
             defer { try? FileManager.default.removeItem(atPath: directory) }
             let result = process.wait()

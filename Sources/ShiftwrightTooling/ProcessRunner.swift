@@ -90,6 +90,13 @@ public final class RunningProcess {
         self.handles = handles
     }
 
+    /// Stops the program (if still running) and collects what it wrote.
+    @discardableResult
+    public func terminate() -> ProcessResult {
+        if process.isRunning { process.terminate() }
+        return wait()
+    }
+
     public func wait() -> ProcessResult {
         process.waitUntilExit()
         for handle in handles { try? handle.close() }

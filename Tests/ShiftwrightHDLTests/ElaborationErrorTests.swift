@@ -109,6 +109,9 @@ import ShiftwrightHDL
         #expect(d.first?.message.contains("keyword") == true)
         #expect(failure { m in m.output("clk", m.constant(1)) }.first?.message.contains("reserved") == true)
         #expect(failure { m in m.output("_zz_1", m.constant(1)) }.first?.message.contains("must start with a letter") == true)
+        // Names Verilator would rename in its C++ model.
+        #expect(failure { m in m.output("long", m.constant(1)) }.first?.message.contains("C++ keyword") == true)
+        #expect(failure { m in m.output("a__b", m.constant(1)) }.first?.message.contains("'__'") == true)
     }
 
     @Test func invalidWidths() {

@@ -52,6 +52,20 @@ import ShiftwrightHDL
         #expect(sim.get("low") == 9)         // -7 = 0b1111_1001
     }
 
+    @Test func shiftRightByAWideAmountLeavesSignBits() throws {
+        let module = try Module.build("wideshift") { m in
+            let a = m.input("a", .signed(8)), s = m.input("s", .unsigned(64))
+            m.output("y", a >> s)
+        }
+        let sim = Simulator(module)
+        sim.set("a", -100); sim.set("s", BigIntValue(1) << 63); sim.evaluate()
+        #expect(sim.get("y") == -1)
+        sim.set("a", 100); sim.evaluate()
+        #expect(sim.get("y") == 0)
+        sim.set("s", 3); sim.evaluate()
+        #expect(sim.get("y") == 12)
+    }
+
     @Test func memoryReadsOldDataOnSimultaneousWrite() throws {
         let module = try Module.build("ram") { m in
             let addr = m.input("addr", .unsigned(2)), data = m.input("data", .unsigned(8)), we = m.input("we", .bit)

@@ -51,7 +51,8 @@ public enum PEVerification {
             } else {
                 for _ in 0..<products { row(rng.next() & a.codeMask, rng.next() & w.codeMask, true, true) }
             }
-            var sinceClear = 0
+            // The last product row already loaded one term (en=1, clear=1).
+            var sinceClear = products > 0 ? 1 : 0
             for _ in 0..<options.accumulationCycles {
                 let en = rng.next() % 5 != 0
                 var clear = rng.next() % 20 == 0

@@ -36,7 +36,13 @@ struct SplitRun {
                 packed.set(i, layout.inputPacking.pack(slice, cycles: piece.cycles, leading: piece.leading))
             }
         }
-        parts = try (0..<2).map { try model.start(packed: packed.get($0), cycles: pieces[$0].cycles + ($0 == 1 ? 1 : 0)) }
+        let first = try model.start(packed: packed.get(0), cycles: pieces[0].cycles)
+        do {
+            parts = [first, try model.start(packed: packed.get(1), cycles: pieces[1].cycles + 1)]
+        } catch {
+            first.cancel()
+            throw error
+        }
         skip = [0, 1 + plans[0].warmup]
     }
 
@@ -46,16 +52,25 @@ struct SplitRun {
         guard plans.count == 1, cycles >= minimumSplitCycles, let range = plans[0].independentCycles else { return nil }
         let warmup = plans[0].warmup
         let cut = min(max(cycles / 2, range.lowerBound + warmup), range.upperBound)
-        guard cut - warmup >= range.lowerBound, cut >= cycles / 4, cut <= cycles - cycles / 4 else { return nil }
+        // Every replayed row (or, without warm-up, the first row) must be a safe restart point.
+        guard cut - warmup >= range.lowerBound, cut - warmup < range.upperBound,
+              cut >= cycles / 4, cut <= cycles - cycles / 4 else { return nil }
         return cut
     }
 
+    /// Waits for every part (even after one fails, so no simulator or file is left behind) and
+    /// stitches the outputs.
     func finish() throws -> [UInt64] {
-        var outputs: [UInt64] = []
+        var outputs: [UInt64] = [], failure: Error?
         for (part, drop) in zip(parts, skip) {
-            let words = try part.finish()
-            outputs += words[(drop * outputWords)...]
+            do {
+                let words = try part.finish()
+                if failure == nil { outputs += words[(drop * outputWords)...] }
+            } catch {
+                if failure == nil { failure = error }
+            }
         }
+        if let failure { throw failure }
         return outputs
     }
 }

@@ -36,6 +36,18 @@ public enum HDLNames {
         "clk", "rst",
     ]
 
+    /// C++ keywords that are not Verilog keywords: Verilator renames such signals in the C++ model
+    /// it generates, so they are rejected like Verilog keywords.
+    public static let cppReserved: Set<String> = [
+        "alignas", "alignof", "asm", "auto", "bool", "case", "catch", "char", "char8_t", "char16_t", "char32_t",
+        "compl", "concept", "consteval", "constexpr", "constinit", "const_cast", "co_await", "co_return",
+        "co_yield", "decltype", "delete", "double", "dynamic_cast", "explicit", "false", "float", "friend",
+        "goto", "inline", "long", "mutable", "namespace", "noexcept", "not_eq", "nullptr", "operator",
+        "or_eq", "private", "public", "register", "reinterpret_cast", "requires", "short", "sizeof",
+        "static_assert", "static_cast", "switch", "template", "thread_local", "throw", "true", "try",
+        "typeid", "typename", "using", "volatile", "wchar_t", "xor_eq", "and_eq", "bitand", "bitor",
+    ]
+
     /// Why `name` cannot be used, or nil when it can.
     public static func problem(with name: String) -> String? {
         guard let first = name.unicodeScalars.first else { return "an empty name is not a Verilog identifier" }
@@ -47,9 +59,12 @@ public enum HDLNames {
         guard name.unicodeScalars.allSatisfy({ isLetter($0) || isDigit($0) || $0 == "_" }) else {
             return "name '\(name)' may contain only letters, digits and '_'"
         }
+        if name.contains("__") {
+            return "name '\(name)' contains '__', which Verilator mangles in its C++ model; use single underscores"
+        }
         guard name.count <= 64 else { return "name '\(name.prefix(20))…' is longer than 64 characters" }
-        if reserved.contains(name) || reserved.contains(name.lowercased()) {
-            return "name '\(name)' is a Verilog/SystemVerilog keyword or reserved by Shiftwright (clk, rst); choose another, e.g. '\(name)_i'"
+        if reserved.contains(name) || reserved.contains(name.lowercased()) || cppReserved.contains(name) {
+            return "name '\(name)' is a Verilog/SystemVerilog/C++ keyword or reserved by Shiftwright (clk, rst); choose another, e.g. '\(name)_i'"
         }
         return nil
     }

@@ -29,7 +29,10 @@ enum ValueSemantics {
         case let .shiftLeft(_, k): return wrap(x[0] << k, type)
         case let .shiftRight(_, k): return wrap(floorShift(x[0], k), type)
         case .dynamicShiftLeft: return wrap(x[0] << Int(x[1]), type)
-        case .dynamicShiftRight: return wrap(floorShift(x[0], Int(x[1])), type)
+        case .dynamicShiftRight:
+            // Shifting by the width or more leaves only sign bits (the amount may be any width).
+            if x[1] >= BigInt(type.width) { return x[0] < 0 ? -1 : 0 }
+            return wrap(floorShift(x[0], Int(x[1])), type)
         case let .compare(kind, _, _):
             let r: Bool
             switch kind {
