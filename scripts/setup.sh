@@ -12,7 +12,7 @@ command -v make >/dev/null 2>&1 || need+=(make)
 dpkg -s zlib1g-dev >/dev/null 2>&1 || need+=(zlib1g-dev)
 
 if [ ${#need[@]} -eq 0 ]; then
-  echo "setup: Verilator, Yosys, g++, make and zlib1g-dev are already installed."
+  echo "setup: Verilator, Yosys, nextpnr-ice40, g++, make and zlib1g-dev are already installed."
 else
   echo "setup: installing missing packages: ${need[*]}"
   if [ "$(id -u)" -ne 0 ]; then
