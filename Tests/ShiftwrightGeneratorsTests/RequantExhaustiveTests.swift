@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+import ShiftwrightCosim
 import ShiftwrightFormats
 import ShiftwrightGenerators
 
 /// Every (acc, shift) pair of a 16-bit accumulator and a 6-bit shift (2^22 vectors) through the
 /// Verilated requantizers of the default targets (plus the tier reading, whose codes are not
-/// monotone in value), each output compared with the golden model.
+/// monotone in value), each output compared with the golden model — through the same plans
+/// `shiftwright verify requant` uses, in one batched Verilator build.
 @Suite struct RequantExhaustiveTests {
     static func defaultConfigs() throws -> [RequantizerConfig] {
         try ["int8", "afp-e3m2", "ausn-b3s2", "ausn-b3t2"].map {
@@ -15,12 +17,13 @@ import ShiftwrightGenerators
 
     @Test func defaultTargetsMatchTheGoldenModelForEveryInput() throws {
         let start = Date()
-        let bench = try RequantBench(try Self.defaultConfigs(), name: "requant_exhaustive")
-        let built = Date()
-        let result = try bench.checkExhaustively()
-        #expect(result.mismatch == nil, "\(result.mismatch.map { "\($0)" } ?? "")")
-        #expect(result.comparisons == 4 << 22)
-        print("RequantExhaustiveTests: \(result.comparisons) vectors, Verilator build \(String(format: "%.1f", built.timeIntervalSince(start))) s"
-              + " (cached: \(!bench.model.wasBuilt)), simulation + golden \(String(format: "%.1f", Date().timeIntervalSince(built))) s")
+        let plans = try Self.defaultConfigs().map { RequantVerification.plan($0, module: try RequantizerGenerator.module($0)) }
+        let outcomes = try BatchRunner.run(plans, name: "requant_exhaustive")
+        #expect(outcomes.count == 4)
+        for outcome in outcomes {
+            #expect(outcome.coverage == "exhaustive: all \(1 << 22) (acc, shift) pairs", "\(outcome.design): \(outcome.coverage)")
+            #expect(outcome.passed, "\(outcome.design): \(outcome.mismatch ?? "")")
+        }
+        print("RequantExhaustiveTests: 4 x 2^22 vectors in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
     }
 }

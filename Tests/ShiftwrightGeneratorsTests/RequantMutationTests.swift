@@ -42,22 +42,19 @@ import ShiftwrightVerilog
         let verilog = VerilogEmitter.emit(module)
         let mutant = try mutation.apply(to: verilog.text)
         #expect(mutant != verilog.text)
-        let bench = try RequantBench([config], verilog: mutant, top: module.name, ports: PortSpec.of(module), batched: false)
-        let result = try bench.checkExhaustively()
-        #expect(result.mismatch != nil, "mutant '\(mutation.name)' survived \(result.comparisons) vectors")
-        print("RequantMutationTests: mutant '\(mutation.name)' caught after \(result.comparisons) vectors: \(result.mismatch.map { "\($0)" } ?? "-")")
+        let plan = RequantVerification.plan(config, module: module, externalVerilog: (mutant, module.name))
+        let outcome = try BatchRunner.run([plan], waveOnMismatch: false)[0]
+        #expect(!outcome.passed, "mutant '\(mutation.name)' survived \(outcome.cycles) vectors")
+        print("RequantMutationTests: mutant '\(mutation.name)' caught: \(outcome.mismatch ?? "-")")
     }
 
-    /// The harness itself (single, unbatched module) passes on the unmutated text.
+    /// The same path (a single, unbatched external module) passes on the unmutated text.
     @Test func unmutatedSingleModulePasses() throws {
         let config = try RequantizerConfig(accumulatorWidth: 16, shiftBits: 6, target: try NumberFormat(parsing: "afp-e3m2"))
         let module = try RequantizerGenerator.module(config)
-        let bench = try RequantBench([config], verilog: VerilogEmitter.emit(module).text, top: module.name,
-                                     ports: PortSpec.of(module), batched: false)
-        // Shifts −16...15 over every accumulator: the region where rounding happens.
-        let result = try bench.check(cycles: 1 << 21) { i, _ in
-            RequantVector(acc: RequantBench.signExtend(i & 0xFFFF, bits: 16), shift: (i >> 16) - 16)
-        }
-        #expect(result.mismatch == nil, "\(result.mismatch.map { "\($0)" } ?? "")")
+        let plan = RequantVerification.plan(config, module: module, externalVerilog: (VerilogEmitter.emit(module).text, module.name))
+        let outcome = try BatchRunner.run([plan], waveOnMismatch: false)[0]
+        #expect(outcome.passed, "\(outcome.mismatch ?? "")")
+        #expect(outcome.coverage.hasPrefix("exhaustive"))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ShiftwrightCosim
 import ShiftwrightFormats
 import ShiftwrightGenerators
 
@@ -29,38 +30,23 @@ import ShiftwrightGenerators
         }
     }
 
-    /// A random input: magnitudes of every bit length equally likely, sometimes sparse (ties and
-    /// exact grid values), sometimes the extremes; shifts uniform over the whole range.
-    static func vector(_ config: RequantizerConfig, _ rng: inout SplitMix64) -> RequantVector {
-        let w = config.accumulatorWidth
-        let half = 1 << (config.shiftBits - 1)
-        let shift = Int.random(in: -half..<half, using: &rng)
-        let length = Int.random(in: 0...w, using: &rng)
-        // A magnitude of w bits only exists as the most negative accumulator.
-        if length == w { return RequantVector(acc: w == 64 ? Int64.min : -(Int64(1) << Int64(w - 1)), shift: shift) }
-        var magnitude: Int64 = length == 0 ? 0 : (Int64(1) << Int64(length - 1))
-        if length > 1 {
-            var low = rng.next() & ((UInt64(1) << UInt64(length - 1)) - 1)
-            if Bool.random(using: &rng) { low &= rng.next() & rng.next() }  // sparse: few set bits
-            magnitude |= Int64(bitPattern: low)
-        }
-        return RequantVector(acc: Bool.random(using: &rng) ? -magnitude : magnitude, shift: shift)
-    }
-
     @Test func spreadOfTargetsMatchesTheGoldenModel() throws {
         let seed = Self.seed
         print("RequantRandomTests seed=\(seed) (rerun with SHIFTWRIGHT_SEED=\(seed))")
         let start = Date()
+        let vectors = 100_000
         let configs = try Self.configs()
-        let bench = try RequantBench(configs, name: "requant_random")
-        var rng = SplitMix64(seed: seed)
-        let cycles = 100_000
-        var inputs: [RequantVector] = []
-        inputs.reserveCapacity(cycles * configs.count)
-        for _ in 0..<cycles { for config in configs { inputs.append(Self.vector(config, &rng)) } }
-        let result = try bench.check(cycles: cycles) { cycle, d in inputs[cycle * configs.count + d] }
-        #expect(result.mismatch == nil, "seed \(seed): \(result.mismatch.map { "\($0)" } ?? "")")
-        #expect(result.comparisons == cycles * configs.count)
-        print("RequantRandomTests: \(result.comparisons) vectors over \(configs.count) configurations in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+        let plans = try configs.enumerated().map { i, config in
+            RequantVerification.plan(config, module: try RequantizerGenerator.module(config), randomVectors: vectors, seed: seed &+ UInt64(i))
+        }
+        let outcomes = try BatchRunner.run(plans, name: "requant_random")
+        #expect(outcomes.count == plans.count)
+        for (config, (plan, outcome)) in zip(configs, zip(plans, outcomes)) {
+            #expect(outcome.passed, "seed \(seed): \(outcome.design): \(outcome.mismatch ?? "")")
+            // Small input spaces are covered whole; larger ones get `vectors` random pairs.
+            let space = config.accumulatorWidth + config.shiftBits <= 22 ? 1 << (config.accumulatorWidth + config.shiftBits) : vectors
+            #expect(plan.cycles >= space, "\(outcome.design): \(outcome.coverage)")
+        }
+        print("RequantRandomTests: \(plans.reduce(0) { $0 + $1.cycles }) vectors over \(plans.count) configurations in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
     }
 }

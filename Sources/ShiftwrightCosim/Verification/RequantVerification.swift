@@ -3,8 +3,10 @@ import ShiftwrightGenerators
 import ShiftwrightHDL
 
 /// Builds the co-simulation plan for a requantizer: every (acc, shift) pair when there are at
-/// most 2^22 of them, seeded-random pairs otherwise (with the extremes always included). Expected
-/// codes come only from the golden `Requantizer` (through `PreparedRequantizer`).
+/// most 2^22 of them, seeded-random pairs otherwise (with the extremes always included; every
+/// magnitude bit length equally likely, half of them sparse, so small values, exact grid values
+/// and ties are hit at every accumulator width). Expected codes come only from the golden
+/// `Requantizer` (through `PreparedRequantizer`).
 public enum RequantVerification {
     public static func plan(_ config: RequantizerConfig, module: Module, externalVerilog: (text: String, top: String)? = nil,
                             randomVectors: Int = 1_000_000, seed: UInt64 = 1) -> VectorPlan {
@@ -23,7 +25,7 @@ public enum RequantVerification {
                 accWord = UInt64(i) & accMask
                 shiftWord = UInt64(i >> accBits) & shiftMask
             } else {
-                accWord = i < extremes.count * 4 ? extremes[i % extremes.count] : rng.next() & accMask
+                accWord = i < extremes.count * 4 ? extremes[i % extremes.count] : randomAccumulator(accBits, &rng) & accMask
                 shiftWord = rng.next() & shiftMask
             }
             stimulus[2 * (i + 1)] = accWord
@@ -48,6 +50,21 @@ public enum RequantVerification {
                 + "\(target.binaryFields(of: expected[source])) (unit value \(target.unitValue(ofCode: expected[source]))) in \(target.name)")
           }
         }
+    }
+
+    /// An accumulator whose magnitude has a uniformly chosen bit length (0...width), its lower
+    /// bits random and, half the time, sparse; either sign. Length `width` only exists as the most
+    /// negative value.
+    static func randomAccumulator(_ width: Int, _ rng: inout SplitMix64) -> UInt64 {
+        let length = Int(rng.next() % UInt64(width + 1))
+        if length == width { return UInt64(bitPattern: width == 64 ? Int64.min : -(Int64(1) << Int64(width - 1))) }
+        var magnitude: UInt64 = length == 0 ? 0 : UInt64(1) << UInt64(length - 1)
+        if length > 1 {
+            var low = rng.next() & ((UInt64(1) << UInt64(length - 1)) - 1)
+            if rng.next() & 1 == 0 { low &= rng.next() & rng.next() }
+            magnitude |= low
+        }
+        return rng.next() & 1 == 0 ? magnitude : 0 &- magnitude
     }
 
     static func signExtend(_ word: UInt64, _ bits: Int) -> Int64 {
