@@ -1,6 +1,14 @@
 // swift-tools-version: 6.0
 // Shiftwright: a Swift hardware-construction DSL, golden arithmetic models and generators for
 // AFP / AUSN low-bit neural-network arithmetic, with Verilator co-simulation and Yosys synthesis.
+// The layers, bottom to top (ARCHITECTURE.md draws them); no target imports one above it:
+//   Bits, Tooling            shared vocabulary (two's complement, seeded RNG) and process plumbing
+//   HDL -> Verilog           the DSL and its one backend
+//   Formats                  number formats and the golden arithmetic (knows no hardware)
+//   Generators               PEs, requantizers, arrays written in the DSL (HDL + Formats only)
+//   Verilator, Yosys         tool drivers: take a design, its ports, vectors or scripts (no PEs)
+//   Flows                    what the product does: verify, compare, sweep, report, demo
+//   CLI                      parses options and calls Flows
 import PackageDescription
 
 let package = Package(
@@ -12,44 +20,47 @@ let package = Package(
         .library(name: "ShiftwrightVerilog", targets: ["ShiftwrightVerilog"]),
         .library(name: "ShiftwrightFormats", targets: ["ShiftwrightFormats"]),
         .library(name: "ShiftwrightGenerators", targets: ["ShiftwrightGenerators"]),
-        .library(name: "ShiftwrightCosim", targets: ["ShiftwrightCosim"]),
-        .library(name: "ShiftwrightSynth", targets: ["ShiftwrightSynth"]),
+        .library(name: "ShiftwrightVerilator", targets: ["ShiftwrightVerilator"]),
+        .library(name: "ShiftwrightYosys", targets: ["ShiftwrightYosys"]),
+        .library(name: "ShiftwrightFlows", targets: ["ShiftwrightFlows"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
-        // Running external tools, atomic file output, content hashing: shared plumbing.
+        // Two's-complement patterns and the seeded RNG: the vocabulary every layer shares.
+        .target(name: "ShiftwrightBits", dependencies: [.product(name: "BigInt", package: "BigInt")]),
+        // Running external tools with argument arrays, atomic file output, content hashing, cache location.
         .target(name: "ShiftwrightTooling"),
-        // The hardware-construction DSL: signal graph, modules, elaboration checks, interpreter.
-        .target(name: "ShiftwrightHDL", dependencies: [.product(name: "BigInt", package: "BigInt")]),
+        // The hardware-construction DSL: signal graph, modules, elaboration checks, stdlib, interpreter.
+        .target(name: "ShiftwrightHDL", dependencies: ["ShiftwrightBits", .product(name: "BigInt", package: "BigInt")]),
         // Verilog-2005 backend for elaborated designs.
         .target(name: "ShiftwrightVerilog", dependencies: ["ShiftwrightHDL"]),
-        // Number formats (int, AFP, AUSN) and the exact golden arithmetic of the spec.
-        .target(name: "ShiftwrightFormats", dependencies: [.product(name: "BigInt", package: "BigInt")]),
+        // Number formats (int, AFP, AUSN) and the exact golden arithmetic of the spec; tensor file readers.
+        .target(name: "ShiftwrightFormats", dependencies: ["ShiftwrightBits", .product(name: "BigInt", package: "BigInt")]),
         // Hardware generators written in the DSL: PEs, requantizers, PE array and controller.
-        .target(name: "ShiftwrightGenerators", dependencies: ["ShiftwrightHDL", "ShiftwrightVerilog", "ShiftwrightFormats", "ShiftwrightTooling"]),
-        // Verilator co-simulation of generated RTL against the golden model.
-        .target(name: "ShiftwrightCosim", dependencies: [
-            "ShiftwrightHDL", "ShiftwrightVerilog", "ShiftwrightFormats", "ShiftwrightGenerators", "ShiftwrightTooling",
+        .target(name: "ShiftwrightGenerators", dependencies: ["ShiftwrightHDL", "ShiftwrightFormats"]),
+        // Verilator driver: builds (cached) and runs a design against vector plans; lint; backend cross-check.
+        .target(name: "ShiftwrightVerilator", dependencies: ["ShiftwrightHDL", "ShiftwrightVerilog", "ShiftwrightTooling"]),
+        // Yosys and nextpnr driver: synthesis scripts, area statistics, netlists, ports, timing.
+        .target(name: "ShiftwrightYosys", dependencies: ["ShiftwrightHDL", "ShiftwrightVerilog", "ShiftwrightTooling"]),
+        // The product: generators + golden model + tools combined into verify, compare, sweep, report, demo.
+        .target(name: "ShiftwrightFlows", dependencies: [
+            "ShiftwrightBits", "ShiftwrightHDL", "ShiftwrightVerilog", "ShiftwrightFormats", "ShiftwrightGenerators",
+            "ShiftwrightVerilator", "ShiftwrightYosys", "ShiftwrightTooling",
         ]),
-        // Yosys synthesis, area statistics and netlist export.
-        .target(name: "ShiftwrightSynth", dependencies: [
-            "ShiftwrightTooling", "ShiftwrightHDL", "ShiftwrightVerilog", "ShiftwrightGenerators", "ShiftwrightFormats",
-        ]),
-        // The `shiftwright` command-line tool.
+        // The `shiftwright` command: option parsing only.
         .executableTarget(name: "ShiftwrightCLI", dependencies: [
-            "ShiftwrightHDL", "ShiftwrightVerilog", "ShiftwrightFormats", "ShiftwrightGenerators",
-            "ShiftwrightCosim", "ShiftwrightSynth", "ShiftwrightTooling",
+            "ShiftwrightFlows",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "ShiftwrightHDLTests", dependencies: ["ShiftwrightHDL", "ShiftwrightVerilog", "ShiftwrightCosim", "ShiftwrightSynth", "ShiftwrightTooling"], exclude: ["Fixtures"]),
-        .testTarget(name: "ShiftwrightFormatsTests", dependencies: ["ShiftwrightFormats"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ShiftwrightGeneratorsTests", dependencies: ["ShiftwrightGenerators", "ShiftwrightVerilog", "ShiftwrightCosim", "ShiftwrightFormats"]),
-        .testTarget(name: "ShiftwrightCosimTests", dependencies: ["ShiftwrightCosim", "ShiftwrightGenerators", "ShiftwrightVerilog", "ShiftwrightFormats", "ShiftwrightTooling"]),
-        .testTarget(name: "ShiftwrightSynthTests", dependencies: [
-            "ShiftwrightSynth", "ShiftwrightTooling", "ShiftwrightGenerators", "ShiftwrightVerilog", "ShiftwrightFormats",
+        .testTarget(name: "ShiftwrightHDLTests", dependencies: ["ShiftwrightHDL", "ShiftwrightVerilog", "ShiftwrightVerilator", "ShiftwrightYosys", "ShiftwrightTooling"], exclude: ["Fixtures"]),
+        .testTarget(name: "ShiftwrightFormatsTests", dependencies: ["ShiftwrightFormats", "ShiftwrightFlows"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ShiftwrightGeneratorsTests", dependencies: ["ShiftwrightGenerators", "ShiftwrightVerilog", "ShiftwrightVerilator", "ShiftwrightFlows", "ShiftwrightFormats"]),
+        .testTarget(name: "ShiftwrightVerilatorTests", dependencies: ["ShiftwrightVerilator", "ShiftwrightFlows", "ShiftwrightGenerators", "ShiftwrightVerilog", "ShiftwrightFormats", "ShiftwrightTooling", "ShiftwrightYosys"]),
+        .testTarget(name: "ShiftwrightYosysTests", dependencies: [
+            "ShiftwrightYosys", "ShiftwrightFlows", "ShiftwrightTooling", "ShiftwrightGenerators", "ShiftwrightVerilog", "ShiftwrightFormats",
         ]),
         .testTarget(name: "ShiftwrightCLITests", dependencies: ["ShiftwrightTooling"]),
     ]

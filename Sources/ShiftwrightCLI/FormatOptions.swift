@@ -1,6 +1,5 @@
 import ArgumentParser
-import ShiftwrightFormats
-import ShiftwrightGenerators
+import ShiftwrightFlows
 
 /// Options that select a processing element, shared by `generate pe`, `verify pe` and friends.
 struct PEOptions: ParsableArguments {
@@ -36,8 +35,7 @@ struct RequantOptions: ParsableArguments {
     var pipeline = false
 
     func config() throws -> RequantizerConfig {
-        guard let rule = TieRule(rawValue: ties) else { throw ValidationError("--ties must be even or smaller, got '\(ties)'") }
-        return try RequantizerConfig(accumulatorWidth: accumulatorWidth, shiftBits: shiftBits, target: NumberFormat(parsing: to),
-                                     ties: rule, pipelined: pipeline)
+        try RequantizerConfig(accumulatorWidth: accumulatorWidth, shiftBits: shiftBits, target: NumberFormat(parsing: to),
+                              ties: TieRule.parse(ties), pipelined: pipeline)
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import ShiftwrightFormats
-import ShiftwrightGenerators
+import ShiftwrightFlows
 
 /// Options that select a PE array, shared by `generate array`, `verify array` and `bench array`.
 struct ArrayOptions: ParsableArguments {
@@ -17,7 +16,7 @@ struct ArrayOptions: ParsableArguments {
     func config() throws -> ArrayConfig {
         try ArrayConfig(rows: rows, cols: cols, activation: NumberFormat(parsing: act), weight: NumberFormat(parsing: weight),
                         target: NumberFormat(parsing: target), maxRows: maxRows, maxTiles: maxTiles, shiftBits: shiftBits,
-                        ties: QuantizeSupport.tieRule(ties))
+                        ties: TieRule.parse(ties))
     }
 }
 

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ShiftwrightGenerators
+import ShiftwrightFlows
 
 /// `shiftwright generate …`: writes Verilog plus a JSON sidecar for a generated design.
 struct GenerateCommand: ParsableCommand {

@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
-import ShiftwrightFormats
-import ShiftwrightGenerators
-import ShiftwrightSynth
-import ShiftwrightTooling
+import ShiftwrightFlows
 
 /// `shiftwright synth pe|requant|array|verilog`: synthesize with Yosys and print the area beside
 /// the integer-multiplier baseline synthesized in the same run; optionally write netlists.
@@ -42,57 +39,17 @@ struct SynthCommand: ParsableCommand {
     @Option(help: "PE columns (kind 'array').") var cols = 8
 
     func run() throws {
-        let netlists = try netlist.map(NetlistFormat.parseList) ?? []
-        if !netlists.isEmpty && out == nil { throw ToolError("--netlist needs --out DIR") }
-        let target = try synth.synthTarget()
-        if timing && target.name != "ice40" { throw ToolError("--timing needs --target ice40 (nextpnr-ice40)") }
-        let (design, baseline) = try designAndBaseline()
-        let yosys = synth.yosys
-        let version = try yosys.version()
-        let comparison = try yosys.compare(design, baseline: baseline, target: target, netlists: netlists)
-        if json {
-            print(String(decoding: try AreaTable.json([comparison], yosysVersion: version), as: UTF8.self))
-        } else {
-            print(AreaTable.text([comparison], yosysVersion: version), terminator: "")
-            FileHandle.standardError.write(Data(String(format: "yosys time: %.1f s per design\n", comparison.design.seconds).utf8))
-        }
-        var timingResults: [TimingResult] = []
-        if timing {
-            timingResults = try NextpnrIce40().compare(design, baseline: baseline, yosys: yosys)
-            print(TimingTable.text(timingResults), terminator: "")
-        }
-        if let out {
-            let written = try SynthArtifacts.write(comparison, yosysVersion: version, timing: timingResults, into: out)
-            FileHandle.standardError.write(Data("wrote \(written.count) files into \(out)\n".utf8))
-        }
-    }
-
-    /// The design to size and the integer baseline synthesized beside it.
-    private func designAndBaseline() throws -> (SynthDesign, SynthDesign) {
-        switch kind {
-        case "pe", "verilog":
-            let pair = try BaselinePair(try pe.config())
-            let baseline = try SynthDesign.pe(pair.baseline)
-            if kind == "pe" { return (try .pe(pair.design), baseline) }
-            guard let file, let top else { throw ToolError("kind 'verilog' needs --file FILE and --top MODULE") }
-            return (try SynthDesign(file: file, top: top), baseline)
-        case "requant":
-            guard let to else { throw ToolError("kind 'requant' needs --to FORMAT (and --acc-width, --shift-bits)") }
-            let target = try NumberFormat(parsing: to)
-            let config = try RequantizerConfig(accumulatorWidth: accumulatorWidth, shiftBits: shiftBits, target: target)
-            let integer = try RequantizerConfig(accumulatorWidth: accumulatorWidth, shiftBits: shiftBits,
-                                                target: NumberFormat(parsing: "int\(max(2, target.codeWidth))"))
-            return (SynthDesign(module: try RequantizerGenerator.module(config)),
-                    SynthDesign(module: try RequantizerGenerator.module(integer)))
-        case "array":
-            // Baseline: the same array built from integer-multiplier PEs of the same code widths.
-            let pair = try BaselinePair(try pe.config())
-            let output = try NumberFormat(parsing: to ?? "int8")
-            let array = try ArrayConfig(rows: rows, cols: cols, activation: pair.design.activation, weight: pair.design.weight, target: output)
-            let integer = try ArrayConfig(rows: rows, cols: cols, activation: pair.baseline.activation, weight: pair.baseline.weight, target: output)
-            return (SynthDesign(module: try ArrayGenerator.module(array)), SynthDesign(module: try ArrayGenerator.module(integer)))
-        default:
+        guard let kind = SynthRun.Kind(rawValue: kind) else {
             throw ToolError("unknown kind '\(kind)': use pe, requant, array or verilog")
         }
+        var run = SynthRun(kind: kind, pe: try pe.config(), settings: synth.settings())
+        (run.file, run.top, run.netlists, run.out, run.json, run.timing) = (file, top, netlist, out, json, timing)
+        (run.to, run.accumulatorWidth, run.shiftBits, run.rows, run.cols) = (to, accumulatorWidth, shiftBits, rows, cols)
+        try run.run(report: { print($0, terminator: "") }, note: printNote)
     }
+}
+
+/// Progress and timing lines go to stderr, so stdout stays the report (or its JSON).
+@Sendable func printNote(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
 }

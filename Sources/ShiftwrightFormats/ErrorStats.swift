@@ -1,6 +1,6 @@
 import Foundation
 
-/// Quantization error of a tensor under one format and scale (spec §3.7): clipping and rounding
+/// Quantization error of a tensor under one format and scale (docs/arithmetic.md §5.2): clipping and rounding
 /// terms, mean squared error and signal-to-quantization-noise ratio.
 public struct ErrorStats: Sendable, Equatable {
     public let count: Int

@@ -1,6 +1,6 @@
 import BigInt
 
-/// Decoding codes to exact values (spec §2.1, §3.2, §3.3, §5.1): every value of a format is an
+/// Decoding codes to exact values (docs/arithmetic.md §3.1, §4.2, §4.3, §6.1): every value of a format is an
 /// integer "unit value" times the format's unit 2^unitExponent(scale).
 extension NumberFormat {
     /// Exact integer value of `code` (only its low `codeWidth` bits are read) in units of the

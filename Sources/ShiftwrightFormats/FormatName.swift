@@ -1,4 +1,4 @@
-/// Parsing and spelling of the format names of spec §1, with the limits checked there.
+/// Parsing and spelling of the format names of docs/arithmetic.md §1, with the limits checked there.
 enum FormatName {
     static func parse(_ raw: String) throws -> NumberFormat {
         let name = raw

@@ -1,5 +1,5 @@
 /// Turns real-valued matrices (weights from `.npy` / `.safetensors`, activations) into GEMM
-/// operand codes with the golden quantizers (spec §1, §2.2–2.3, §3.4–3.5).
+/// operand codes with the golden quantizers (docs/arithmetic.md §1, §3.2–2.3, §4.4–3.5).
 public enum GemmOperands {
     /// A quantized matrix: `rows`×`cols` codes, row-major, and the quantizer that produced them.
     public struct Quantized: Sendable {

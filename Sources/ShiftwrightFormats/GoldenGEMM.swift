@@ -1,7 +1,7 @@
 import BigInt
 
 /// A matrix product in codes: X (M×K activation codes, row-major), W (K×N weight codes,
-/// row-major), the requantization `shift` and the output format (spec §5.3).
+/// row-major), the requantization `shift` and the output format (docs/arithmetic.md §6.4).
 public struct GemmProblem: Sendable, Equatable {
     public let activation: NumberFormat
     public let weight: NumberFormat
@@ -33,7 +33,7 @@ public struct GemmProblem: Sendable, Equatable {
     }
 }
 
-/// Spec §5.3 golden model: `Y[m][n] = requant(Σ_k X[m][k]·W[k][n])` with the exact products of
+/// docs/arithmetic.md §6.4 golden model: `Y[m][n] = requant(Σ_k X[m][k]·W[k][n])` with the exact products of
 /// `ReferencePE.product` (units of activation unit × weight unit) and `Requantizer.requantize`.
 /// It never looks at generated hardware.
 public enum GoldenGEMM {

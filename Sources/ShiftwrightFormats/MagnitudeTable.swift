@@ -63,7 +63,7 @@ final class MagnitudeTable: Sendable {
         return out
     }
 
-    /// True when, under `ties`, an exact tie between magnitudes i and i+1 goes to i+1 (§2.3, §3.5):
+    /// True when, under `ties`, an exact tie between magnitudes i and i+1 goes to i+1 (§3.3, §4.5):
     /// `even` picks the code with LSB 0, and the smaller magnitude when both or neither is even.
     func tieGoesUp(_ i: Int, ties: TieRule) -> Bool {
         ties == .even && codes[i] & 1 == 1 && codes[i + 1] & 1 == 0

@@ -1,4 +1,4 @@
-/// One number format of spec §1 (`int8`, `afp-e3m2`, `ausn-b3s2`, `ausn-b3t2t2`, `pot-b4`, …):
+/// One number format of docs/arithmetic.md §1 (`int8`, `afp-e3m2`, `ausn-b3s2`, `ausn-b3t2t2`, `pot-b4`, …):
 /// what a code of that format means, independent of any per-tensor scale. Equality includes the
 /// spelling (`pot-b4` and `ausn-b4s0` are the same arithmetic but different names); compare
 /// `kind` to ask "same arithmetic?".
@@ -9,11 +9,11 @@ public struct NumberFormat: Hashable, Sendable, CustomStringConvertible {
         case int(bits: Int)
         /// Unsigned integer of `bits` bits.
         case uint(bits: Int)
-        /// AFP (§2): optional sign, `exponentBits` exponent, `mantissaBits` mantissa.
+        /// AFP (§3): optional sign, `exponentBits` exponent, `mantissaBits` mantissa.
         case afp(exponentBits: Int, mantissaBits: Int, signed: Bool)
-        /// AUSN, mantissa reading (§3.2); `subdivisionBits` = 0 is power of two.
+        /// AUSN, mantissa reading (§4.2); `subdivisionBits` = 0 is power of two.
         case ausn(basicBits: Int, subdivisionBits: Int)
-        /// AUSN, tier reading (§3.3), tiers listed most significant first.
+        /// AUSN, tier reading (§4.3), tiers listed most significant first.
         case ausnTiers(basicBits: Int, tierBits: [Int])
     }
 
@@ -21,7 +21,7 @@ public struct NumberFormat: Hashable, Sendable, CustomStringConvertible {
     /// True when the name was spelled `pot-bB` (kind is `.ausn(basicBits: B, subdivisionBits: 0)`).
     let spelledPowerOfTwo: Bool
 
-    /// Builds a format from its kind, checking the limits of spec §1.
+    /// Builds a format from its kind, checking the limits of docs/arithmetic.md §1.
     public init(_ kind: Kind) throws {
         try FormatName.validate(kind)
         self.kind = kind
@@ -33,12 +33,12 @@ public struct NumberFormat: Hashable, Sendable, CustomStringConvertible {
         self.spelledPowerOfTwo = spelledPowerOfTwo
     }
 
-    /// Parses a name of spec §1; throws `FormatError` naming the problem or the violated limit.
+    /// Parses a name of docs/arithmetic.md §1; throws `FormatError` naming the problem or the violated limit.
     public init(parsing name: String) throws {
         self = try FormatName.parse(name)
     }
 
-    /// The name of spec §1, exactly as parsed.
+    /// The name of docs/arithmetic.md §1, exactly as parsed.
     public var name: String { FormatName.spell(self) }
     public var description: String { name }
 

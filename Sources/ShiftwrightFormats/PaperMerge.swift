@@ -1,7 +1,7 @@
 import BigInt
 
-/// The AUSN paper's four-scenario rounding of a sum of power-of-two terms (its §4.4; spec §5.2,
-/// §7.6), kept for comparison with the §5.2 requantizer. It is not round-to-nearest and can
+/// The AUSN paper's four-scenario rounding of a sum of power-of-two terms (its §5.1; docs/arithmetic.md §6.2,
+/// §8), kept for comparison with the §6.2 requantizer. It is not round-to-nearest and can
 /// leave the target grid (39 → 40 with one subdivision term). The paper leaves `rest` and the
 /// step conditions undefined; the reading implemented here:
 ///  1. equal terms merge, 2^i + 2^i = 2^(i+1), until all terms are distinct;

@@ -1,6 +1,6 @@
 import BigInt
 
-/// Spec §5.1: cycle-level reference of one processing element (no pipeline). On each clock edge:
+/// docs/arithmetic.md §6.1: cycle-level reference of one processing element (no pipeline). On each clock edge:
 /// if clear { acc = enable ? p : 0 } else if enable { acc += p } else hold, with
 /// p = act.unitValue(actCode) · weight.unitValue(weightCode), an exact integer relative to the
 /// product of the two scales. The accumulator is unbounded (the hardware sizes it not to overflow).
@@ -31,7 +31,7 @@ public struct ReferencePE: Sendable {
         return accumulator
     }
 
-    /// The clock rule of §5.1, shared by every reference PE: the accumulator after one edge.
+    /// The clock rule of §6.1, shared by every reference PE: the accumulator after one edge.
     static func clocked<T: AdditiveArithmetic>(_ accumulator: T, enable: Bool, clear: Bool, product: @autoclosure () -> T) -> T {
         if clear { return enable ? product() : .zero }
         return enable ? accumulator + product() : accumulator

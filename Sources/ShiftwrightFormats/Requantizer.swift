@@ -1,7 +1,7 @@
 import BigInt
 
-/// Spec §5.2: the code of `target` nearest to acc · 2^shift, the target's value measured in its
-/// units (`unitValue`). Ties per `ties` (§2.3 for AFP/int, §3.5 for AUSN); saturates to the largest
+/// docs/arithmetic.md §6.2: the code of `target` nearest to acc · 2^shift, the target's value measured in its
+/// units (`unitValue`). Ties per `ties` (§3.3 for AFP/int, §4.5 for AUSN); saturates to the largest
 /// magnitude; flushes to zero; uint/uafp clamp negatives to 0; zero is always the canonical code
 /// (AFP: sign 0; AUSN: all-zero). intN targets use the full two's-complement range
 /// [−2^(N−1), 2^(N−1)−1], because every intN code is a valid hardware operand. For the AUSN tier
@@ -73,7 +73,7 @@ public enum Requantizer {
 
 /// Exact quantization of single values at a power-of-two scale (AFP bias, AUSN top).
 extension NumberFormat {
-    /// The code nearest to the exact `value` at `scale` (§2.3, §3.5), or with `greedy` the AUSN
+    /// The code nearest to the exact `value` at `scale` (§3.3, §4.5), or with `greedy` the AUSN
     /// Algorithm 1 truncation. Integer formats read `scale` as a power-of-two step 2^scale.
     public func quantize(_ value: Dyadic, scale: Int, ties: TieRule = .even, greedy: Bool = false) -> UInt64 {
         let unitExp = valueExponent(scale: scale)

@@ -1,7 +1,7 @@
 import BigInt
 
 /// Exact rounding of a non-negative dyadic magnitude `acc · 2^shift` (in a format's units) onto a
-/// value set: the nearest member (§2.3, §3.5 ties, saturation at the top) or, for AUSN `greedy`,
+/// value set: the nearest member (§3.3, §4.5 ties, saturation at the top) or, for AUSN `greedy`,
 /// the largest member not above it (Algorithm 1 truncates toward zero). Shared by the quantizer
 /// and the requantizer so both round identically.
 enum Rounding {

@@ -1,11 +1,11 @@
-/// How a tensor's power-of-two scale (AFP bias, AUSN top) is chosen (spec §2.2, §3.4).
+/// How a tensor's power-of-two scale (AFP bias, AUSN top) is chosen (docs/arithmetic.md §3.2, §4.4).
 public enum ScaleRule: Sendable, Hashable, CustomStringConvertible {
-    /// AUSN: the paper's Eq. 1, top = ceil(log2 max|x|) − 1. AFP: §2.2 (same as `noclip`).
+    /// AUSN: the paper's Eq. 1, top = ceil(log2 max|x|) − 1. AFP: §3.2 (same as `noclip`).
     case paper
-    /// The scale whose largest value just covers max|x| (AFP §2.2; AUSN §3.4 `noclip`).
+    /// The scale whose largest value just covers max|x| (AFP §3.2; AUSN §4.4 `noclip`).
     case noclip
-    /// The least-MSE scale among {rule − 1, rule, rule + 1} around `paper` (AUSN §3.4); for AFP
-    /// around the §2.2 bias (a decision of this model: the spec defines `search` for AUSN only).
+    /// The least-MSE scale among {rule − 1, rule, rule + 1} around `paper` (AUSN §4.4); for AFP
+    /// around the §3.2 bias (a decision of this model: the spec defines `search` for AUSN only).
     case search
     /// A given bias / top; values beyond the largest saturate.
     case explicit(Int)
@@ -34,9 +34,9 @@ public enum ScaleRule: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// The scale choices of spec §2.2 and §3.4, computed exactly from max|x|.
+/// The scale choices of docs/arithmetic.md §3.2 and §4.4, computed exactly from max|x|.
 public enum ScaleChoice {
-    /// AFP §2.2 / AUSN `noclip`: the scale s with the smallest unit such that maxValue(s) ≥ m
+    /// AFP §3.2 / AUSN `noclip`: the scale s with the smallest unit such that maxValue(s) ≥ m
     /// (AFP: the largest bias; AUSN: the smallest top). m = 0 gives 0.
     public static func noclip(format: NumberFormat, max m: Double) -> Int {
         guard m > 0, !format.isInteger, let target = Dyadic(exactly: m) else { return 0 }
@@ -51,7 +51,7 @@ public enum ScaleChoice {
         return s
     }
 
-    /// AUSN §3.4 `paper`: top = ceil(log2 m) − 1 (0 for m = 0). For AFP this is `noclip` (§2.2).
+    /// AUSN §4.4 `paper`: top = ceil(log2 m) − 1 (0 for m = 0). For AFP this is `noclip` (§3.2).
     public static func paper(format: NumberFormat, max m: Double) -> Int {
         guard format.isAUSN else { return noclip(format: format, max: m) }
         guard m > 0 else { return 0 }

@@ -8,16 +8,16 @@ public struct SplitCandidate: Sendable, Equatable {
     /// Integer baselines: the real per-tensor step.
     public let integerStep: Double?
     public let stats: ErrorStats
-    /// AFP hardware cost proxy (§4); nil for other families.
+    /// AFP hardware cost proxy (§5.1); nil for other families.
     public let cost: Double?
-    /// The ranking objective: AFP cost^λ · MSE (§4); AUSN E_clip + E_round (§3.7); baselines MSE.
+    /// The ranking objective: AFP cost^λ · MSE (§5.1); AUSN E_clip + E_round (§5.2); baselines MSE.
     public let score: Double
 }
 
-/// Bit-split choice for a tensor and a total width: AFP (§4) and AUSN (§3.7), with integer and
+/// Bit-split choice for a tensor and a total width: AFP (§5.1) and AUSN (§5.2), with integer and
 /// power-of-two baselines at the same width.
 public enum SplitSearch {
-    /// The §4 hardware proxy 2^E + M + E + (M + [E>0])².
+    /// The §5.1 hardware proxy 2^E + M + E + (M + [E>0])².
     public static func afpCost(exponentBits e: Int, mantissaBits m: Int) -> Double {
         let mm = Double(m + (e > 0 ? 1 : 0))
         return Double(1 << e) + Double(m) + Double(e) + mm * mm
@@ -37,7 +37,7 @@ public enum SplitSearch {
         guard (2 ... 16).contains(width) else { throw FormatError("bit width \(width) is out of range 2..16") }
     }
 
-    /// AFP candidates ranked by cost^λ · MSE (bias from §2.2), best first.
+    /// AFP candidates ranked by cost^λ · MSE (bias from §3.2), best first.
     public static func rankAFP(_ values: [Double], width: Int, lambda: Double = 0, ties: TieRule = .even) throws -> [SplitCandidate] {
         try checkWidth(width)
         let range = try TensorRange(of: values)

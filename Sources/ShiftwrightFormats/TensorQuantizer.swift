@@ -2,11 +2,11 @@
 /// allocating per value: |x| is located among the decision thresholds of the value set (the
 /// midpoints, or for AUSN `greedy` the members themselves) by a branch-free binary search (for
 /// float32 buffers: by the exponent of |x| and a fixed scan of at most 8 thresholds), and an
-/// exact tie is resolved by a per-threshold flag (§2.3, §3.5). The thresholds are checked to be
+/// exact tie is resolved by a per-threshold flag (§3.3, §4.5). The thresholds are checked to be
 /// exact Doubles; when a format/scale pair has thresholds a Double cannot hold exactly, every value
 /// takes the exact dyadic path instead, so results always equal `NumberFormat.quantize`.
 ///
-/// Integer formats use the symmetric per-tensor real scale of spec §1 (`integerStep`): codes are
+/// Integer formats use the symmetric per-tensor real scale of docs/arithmetic.md §1 (`integerStep`): codes are
 /// round-half-even (or half toward zero for `ties: smaller`) of x / step, clamped to
 /// ±(2^(N−1) − 1) for intN and [0, 2^N − 1] for uintN.
 public struct TensorQuantizer: Sendable {
@@ -40,7 +40,7 @@ public struct TensorQuantizer: Sendable {
         self.init(format: format, scale: scale, step: step, ties: ties, greedy: greedy)
     }
 
-    /// An integer quantizer with a real step (spec §1 baselines).
+    /// An integer quantizer with a real step (docs/arithmetic.md §1 baselines).
     public init(format: NumberFormat, integerStep step: Double, scale: Int = 0, ties: TieRule = .even) {
         self.init(format: format, scale: scale, step: step > 0 && step.isFinite ? step : 1, ties: ties, greedy: false)
     }
@@ -103,7 +103,7 @@ public struct TensorQuantizer: Sendable {
         exactInDouble = exact
     }
 
-    /// The spec §1 symmetric integer scale for a tensor: max|x| / (2^(N−1) − 1), uint max(x) / (2^N − 1).
+    /// The docs/arithmetic.md §1 symmetric integer scale for a tensor: max|x| / (2^(N−1) − 1), uint max(x) / (2^N − 1).
     public static func integerStep(format: NumberFormat, range: TensorRange) -> Double {
         let levels: Double
         switch format.kind {
@@ -263,7 +263,7 @@ public struct TensorQuantizer: Sendable {
         return format.maxValue(scale: scale).doubleValue
     }
 
-    /// The errors of quantizing `values` (§3.7 terms, MSE, SQNR).
+    /// The errors of quantizing `values` (§5.2 terms, MSE, SQNR).
     public func errorStats(_ values: [Double]) -> ErrorStats {
         var acc = ErrorStats.Accumulator(largest: largestValue)
         for x in values { acc.add(x, quantizedValue(x)) }

@@ -1,6 +1,6 @@
 import ShiftwrightFormats
 
-/// What a PE array (spec §5.3) computes: an R×C weight-stationary array of `activation` ×
+/// What a PE array (docs/arithmetic.md §6.4) computes: an R×C weight-stationary array of `activation` ×
 /// `weight` PEs, one requantizer per column producing `target` codes, an accumulator buffer of
 /// `maxRows` rows (M per run) and up to `maxTiles` weight tiles per run (K up to R·maxTiles).
 public struct ArrayConfig: Sendable, Hashable {

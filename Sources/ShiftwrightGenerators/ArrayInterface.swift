@@ -29,13 +29,3 @@ public enum ArrayInterface {
         ]
     }
 }
-
-extension DesignArtifacts {
-    /// Verilog and sidecar of a PE array (kind "array"); the latency field is the number of
-    /// cycles from the last activation beat to the first valid result.
-    public static func array(_ config: ArrayConfig) throws -> DesignArtifacts {
-        DesignArtifacts(module: try ArrayGenerator.module(config), kind: "array",
-                        formats: ["activation": config.activation.name, "weight": config.weight.name, "target": config.target.name],
-                        latency: 3)
-    }
-}

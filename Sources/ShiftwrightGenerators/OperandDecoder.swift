@@ -19,7 +19,7 @@ struct DecodedOperand {
     var isInteger = false
 }
 
-/// Splits a code into fields and builds the decoded operand of spec §2.1/§3.2/§3.3/§5.1 in
+/// Splits a code into fields and builds the decoded operand of docs/arithmetic.md §3.1/§4.2/§4.3/§6.1 in
 /// hardware: AFP σ = [f≠0]·2^M + m with exponent max(f,1) − 1; AUSN (2^S + k) with exponent
 /// 2^B − 1 − a (= ~a) and zero when a = 0; tiers: the leading one at ~a + ΣQmax and each further
 /// term ~q_i lower (Qmax_i − q_i = ~q_i), active while every earlier field is non-zero.

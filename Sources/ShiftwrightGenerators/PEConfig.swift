@@ -2,7 +2,7 @@ import BigInt
 import ShiftwrightFormats
 
 /// What a processing element computes: an activation format, a weight format, how many products
-/// it may accumulate without overflow, and whether the product is registered (spec §5.1).
+/// it may accumulate without overflow, and whether the product is registered (docs/arithmetic.md §6.1).
 public struct PEConfig: Sendable, Hashable {
     public let activation: NumberFormat
     public let weight: NumberFormat

@@ -2,7 +2,7 @@ import BigInt
 import ShiftwrightHDL
 import ShiftwrightFormats
 
-/// Generates the processing element of spec §5.1 for a `PEConfig`.
+/// Generates the processing element of docs/arithmetic.md §6.1 for a `PEConfig`.
 ///
 /// Ports: `act` (activation code), `wt` (weight code), `en`, `clear`, and the signed output `acc`.
 /// On each clock edge: clear → acc = en ? p : 0; else en → acc += p; else hold; `rst` clears.

@@ -29,7 +29,7 @@ struct RequantFrontEnd {
     }
 }
 
-/// The round-to-nearest decision shared by every family (§2.3, §3.5): go to the next grid point
+/// The round-to-nearest decision shared by every family (§3.3, §4.5): go to the next grid point
 /// above the truncated one when the remainder is over half a step, or exactly half with
 /// `ties: even` and an odd truncated code (for every family here the next code is then even;
 /// a tie between zero and the smallest value keeps zero because code 0 is even).

@@ -1,7 +1,7 @@
 import ShiftwrightHDL
 import ShiftwrightFormats
 
-/// AUSN tier-reading targets (§3.3): the values are sums of at most 1 + tiers powers of two whose
+/// AUSN tier-reading targets (§4.3): the values are sums of at most 1 + tiers powers of two whose
 /// successive gaps q_i lie in 1...2^T_i − 1, the leading one in 2^B − 1 binades above the total gap
 /// budget G = Σ(2^T_i − 1) (the unit is the smallest possible term).
 ///

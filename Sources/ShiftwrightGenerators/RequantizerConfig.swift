@@ -1,6 +1,6 @@
 import ShiftwrightFormats
 
-/// What a requantization unit (spec §5.2) computes: a signed accumulator of `accumulatorWidth`
+/// What a requantization unit (docs/arithmetic.md §6.2) computes: a signed accumulator of `accumulatorWidth`
 /// bits and a signed run-time `shift` of `shiftBits` bits in, the `target` code nearest to
 /// acc · 2^shift out, with `ties` deciding exact halves, optionally with the output registered.
 public struct RequantizerConfig: Sendable, Hashable {
@@ -10,7 +10,7 @@ public struct RequantizerConfig: Sendable, Hashable {
     public let shiftBits: Int
     /// The output format: any intN, uintN, afp, uafp, ausn (mantissa or tier reading) or pot.
     public let target: NumberFormat
-    /// Where exact halves go: `.even` (§2.3, §3.5) or `.smaller` (the AFP authors' code).
+    /// Where exact halves go: `.even` (§3.3, §4.5) or `.smaller` (the AFP authors' code).
     public let ties: TieRule
     /// Registers the output code (latency 1 instead of 0).
     public let pipelined: Bool

@@ -1,7 +1,7 @@
 import ShiftwrightHDL
 import ShiftwrightFormats
 
-/// Generates the requantization (rounding) unit of spec §5.2 for a `RequantizerConfig`.
+/// Generates the requantization (rounding) unit of docs/arithmetic.md §6.2 for a `RequantizerConfig`.
 ///
 /// Ports: `acc` (SInt<accumulatorWidth>), `shift` (SInt<shiftBits>) and `code`
 /// (UInt<target.codeWidth>), equal for every input to `Requantizer.requantize(acc, shift:, to:,

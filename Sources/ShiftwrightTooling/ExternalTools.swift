@@ -1,33 +1,47 @@
 import Foundation
 
-/// Knows the external tools Shiftwright drives, how to find them, and how to report their
-/// versions (every report prints them, because area and lint results move between versions).
-public enum ExternalTool: String, CaseIterable, Sendable {
-    case verilator, yosys, nextpnrIce40 = "nextpnr-ice40"
+/// An external program Shiftwright drives (Verilator, Yosys, nextpnr, …): how to find it, how to
+/// install it, and its one-line version (every report prints it, because area, timing and lint
+/// results move between versions). The one tool locator of the project.
+public struct ExternalTool: Sendable, Hashable {
+    /// The program name on PATH, or a path.
+    public let executable: String
+    /// How a user installs it, as a command line for the error message.
+    public let installHint: String
+    /// The flag that prints the version.
+    public let versionFlag: String
 
-    /// The Debian package that provides the tool.
-    public var debianPackage: String {
-        switch self {
-        case .verilator: "verilator"
-        case .yosys: "yosys"
-        case .nextpnrIce40: "nextpnr-ice40"
-        }
+    public init(_ executable: String, installHint: String, versionFlag: String = "--version") {
+        self.executable = executable
+        self.installHint = installHint
+        self.versionFlag = versionFlag
     }
 
+    public static let verilator = ExternalTool("verilator", installHint: "apt-get install -y --no-install-recommends verilator")
+    public static let yosys = ExternalTool("yosys", installHint: "apt-get install -y --no-install-recommends yosys", versionFlag: "-V")
+
     /// The path of the tool, or a `ToolError` telling the user how to install it.
+    @discardableResult
     public func require() throws -> String {
-        guard let path = ProcessRunner.which(rawValue) else {
-            throw ToolError("\(rawValue) is not installed: run 'apt-get install -y --no-install-recommends \(debianPackage)' (or scripts/setup.sh)")
+        guard let path = ProcessRunner.which(executable) else {
+            throw ToolError("\(executable) is not installed: run '\(installHint)' (or scripts/setup.sh)")
         }
         return path
     }
 
-    /// The tool's one-line version string, e.g. "Verilator 5.006 2023-01-22".
-    public func version() throws -> String {
-        _ = try require()
-        let flag = self == .yosys ? "-V" : "--version"
-        let result = try ProcessRunner.run(rawValue, [flag])
-        let text = result.stdout.isEmpty ? result.stderr : result.stdout
-        return text.split(separator: "\n").first.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? "unknown"
+    /// The first non-empty line the tool prints for its version flag, e.g. "Verilator 5.006 2023-01-22".
+    public func versionLine() throws -> String {
+        try require()
+        let result = try ProcessRunner.run(executable, [versionFlag])
+        guard result.succeeded else {
+            throw ToolError("\(executable) \(versionFlag) failed (exit \(result.status)): \(result.tail())")
+        }
+        let line = (result.stdout + "\n" + result.stderr).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { !$0.isEmpty }
+        guard let line else { throw ToolError("\(executable) \(versionFlag) printed nothing") }
+        return line
     }
+
+    /// The version line (kept for callers that print it).
+    public func version() throws -> String { try versionLine() }
 }

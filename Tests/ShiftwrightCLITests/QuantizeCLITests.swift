@@ -2,11 +2,11 @@ import Foundation
 import Testing
 import ShiftwrightTooling
 
-/// `quantize` and `analyze` as a user runs them: spec §2.4 worked examples through the binary,
+/// `quantize` and `analyze` as a user runs them: docs/arithmetic.md §3.4 worked examples through the binary,
 /// and bad input that must leave no output file behind.
 @Suite struct QuantizeCLITests {
     @Test func workedExamplesOfTheSpec() throws {
-        // §2.4, E=3 M=2, bias 7: 0.8 → 0|110|10 = 0.75; −0.3 → 1|101|01 = −0.3125; 2.5 saturates to 1.75.
+        // §3.4, E=3 M=2, bias 7: 0.8 → 0|110|10 = 0.75; −0.3 → 1|101|01 = −0.3125; 2.5 saturates to 1.75.
         let result = try CLI.run(["quantize", "--format", "afp-e3m2", "--scale", "7", "--values", "0.8,-0.3,2.5"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }

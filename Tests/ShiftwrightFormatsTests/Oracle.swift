@@ -32,7 +32,7 @@ struct Exact: Comparable {
     func equals(_ d: Dyadic) -> Bool { self == Exact(d.significand, d.exponent) }
 }
 
-/// Independent decoders straight from the spec's formulas (§2.1, §3.2, §3.3), in Double (exact for
+/// Independent decoders straight from the spec's formulas (§3.1, §4.2, §4.3), in Double (exact for
 /// the small formats and scales used in tests), and brute-force nearest over all codes.
 enum Oracle {
     static func field(_ code: UInt64, _ shift: Int, _ width: Int) -> Int {
@@ -116,7 +116,7 @@ struct SeededRandom: RandomNumberGenerator {
     }
 }
 
-/// Every format of spec §1 with at most `maxWidth` code bits.
+/// Every format of docs/arithmetic.md §1 with at most `maxWidth` code bits.
 func allFormats(maxWidth: Int) -> [NumberFormat] {
     var out: [NumberFormat] = []
     for n in 1 ... maxWidth {

@@ -2,7 +2,7 @@ import BigInt
 import Testing
 @testable import ShiftwrightFormats
 
-/// §5.2 requantization against brute force over all target codes (exact comparisons), and the
+/// §6.2 requantization against brute force over all target codes (exact comparisons), and the
 /// cycle-level PE reference.
 @Suite struct RequantizerTests {
     @Test func randomAccumulatorsMatchBruteForce() {

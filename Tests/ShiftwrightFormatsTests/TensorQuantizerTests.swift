@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import ShiftwrightFormats
 
-/// Scale choice (§2.2, §3.4), the fast tensor quantizer against the exact one, and split search.
+/// Scale choice (§3.2, §4.4), the fast tensor quantizer against the exact one, and split search.
 @Suite struct TensorQuantizerTests {
     @Test(arguments: [("afp-e3m2", 1.0, 7), ("afp-e2m1", 0.9, 3), ("afp-e4m3", 0.37, 17), ("afp-e3m3", 0.0731, 11)])
     func afpBiasFromSpecExamples(name: String, max: Double, bias: Int) throws {

@@ -2,7 +2,7 @@ import BigInt
 import Testing
 @testable import ShiftwrightFormats
 
-/// Every worked example of the spec (§2.4, §3.6) with the scale given there.
+/// Every worked example of the spec (§3.4, §4.6) with the scale given there.
 @Suite struct WorkedExampleTests {
     func bits(_ f: NumberFormat, _ code: UInt64) -> String { f.binaryFields(of: code) }
 

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import ShiftwrightFormats
 import ShiftwrightGenerators
-import ShiftwrightCosim
+import ShiftwrightVerilator
+import ShiftwrightFlows
 
 /// Whole GEMMs through generated arrays in Verilator (one build per configuration, many GEMMs
 /// per simulation), every output element compared with the golden GEMM, with random stalls on

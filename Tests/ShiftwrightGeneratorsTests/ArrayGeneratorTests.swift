@@ -90,7 +90,8 @@ extension ArrayGeneratorTests {
     }
 }
 
-import ShiftwrightCosim
+import ShiftwrightVerilator
+import ShiftwrightFlows
 import ShiftwrightVerilog
 
 /// Verilator `-Wall` finds nothing in generated arrays (odd sizes, non-power-of-two buffers).

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import ShiftwrightFormats
 import ShiftwrightGenerators
-import ShiftwrightCosim
+import ShiftwrightVerilator
+import ShiftwrightFlows
 
 /// A checker that cannot fail is worthless: a controller with an off-by-one in its drain
 /// counter (it stops one result row early) must fail verification, with a decoded message and a

@@ -1,6 +1,7 @@
 import ShiftwrightFormats
 import ShiftwrightGenerators
-import ShiftwrightCosim
+import ShiftwrightVerilator
+import ShiftwrightFlows
 
 /// Shared builders for the array tests: configurations and seeded random GEMMs.
 enum ArrayTestSupport {

@@ -4,7 +4,8 @@ import ShiftwrightHDL
 import ShiftwrightVerilog
 import ShiftwrightFormats
 import ShiftwrightGenerators
-import ShiftwrightCosim
+import ShiftwrightVerilator
+import ShiftwrightFlows
 
 /// A checker that cannot fail is worthless: each test plants one bug in the emitted Verilog of a
 /// PE and asserts that co-simulation against the golden model catches it.

@@ -4,7 +4,8 @@ import ShiftwrightHDL
 import ShiftwrightVerilog
 import ShiftwrightFormats
 import ShiftwrightGenerators
-import ShiftwrightCosim
+import ShiftwrightVerilator
+import ShiftwrightFlows
 
 /// The generated PEs against the golden model in Verilator: every default configuration
 /// exhaustively (one batched Verilator build), more format pairs seeded-random.

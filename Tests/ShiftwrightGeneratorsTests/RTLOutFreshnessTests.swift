@@ -1,3 +1,4 @@
+import ShiftwrightFlows
 import Foundation
 import Testing
 import ShiftwrightGenerators

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import ShiftwrightCosim
+import ShiftwrightVerilator
+import ShiftwrightFlows
 import ShiftwrightFormats
 import ShiftwrightGenerators
 

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 import ShiftwrightHDL
 import ShiftwrightVerilog
-import ShiftwrightCosim
-import ShiftwrightSynth
+import ShiftwrightVerilator
+import ShiftwrightFlows
+import ShiftwrightYosys
 
 /// Random designs, emitted to Verilog, compiled by Verilator and compared cycle by cycle with the
 /// DSL interpreter. Designs are batched into one top module so one Verilator build serves many.
@@ -41,7 +42,7 @@ import ShiftwrightSynth
         let good = VerilogEmitter.emit(module).text
         let bad = good.replacingOccurrences(of: "} + {", with: "} - {")
         #expect(bad != good)
-        let ports = PortSpec.of(module)
+        let ports = module.portSpecs
         let model = try VerilatorModel.build(verilog: [("planted.v", bad)], top: "planted", ports: ports)
         var stimulus: [UInt64] = []
         for a in 0..<16 { for b in 0..<16 { stimulus += [UInt64(a * 13), UInt64(b * 7)] } }

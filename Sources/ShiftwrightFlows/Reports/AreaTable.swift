@@ -1,0 +1,59 @@
+import ShiftwrightYosys
+import ShiftwrightVerilator
+import Foundation
+
+/// Renders area comparisons as a fixed-width text table or as JSON, with the tool version and the
+/// exact synthesis command on top. Output depends only on the results (no times, no dates).
+public enum AreaTable {
+    /// One row per comparison pair: the design, its baseline, and the baseline/design ratios.
+    public static func text(_ comparisons: [AreaComparison], yosysVersion: String) -> String {
+        guard let target = comparisons.first?.design.target else { return "" }
+        var out = "target \(target) (\(target.synthCommand)), \(yosysVersion)\n"
+        let header = ["design", "LUT", "FF", "carry", "mux", "DSP", "cells"]
+        var rows: [[String]] = []
+        for c in comparisons {
+            rows.append(row(c.design))
+            rows.append(row(c.baseline, label: "  baseline " + c.baseline.design.top))
+            rows.append(["  ratio baseline/design", fmt(c.lutRatio), fmt(c.flipFlopRatio), "", "", "", fmt(c.cellRatio)])
+        }
+        let widths = header.indices.map { i in ([header] + rows).map { $0[i].count }.max() ?? 0 }
+        for line in [header] + rows {
+            out += line.enumerated().map { i, cell in
+                i == 0 ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                       : String(repeating: " ", count: widths[i] - cell.count) + cell
+            }.joined(separator: "  ") + "\n"
+        }
+        return out
+    }
+
+    private static func row(_ r: SynthResult, label: String? = nil) -> [String] {
+        let a = r.area
+        return [label ?? r.design.top, "\(a.luts)", "\(a.flipFlops)", "\(a.carries)", "\(a.muxes)", "\(a.dsps)", "\(a.totalCells)"]
+    }
+
+    static func fmt(_ ratio: Double?) -> String { ratio.map { String(format: "%.2fx", $0) } ?? "-" }
+
+    /// The same figures as sorted, pretty-printed JSON.
+    public static func json(_ comparisons: [AreaComparison], yosysVersion: String) throws -> Data {
+        struct Entry: Codable {
+            let top: String, luts: Int, flipFlops: Int, carries: Int, muxes: Int, dsps: Int, totalCells: Int
+            let cellsByType: [String: Int]
+            init(_ r: SynthResult) {
+                let a = r.area
+                top = r.design.top; luts = a.luts; flipFlops = a.flipFlops; carries = a.carries
+                muxes = a.muxes; dsps = a.dsps; totalCells = a.totalCells; cellsByType = a.cellsByType
+            }
+        }
+        struct Pair: Codable { let design: Entry, baseline: Entry, lutRatio: Double?, flipFlopRatio: Double?, cellRatio: Double? }
+        struct Report: Codable { let yosys: String, target: String, synthCommand: String, comparisons: [Pair] }
+        let target = comparisons.first?.design.target
+        let report = Report(yosys: yosysVersion, target: target?.description ?? "", synthCommand: target?.synthCommand ?? "",
+                            comparisons: comparisons.map {
+                                Pair(design: Entry($0.design), baseline: Entry($0.baseline),
+                                     lutRatio: $0.lutRatio, flipFlopRatio: $0.flipFlopRatio, cellRatio: $0.cellRatio)
+                            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return try encoder.encode(report)
+    }
+}

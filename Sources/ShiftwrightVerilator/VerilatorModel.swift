@@ -1,0 +1,140 @@
+import ShiftwrightHDL
+import Foundation
+import ShiftwrightTooling
+
+/// Waveform formats the driver can write.
+public enum TraceFormat: String, Sendable {
+    case vcd, fst
+
+    /// The format implied by a file name (`.vcd` or `.fst`).
+    public init(path: String) throws {
+        if path.hasSuffix(".vcd") { self = .vcd }
+        else if path.hasSuffix(".fst") { self = .fst }
+        else { throw ToolError("waveform file '\(path)' must end in .fst or .vcd") }
+    }
+}
+
+/// A design compiled by Verilator together with the Shiftwright driver: feed it stimulus words,
+/// get output words back. Builds are cached by content hash, so an unchanged design never pays
+/// for Verilator twice (on this machine or in later test runs).
+public struct VerilatorModel: Sendable {
+    public let top: String
+    public let layout: PortLayout
+    public let executable: String
+    /// True when this call compiled the model (false: served from the cache).
+    public let wasBuilt: Bool
+    public let buildSeconds: Double
+
+    /// Compiles `verilog` (one or more files' text) with `top` as the top module.
+    public static func build(verilog: [(name: String, text: String)], top: String, ports: [PortSpec],
+                             trace: TraceFormat? = nil) throws -> VerilatorModel {
+        _ = try ExternalTool.verilator.require()
+        let layout = PortLayout(ports: ports)
+        let glue = GlueWriter.header(top: top, layout: layout, trace: trace)
+        let driver = DriverSource.text
+        let version = try ExternalTool.verilator.version()
+        let flags = verilatorFlags(top: top, trace: trace)
+        var hash = ContentHash()
+        for part in [version, glue, driver, top] + flags { hash.add(part) }
+        for file in verilog { hash.add(file.name); hash.add(file.text) }
+        let cacheDir = "\(CacheDirectory.root)/verilator/\(top)-\(hash.hex)"
+        let executable = "\(cacheDir)/sim"
+        if FileManager.default.isExecutableFile(atPath: executable) {
+            return VerilatorModel(top: top, layout: layout, executable: executable, wasBuilt: false, buildSeconds: 0)
+        }
+
+        let start = Date()
+        let work = "\(CacheDirectory.root)/verilator/.tmp-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        var sources: [String] = []
+        for file in verilog {
+            let path = "\(work)/\(file.name)"
+            try AtomicFile.write(file.text, to: path)
+            sources.append(path)
+        }
+        try AtomicFile.write(glue, to: "\(work)/sw_glue.h")
+        try AtomicFile.write(driver, to: "\(work)/sw_driver.cpp")
+        let args = flags + ["-CFLAGS", "-I\(work)", "--Mdir", "\(work)/obj", "-o", "sim"] + sources + ["\(work)/sw_driver.cpp"]
+        let result = try ProcessRunner.run("verilator", args, workingDirectory: work)
+        guard result.succeeded, FileManager.default.isExecutableFile(atPath: "\(work)/obj/sim") else {
+            let firstError = (result.stderr + "\n" + result.stdout).split(separator: "\n").first { $0.contains("%Error") || $0.contains("error:") }
+            throw ToolError("Verilator could not build '\(top)': \(firstError.map(String.init) ?? result.tail())")
+        }
+        try FileManager.default.createDirectory(atPath: cacheDir, withIntermediateDirectories: true)
+        let staged = "\(cacheDir)/.sim-\(UUID().uuidString)"
+        try FileManager.default.moveItem(atPath: "\(work)/obj/sim", toPath: staged)
+        if rename(staged, executable) != 0 { try? FileManager.default.removeItem(atPath: staged) }
+        return VerilatorModel(top: top, layout: layout, executable: executable, wasBuilt: true,
+                              buildSeconds: Date().timeIntervalSince(start))
+    }
+
+    static func verilatorFlags(top: String, trace: TraceFormat?) -> [String] {
+        var flags = ["--cc", "--exe", "--build", "-j", "2", "--top-module", top, "-Wno-fatal", "-Wno-lint", "-Wno-style",
+                     "-MAKEFLAGS", "OPT_FAST=-O2 OPT_SLOW=-O0 OPT_GLOBAL=-O2", "-CFLAGS", "-O2"]
+        switch trace {
+        case .fst?: flags += ["--trace-fst", "-LDFLAGS", "-lz"]
+        case .vcd?: flags += ["--trace"]
+        case nil: break
+        }
+        return flags
+    }
+
+    /// Runs `cycles` vectors (`stimulus` holds cycles × inputWords words); returns
+    /// cycles × outputWords words. With `wave`, traces cycles `from...to` into that file.
+    public func run(stimulus: [UInt64], cycles: Int, wave: (path: String, from: Int, to: Int)? = nil) throws -> [UInt64] {
+        try start(stimulus: stimulus, cycles: cycles, wave: wave).finish()
+    }
+
+    /// Writes the stimulus and starts the simulation; `finish()` waits and reads the outputs.
+    public func start(stimulus: [UInt64], cycles: Int, wave: (path: String, from: Int, to: Int)? = nil) throws -> PendingRun {
+        guard stimulus.count == cycles * layout.inputWords else {
+            throw ToolError("stimulus has \(stimulus.count) words, expected \(cycles) x \(layout.inputWords)")
+        }
+        return try start(packed: layout.inputPacking.pack(stimulus, cycles: cycles), cycles: cycles, wave: wave)
+    }
+
+    /// Starts the simulation on stimulus already packed by `layout.inputPacking`.
+    public func start(packed: [UInt8], cycles: Int, wave: (path: String, from: Int, to: Int)? = nil) throws -> PendingRun {
+        guard packed.count == cycles * layout.inputPacking.rowBytes else {
+            throw ToolError("packed stimulus has \(packed.count) bytes, expected \(cycles) x \(layout.inputPacking.rowBytes)")
+        }
+        let dir = try VectorFiles.scratchDirectory()
+        let inPath = "\(dir)/in.bin", outPath = "\(dir)/out.bin"
+        do {
+            try VectorFiles.write(packed, to: inPath)
+            var args = [inPath, outPath, String(cycles)]
+            if let wave { args += [wave.path, String(wave.from), String(wave.to)] }
+            let process = try ProcessRunner.start(executable, args)
+            return PendingRun(model: self, process: process, directory: dir, outPath: outPath, cycles: cycles)
+        } catch {
+            try? FileManager.default.removeItem(atPath: dir)
+            throw error
+        }
+    }
+
+    /// A simulation in progress.
+    public struct PendingRun {
+        let model: VerilatorModel
+        let process: RunningProcess
+        let directory: String
+        let outPath: String
+        let cycles: Int
+
+        /// Stops the simulation and removes its files (for a run that is no longer wanted).
+        public func cancel() {
+            process.terminate()
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+
+        public func finish() throws -> [UInt64] {
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let result = process.wait()
+            guard result.succeeded else {
+                throw ToolError("simulation of '\(model.top)' failed (exit \(result.status)): \(result.tail())")
+            }
+            let packing = model.layout.outputPacking
+            return packing.unpack(try VectorFiles.read(outPath, bytes: cycles * packing.rowBytes), cycles: cycles)
+        }
+    }
+}
