@@ -47,9 +47,13 @@ extension Signal {
 
     // MARK: comparisons (value semantics: operands of any width and signedness compare as numbers)
 
-    func compare(_ kind: Comparison, _ other: Signal, _ loc: SourceLocation) -> Signal {
-        builder.consume(self, at: loc)
-        builder.consume(other, at: loc)
+    /// `self ∘ other` as one bit; with a location (the named methods) operands are consumed there,
+    /// without one (the operators) the statement using the result reports any problem.
+    func compare(_ kind: Comparison, _ other: Signal, _ loc: SourceLocation?) -> Signal {
+        if let loc {
+            builder.consume(self, at: loc)
+            builder.consume(other, at: loc)
+        }
         return Signal.apply([self, other], at: loc) { .compare(kind, $0[0], $0[1]) }
     }
 
