@@ -30,6 +30,7 @@ struct VerilogExpressions {
 
     /// The node as an operand: a name or a sized literal.
     func ref(_ id: NodeID) -> String {
+        if let symbol = module.symbolicConstants[id] { return symbol }
         if let v = constantValue(id) { return literal(v, width: module.nodes[id].type.width) }
         if case let .reinterpret(a) = module.nodes[id].op { return ref(a) }
         return names.name[id] ?? "/*unnamed \(id)*/"
@@ -49,8 +50,8 @@ struct VerilogExpressions {
     /// The node's value extended (by its signedness) to `width` bits.
     func extended(_ id: NodeID, to width: Int) -> String {
         let type = module.nodes[id].type
-        if let v = constantValue(id) { return literal(v, width: width) }
         if width == type.width { return ref(id) }
+        if let v = constantValue(id) { return literal(v, width: width) }
         let pad = width - type.width
         guard type.isSigned else { return "{\(pad)'b0, \(ref(id))}" }
         let fill = bits(id, type.width - 1, type.width - 1)

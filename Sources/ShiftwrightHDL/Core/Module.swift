@@ -46,6 +46,22 @@ public struct Module: Sendable {
         public let location: SourceLocation
     }
 
+    /// One named constant of an `Enumeration`.
+    public struct EnumerationMember: Sendable, Hashable {
+        public let name: String
+        public let value: BigIntValue
+    }
+
+    /// A named set of constants of one type (a state machine's states): backends declare each as a
+    /// named constant (`localparam`) and write the constants of `Module.symbolicConstants` by name.
+    public struct Enumeration: Sendable, Hashable {
+        public let members: [EnumerationMember]
+        public let type: HWType
+        /// The register holding a member (the state register), if any: its reset is written by name.
+        public let register: NodeID?
+        public let location: SourceLocation
+    }
+
     public let name: String
     /// Generator parameters, in order, written into the Verilog header.
     public let parameters: [(key: String, value: String)]
@@ -63,6 +79,10 @@ public struct Module: Sendable {
     /// across the hierarchy and for testbench scheduling).
     public let combinationalInputs: [String: Set<String>]
     public let location: SourceLocation
+    /// Named constant sets declared in this module (state machines), in declaration order.
+    public let enumerations: [Enumeration]
+    /// Constant nodes that stand for a member of an `Enumeration`: node → member name.
+    public let symbolicConstants: [NodeID: String]
     /// Structural fingerprint (within one process): two modules with one name must be identical.
     public let fingerprint: Int
 
