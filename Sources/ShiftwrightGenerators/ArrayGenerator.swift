@@ -25,6 +25,7 @@ import ShiftwrightHDL
 /// activation beat, L = `ArrayInterface.resultLatency`. See `ControllerGenerator`. Ports are
 /// `ArrayPorts`; the controller, PEs and requantizers are wired through their signatures.
 public enum ArrayGenerator {
+    /// The elaborated array (hierarchy: controller, one PE module, one requantizer module).
     public static func module(_ c: ArrayConfig) throws -> Module { try component(c).module }
 
     /// The array with its typed ports (`ArrayPorts`); every submodule is wired through a signature.
@@ -36,15 +37,9 @@ public enum ArrayGenerator {
         let aBits = c.activation.codeWidth, wBits = c.weight.codeWidth, bufferType = HWType.signed(c.bufferWidth)
         return try Module.build(c.moduleName, ports: ArrayPorts(c), generator: "ShiftwrightGenerators.ArrayGenerator",
                                 parameters: ArrayInterface.parameters(c)) { m, io in
-            let ctrl = m.instance(controller, name: "ctrl") {
-                $0.start = io.start
-                $0.lastRow = io.lastRow
-                $0.lastTile = io.lastTile
-                $0.shift = io.shift
-                $0.wValid = io.wValid
-                $0.aValid = io.aValid
-                $0.yReady = io.yReady
-            }
+            // The host's control ports pass straight through to the controller, and back.
+            let ctrl = m.instance(controller, name: "ctrl") { $0.control.connect(io.control) }
+            io.control.drive(from: ctrl.control)
 
             // Stationary weights: row r loads on a weight beat while the controller points at it.
             let weights: [[Signal]] = (0..<c.rows).map { r in
@@ -79,11 +74,6 @@ public enum ArrayGenerator {
                 }
                 codes.append(requant.code)
             }
-            io.busy.assign(ctrl.busy)
-            io.done.assign(ctrl.done)
-            io.wReady.assign(ctrl.wReady)
-            io.aReady.assign(ctrl.aReady)
-            io.yValid.assign(ctrl.yValid)
             io.yData.assign(m.concat(codes.reversed()))
         }
     }

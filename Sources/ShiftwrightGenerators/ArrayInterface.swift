@@ -47,28 +47,38 @@ extension DesignArtifacts {
     }
 }
 
-/// The ports of the PE array top (see `ArrayGenerator` for their meaning), declared once.
-public struct ArrayPorts: PortSignature {
+/// The host-side control and handshake ports that the array top and its controller share: the
+/// top passes them straight through to the controller.
+public struct ArrayControlPorts: PortSignature {
     public let start = In("start", .bit)
     public let lastRow: In
     public let lastTile: In
     public let shift: In
     public let wValid = In("w_valid", .bit)
-    public let wData: In
     public let aValid = In("a_valid", .bit)
-    public let aData: In
     public let yReady = In("y_ready", .bit)
     public let busy = Out("busy", .bit)
     public let done = Out("done", .bit)
     public let wReady = Out("w_ready", .bit)
     public let aReady = Out("a_ready", .bit)
     public let yValid = Out("y_valid", .bit)
-    public let yData: Out
 
     public init(_ c: ArrayConfig) {
         lastRow = In("last_row", .unsigned(c.rowIndexWidth))
         lastTile = In("last_tile", .unsigned(c.tileIndexWidth))
         shift = In("shift", .signed(c.shiftBits))
+    }
+}
+
+/// The ports of the PE array top (see `ArrayGenerator` for their meaning), declared once.
+public struct ArrayPorts: PortSignature {
+    public let control: ArrayControlPorts
+    public let wData: In
+    public let aData: In
+    public let yData: Out
+
+    public init(_ c: ArrayConfig) {
+        control = ArrayControlPorts(c)
         wData = In("w_data", .unsigned(c.cols * c.weight.codeWidth))
         aData = In("a_data", .unsigned(c.rows * c.activation.codeWidth))
         yData = Out("y_data", .unsigned(c.cols * c.target.codeWidth))
@@ -77,18 +87,7 @@ public struct ArrayPorts: PortSignature {
 
 /// The ports of the array controller (see `ControllerGenerator`), declared once.
 public struct ControllerPorts: PortSignature {
-    public let start = In("start", .bit)
-    public let lastRow: In
-    public let lastTile: In
-    public let shift: In
-    public let wValid = In("w_valid", .bit)
-    public let aValid = In("a_valid", .bit)
-    public let yReady = In("y_ready", .bit)
-    public let busy = Out("busy", .bit)
-    public let done = Out("done", .bit)
-    public let wReady = Out("w_ready", .bit)
-    public let aReady = Out("a_ready", .bit)
-    public let yValid = Out("y_valid", .bit)
+    public let control: ArrayControlPorts
     /// A weight beat transfers; it loads PE row `wRow`.
     public let wLoad = Out("w_load", .bit)
     public let wRow: Out
@@ -105,9 +104,7 @@ public struct ControllerPorts: PortSignature {
     public let shiftQ: Out
 
     public init(_ c: ArrayConfig) {
-        lastRow = In("last_row", .unsigned(c.rowIndexWidth))
-        lastTile = In("last_tile", .unsigned(c.tileIndexWidth))
-        shift = In("shift", .signed(c.shiftBits))
+        control = ArrayControlPorts(c)
         wRow = Out("w_row", .unsigned(ControllerGenerator.weightRowWidth(c)))
         s1Row = Out("s1_row", .unsigned(c.rowIndexWidth))
         memRaddr = Out("mem_raddr", .unsigned(c.rowIndexWidth))

@@ -26,6 +26,7 @@ public enum ControllerGenerator {
     /// Width of the weight-row counter (`w_row`).
     public static func weightRowWidth(_ c: ArrayConfig) -> Int { max(1, PEConfig.log2Ceiling(c.rows)) }
 
+    /// The elaborated controller.
     public static func module(_ c: ArrayConfig) throws -> Module { try component(c).module }
 
     /// The controller with its typed ports (`ControllerPorts`).
@@ -54,14 +55,14 @@ public enum ControllerGenerator {
             let s1Row = m.reg("s1_row_q", .unsigned(aw), reset: 0)
             let s1First = m.reg("s1_first_q", .bit, reset: 0)
 
-            let wFire = (loading && io.wValid).named("w_fire")
-            let aFire = (streaming && io.aValid).named("a_fire")
+            let wFire = (loading && io.control.wValid).named("w_fire")
+            let aFire = (streaming && io.control.aValid).named("a_fire")
             let wLast = (wCnt .== BigInt(c.rows - 1)).named("w_last")
             let rowLast = (aCnt .== rowsQ).named("row_last")
             let tileLast = (tile .== tilesQ).named("tile_last")
             let allRead = (rdPtr .== rowsQ + BigInt(1)).named("all_read")
-            let advance = (draining && (!outValid || io.yReady)).named("drain_advance")
-            let finish = (draining && outValid && io.yReady && allRead).named("finish")
+            let advance = (draining && (!outValid || io.control.yReady)).named("drain_advance")
+            let finish = (draining && outValid && io.control.yReady && allRead).named("finish")
 
             doneQ.assign(finish)
             s1Valid.assign(aFire)
@@ -70,17 +71,17 @@ public enum ControllerGenerator {
 
             fsm.switch { state in
                 state.when(.idle) {
-                    m.when(io.start) {
+                    m.when(io.control.start) {
                         fsm.goto(.load)
-                        rowsQ.assign(io.lastRow)
-                        tilesQ.assign(io.lastTile)
-                        shiftQ.assign(io.shift)
+                        rowsQ.assign(io.control.lastRow)
+                        tilesQ.assign(io.control.lastTile)
+                        shiftQ.assign(io.control.shift)
                         wCnt.assign(0)
                         tile.assign(0)
                     }
                 }
                 state.when(.load) {
-                    m.when(io.wValid) {
+                    m.when(io.control.wValid) {
                         wCnt.assign(increment(wCnt))
                         m.when(wLast) {
                             fsm.goto(.stream)
@@ -90,7 +91,7 @@ public enum ControllerGenerator {
                     }
                 }
                 state.when(.stream) {
-                    m.when(io.aValid) {
+                    m.when(io.control.aValid) {
                         aCnt.assign(increment(aCnt))
                         m.when(rowLast) {
                             aCnt.assign(0)
@@ -115,11 +116,11 @@ public enum ControllerGenerator {
                 }
             }
 
-            io.busy.assign(~idle)
-            io.done.assign(doneQ)
-            io.wReady.assign(loading)
-            io.aReady.assign(streaming)
-            io.yValid.assign(outValid)
+            io.control.busy.assign(~idle)
+            io.control.done.assign(doneQ)
+            io.control.wReady.assign(loading)
+            io.control.aReady.assign(streaming)
+            io.control.yValid.assign(outValid)
             io.wLoad.assign(wFire)
             io.wRow.assign(wCnt)
             io.peEn.assign(aFire)

@@ -28,7 +28,9 @@ public struct Out: Sendable, Hashable {
 }
 
 /// A port bundle declared once, like hardcaml's interfaces or Amaranth's `wiring.Signature`: a
-/// struct whose stored `In` and `Out` properties are the ports, in declaration order. The same
+/// struct whose stored `In` and `Out` properties are the ports, in declaration order; a stored
+/// property that is itself a `PortSignature` contributes its ports in its place (a shared
+/// sub-bundle, reached as `io.control.start`; names stay as declared, unprefixed). The same
 /// value declares a module's ports (`Module.build(_:ports:)`) and types every connection to an
 /// instance of it (`ModuleBuilder.instance(_:name:_:)`), so no call site names a port by string:
 ///
@@ -51,16 +53,17 @@ public struct PortMember: Sendable, Hashable {
 }
 
 extension PortSignature {
-    /// The ports: every stored `In`/`Out` property, in declaration order.
+    /// The ports: every stored `In`/`Out` property, and the ports of every nested signature, in
+    /// declaration order.
     public var members: [PortMember] {
-        Mirror(reflecting: self).children.compactMap { child in
+        Mirror(reflecting: self).children.flatMap { child -> [PortMember] in
             if let i = child.value as? In {
-                return PortMember(name: i.name, direction: .input, type: i.type, allowUnused: i.allowUnused, location: i.location)
+                return [PortMember(name: i.name, direction: .input, type: i.type, allowUnused: i.allowUnused, location: i.location)]
             }
             if let o = child.value as? Out {
-                return PortMember(name: o.name, direction: .output, type: o.type, allowUnused: false, location: o.location)
+                return [PortMember(name: o.name, direction: .output, type: o.type, allowUnused: false, location: o.location)]
             }
-            return nil
+            return (child.value as? any PortSignature)?.members ?? []
         }
     }
 
@@ -79,6 +82,19 @@ public struct Ports<S: PortSignature> {
     public subscript(dynamicMember member: KeyPath<S, In>) -> Signal { signals[signature[keyPath: member].name]! }
     /// The wire of output `member` (drive it with `assign`).
     public subscript(dynamicMember member: KeyPath<S, Out>) -> Signal { signals[signature[keyPath: member].name]! }
+    /// The ports of a nested signature.
+    public subscript<T: PortSignature>(dynamicMember member: KeyPath<S, T>) -> Ports<T> {
+        Ports<T>(signature: signature[keyPath: member], signals: signals)
+    }
+
+    /// Drives every output of this bundle from the same member of `instance` (a pass-through).
+    public func drive(from instance: TypedInstance<S>, file: StaticString = #fileID, line: UInt = #line) {
+        let loc = SourceLocation(file: file, line: line)
+        for (mine, theirs) in zip(signature.members, instance.signature.members) where mine.direction == .output {
+            guard let wire = signals[mine.name] else { continue }
+            wire.builder.recordAssignment(target: wire, value: instance.instance.output(theirs.name, at: loc), at: loc)
+        }
+    }
 }
 
 /// An elaborated module with the signature its ports were declared from; instantiate it with
@@ -105,6 +121,21 @@ public struct Connections<S: PortSignature> {
             signals[name] = newValue
         }
     }
+
+    /// The inputs of a nested signature.
+    public subscript<T: PortSignature>(dynamicMember member: KeyPath<S, T>) -> Connections<T> {
+        get { Connections<T>(signature: signature[keyPath: member], signals: signals, twice: twice) }
+        set { (signals, twice) = (newValue.signals, newValue.twice) }
+    }
+
+    /// Connects every input of this bundle to the same member of `ports` (a pass-through from
+    /// the enclosing module's own ports).
+    public mutating func connect(_ ports: Ports<S>) {
+        for (mine, theirs) in zip(signature.members, ports.signature.members) where mine.direction == .input {
+            if signals[mine.name] != nil { twice.append(mine.name) }
+            signals[mine.name] = ports.signals[theirs.name]
+        }
+    }
 }
 
 /// An instance placed with typed connections: `ctrl.busy` is its output `busy`.
@@ -118,17 +149,23 @@ public struct TypedInstance<S: PortSignature> {
     public subscript(dynamicMember member: KeyPath<S, Out>) -> Signal {
         instance.output(signature[keyPath: member].name, at: location)
     }
+    /// The outputs of a nested signature.
+    public subscript<T: PortSignature>(dynamicMember member: KeyPath<S, T>) -> TypedInstance<T> {
+        TypedInstance<T>(instance: instance, signature: signature[keyPath: member], location: location)
+    }
 }
 
 extension Module {
-    /// Builds a module whose ports are `signature`'s members (in order; see `build(_:generator:…)`
-    /// for everything else). The body gets the builder and the typed ports.
+    /// Builds a module whose ports are `signature`'s members: its inputs, then its outputs, each
+    /// in declaration order (see `build(_:generator:…)` for everything else). The body gets the
+    /// builder and the typed ports.
     public static func build<S: PortSignature>(_ name: String, ports signature: S, generator: String? = nil,
                                                parameters: [(String, String)] = [], file: StaticString = #fileID,
                                                line: UInt = #line, _ body: (ModuleBuilder, Ports<S>) throws -> Void) throws -> Component<S> {
         let module = try build(name, generator: generator, parameters: parameters, file: file, line: line) { m in
             var signals: [String: Signal] = [:]
-            for p in signature.members {
+            let members = signature.members
+            for p in members.filter({ $0.direction == .input }) + members.filter({ $0.direction == .output }) {
                 signals[p.name] = p.direction == .input ? m.input(p.name, p.type, allowUnused: p.allowUnused, at: p.location)
                                                         : m.output(p.name, p.type, at: p.location)
             }

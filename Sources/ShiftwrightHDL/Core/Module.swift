@@ -25,7 +25,9 @@ public struct Module: Sendable {
 
     /// A memory with its ports (see `Memory`).
     public struct MemoryBlock: Sendable {
+        /// A synchronous write port: `data` is written at `address` on the clock edge while `enable` is 1.
         public struct WritePort: Sendable { public let address, data, enable: NodeID }
+        /// A registered read port: `node` holds the word at `address` from the previous edge (loaded while `enable`).
         public struct ReadPort: Sendable { public let address: NodeID; public let enable: NodeID?; public let node: NodeID }
         public let name: String
         public let depth: Int
