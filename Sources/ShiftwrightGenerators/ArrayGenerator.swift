@@ -21,58 +21,60 @@ import ShiftwrightHDL
 /// Control: `start` with `last_row` = M − 1, `last_tile` = T − 1 and the signed `shift`, latched in
 /// `IDLE`; `busy` while a run is in progress; `done` pulses one cycle after the last result
 /// transfer. A `start` while busy is ignored. Timing without stalls: the last result transfers
-/// 3 + T·(R + M) + M cycles after `start`; the first result is valid 3 cycles after the last
-/// activation beat. See `ControllerGenerator`.
+/// L + T·(R + M) + M cycles after `start`; the first result is valid L cycles after the last
+/// activation beat, L = `ArrayInterface.resultLatency`. See `ControllerGenerator`. Ports are
+/// `ArrayPorts`; the controller, PEs and requantizers are wired through their signatures.
 public enum ArrayGenerator {
-    public static func module(_ c: ArrayConfig) throws -> Module {
-        let peModule = try PEGenerator.module(c.pe)
-        let requantModule = try RequantizerGenerator.module(c.requantizer)
-        let controller = try ControllerGenerator.module(c)
-        let aBits = c.activation.codeWidth, wBits = c.weight.codeWidth, bufferType = HWType.signed(c.bufferWidth)
-        return try Module.build(c.moduleName, generator: "ShiftwrightGenerators.ArrayGenerator",
-                                parameters: ArrayInterface.parameters(c)) { m in
-            let start = m.input("start", .bit)
-            let lastRow = m.input("last_row", .unsigned(c.rowIndexWidth))
-            let lastTile = m.input("last_tile", .unsigned(c.tileIndexWidth))
-            let shift = m.input("shift", .signed(c.shiftBits))
-            let wValid = m.input("w_valid", .bit)
-            let wData = m.input("w_data", .unsigned(c.cols * wBits))
-            let aValid = m.input("a_valid", .bit)
-            let aData = m.input("a_data", .unsigned(c.rows * aBits))
-            let yReady = m.input("y_ready", .bit)
+    /// The elaborated array (hierarchy: controller, one PE module, one requantizer module).
+    public static func module(_ c: ArrayConfig) throws -> Module { try component(c).module }
 
-            let ctrl = m.instance(controller, name: "ctrl", inputs: [
-                "start": start, "last_row": lastRow, "last_tile": lastTile, "shift": shift,
-                "w_valid": wValid, "a_valid": aValid, "y_ready": yReady,
-            ])
+    /// The array with its typed ports (`ArrayPorts`); every submodule is wired through a signature.
+    public static func component(_ c: ArrayConfig) throws -> Component<ArrayPorts> {
+        let peConfig = try c.pe, requantConfig = try c.requantizer
+        let peModule = try PEGenerator.module(peConfig)
+        let requantModule = try RequantizerGenerator.module(requantConfig)
+        let controller = try ControllerGenerator.component(c)
+        let aBits = c.activation.codeWidth, wBits = c.weight.codeWidth, bufferType = HWType.signed(c.bufferWidth)
+        return try Module.build(c.moduleName, ports: ArrayPorts(c), generator: "ShiftwrightGenerators.ArrayGenerator",
+                                parameters: ArrayInterface.parameters(c)) { m, io in
+            // The host's control ports pass straight through to the controller, and back.
+            let ctrl = m.instance(controller, name: "ctrl") { $0.control.connect(io.control) }
+            io.control.drive(from: ctrl.control)
 
             // Stationary weights: row r loads on a weight beat while the controller points at it.
             let weights: [[Signal]] = (0..<c.rows).map { r in
-                let load = (ctrl["w_load"] & ctrl["w_row"].eq(BigInt(r))).named("w_load_r\(r)")
+                let load = (ctrl.wLoad && ctrl.wRow .== BigInt(r)).named("w_load_r\(r)")
                 return (0..<c.cols).map { col in
                     let reg = m.reg("w_r\(r)_c\(col)", .unsigned(wBits), reset: 0, enable: load)
-                    reg.assign(wData[(col + 1) * wBits - 1, col * wBits])
+                    reg.assign(io.wData[(col + 1) * wBits - 1, col * wBits])
                     return reg
                 }
             }
-            let acts = (0..<c.rows).map { r in aData[(r + 1) * aBits - 1, r * aBits].named("act_r\(r)") }
+            let acts = (0..<c.rows).map { r in io.aData[(r + 1) * aBits - 1, r * aBits].named("act_r\(r)") }
             let one = m.constant(1, .bit)
+            let pePorts = PEPorts(peConfig), requantPorts = RequantizerPorts(requantConfig)
             var codes: [Signal] = []
             for col in 0..<c.cols {
                 let products = (0..<c.rows).map { r in
-                    m.instance(peModule, name: "pe_r\(r)_c\(col)",
-                               inputs: ["act": acts[r], "wt": weights[r][col], "en": ctrl["pe_en"], "clear": one])["acc"]
+                    m.instance(peModule, name: "pe_r\(r)_c\(col)", signature: pePorts) {
+                        $0.act = acts[r]
+                        $0.wt = weights[r][col]
+                        $0.en = ctrl.peEn
+                        $0.clear = one
+                    }.acc
                 }
                 let columnSum = m.adderTree(products).extended(to: c.bufferWidth).named("colsum_c\(col)")
                 let buffer = m.memory("psum_c\(col)", depth: max(2, c.maxRows), bufferType)
-                let stored = buffer.read(address: ctrl["mem_raddr"], enable: ctrl["mem_ren"]).named("psum_rd_c\(col)")
-                let next = m.mux(ctrl["s1_first"], columnSum, (stored + columnSum).truncated(to: c.bufferWidth))
-                buffer.write(address: ctrl["s1_row"], data: next.named("psum_next_c\(col)"), enable: ctrl["s1_valid"])
-                let requant = m.instance(requantModule, name: "rq_c\(col)", inputs: ["acc": stored, "shift": ctrl["shift_q"]])
-                codes.append(requant["code"])
+                let stored = buffer.read(address: ctrl.memRaddr, enable: ctrl.memRen).named("psum_rd_c\(col)")
+                let next = m.mux(ctrl.s1First, columnSum, (stored + columnSum).truncated(to: c.bufferWidth))
+                buffer.write(address: ctrl.s1Row, data: next.named("psum_next_c\(col)"), enable: ctrl.s1Valid)
+                let requant = m.instance(requantModule, name: "rq_c\(col)", signature: requantPorts) {
+                    $0.acc = stored
+                    $0.shift = ctrl.shiftQ
+                }
+                codes.append(requant.code)
             }
-            for port in ["busy", "done", "w_ready", "a_ready", "y_valid"] { m.output(port, ctrl[port]) }
-            m.output("y_data", m.concat(codes.reversed()))
+            io.yData.assign(m.concat(codes.reversed()))
         }
     }
 }

@@ -1,8 +1,15 @@
 import ShiftwrightFormats
+import ShiftwrightHDL
 
 /// The array's interface as documented in its Verilog header and JSON sidecar `parameters`:
 /// sizes, widths, the port list with its meaning, handshake and timing rules.
 public enum ArrayInterface {
+    /// Cycles from the last activation beat to the first valid result, without stalls: the PE
+    /// product register, the column-sum write into the accumulator buffer (`FLUSH`) and the
+    /// registered buffer read (`DRAIN`). Stated only here: the sidecar's latency, the `timing`
+    /// parameter and the generator docs read it; `ControllerGenerator` implements it.
+    public static let resultLatency = 3
+
     /// Key/value pairs (in order) describing the array for users and tools.
     public static func parameters(_ c: ArrayConfig) -> [(String, String)] {
         [
@@ -23,9 +30,101 @@ public enum ArrayInterface {
             ("port.done", "out: pulses for one cycle after the last result transfer"),
             ("handshake", "a beat transfers in a cycle where valid and ready are both 1; valid may drop without a transfer; ready does not depend combinationally on valid"),
             ("states", "IDLE=0 -> LOAD=1 (rows weight beats) -> STREAM=2 (M activation beats) -> LOAD of the next tile or, after the last, FLUSH=3 (1 cycle) -> DRAIN=4 (M result beats) -> IDLE"),
-            ("timing", "without stalls the last result transfers 3 + T*(rows + M) + M cycles after start; the first result is valid 3 cycles after the last activation beat"),
+            ("timing", "without stalls the last result transfers \(resultLatency) + T*(rows + M) + M cycles after start; the first result is valid \(resultLatency) cycles after the last activation beat"),
             ("start_while_busy", "ignored: the running GEMM continues unchanged and nothing is queued"),
             ("reset", "synchronous active-high rst aborts a run; the array is idle afterwards"),
         ]
+    }
+}
+/// The host-side control and handshake ports that the array top and its controller share: the
+/// top passes them straight through to the controller.
+public struct ArrayControlPorts: PortSignature {
+    public let start = In("start", .bit)
+    public let lastRow: In
+    public let lastTile: In
+    public let shift: In
+    public let wValid = In("w_valid", .bit)
+    public let aValid = In("a_valid", .bit)
+    public let yReady = In("y_ready", .bit)
+    public let busy = Out("busy", .bit)
+    public let done = Out("done", .bit)
+    public let wReady = Out("w_ready", .bit)
+    public let aReady = Out("a_ready", .bit)
+    public let yValid = Out("y_valid", .bit)
+
+    public init(_ c: ArrayConfig) {
+        lastRow = In("last_row", .unsigned(c.rowIndexWidth))
+        lastTile = In("last_tile", .unsigned(c.tileIndexWidth))
+        shift = In("shift", .signed(c.shiftBits))
+    }
+}
+
+/// The ports of the PE array top (see `ArrayGenerator` for their meaning), declared once.
+public struct ArrayPorts: PortSignature {
+    public let control: ArrayControlPorts
+    public let wData: In
+    public let aData: In
+    public let yData: Out
+
+    public init(_ c: ArrayConfig) {
+        control = ArrayControlPorts(c)
+        wData = In("w_data", .unsigned(c.cols * c.weight.codeWidth))
+        aData = In("a_data", .unsigned(c.rows * c.activation.codeWidth))
+        yData = Out("y_data", .unsigned(c.cols * c.target.codeWidth))
+    }
+}
+
+/// The ports of the array controller (see `ControllerGenerator`), declared once.
+public struct ControllerPorts: PortSignature {
+    public let control: ArrayControlPorts
+    /// A weight beat transfers; it loads PE row `wRow`.
+    public let wLoad = Out("w_load", .bit)
+    public let wRow: Out
+    /// An activation beat enters the PEs.
+    public let peEn = Out("pe_en", .bit)
+    /// Stage 1, one cycle after the beat: add the column sums into buffer row `s1Row` (alone in tile 0).
+    public let s1Valid = Out("s1_valid", .bit)
+    public let s1Row: Out
+    public let s1First = Out("s1_first", .bit)
+    /// Accumulator-buffer read port.
+    public let memRaddr: Out
+    public let memRen = Out("mem_ren", .bit)
+    /// The `shift` latched at start.
+    public let shiftQ: Out
+
+    public init(_ c: ArrayConfig) {
+        control = ArrayControlPorts(c)
+        wRow = Out("w_row", .unsigned(ControllerGenerator.weightRowWidth(c)))
+        s1Row = Out("s1_row", .unsigned(c.rowIndexWidth))
+        memRaddr = Out("mem_raddr", .unsigned(c.rowIndexWidth))
+        shiftQ = Out("shift_q", .signed(c.shiftBits))
+    }
+}
+
+/// The ports of the array's PE (built by `PEGenerator`), checked against it at instantiation.
+public struct PEPorts: PortSignature {
+    public let act: In
+    public let wt: In
+    public let en = In("en", .bit)
+    public let clear = In("clear", .bit)
+    public let acc: Out
+
+    public init(_ pe: PEConfig) {
+        act = In("act", .unsigned(pe.activation.codeWidth))
+        wt = In("wt", .unsigned(pe.weight.codeWidth))
+        acc = Out("acc", .signed(pe.accumulatorWidth))
+    }
+}
+
+/// The ports of the array's requantizer (built by `RequantizerGenerator`), checked at instantiation.
+public struct RequantizerPorts: PortSignature {
+    public let acc: In
+    public let shift: In
+    public let code: Out
+
+    public init(_ r: RequantizerConfig) {
+        acc = In("acc", .signed(r.accumulatorWidth))
+        shift = In("shift", .signed(r.shiftBits))
+        code = Out("code", .unsigned(r.target.codeWidth))
     }
 }

@@ -20,6 +20,7 @@ struct RTLNames {
         for (id, node) in module.nodes.enumerated() {
             if let n = node.name, name[id] == nil { claim(n, for: id, at: node.location) }
         }
+        for e in module.enumerations { used.formUnion(e.members.map(\.name)) }
         for memory in module.memories { used.insert(memory.name) }
         for placement in module.instances { used.insert(placement.name) }
         for placement in module.instances {

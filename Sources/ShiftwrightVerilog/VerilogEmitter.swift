@@ -78,6 +78,7 @@ struct ModuleWriter {
         }
         out += portLines.flatMap { $0 }
         out.append(");")
+        out += localParameters()
 
         // Declarations of registers, memories, instance outputs.
         for r in module.registers {
@@ -139,6 +140,34 @@ struct ModuleWriter {
         return lines
     }
 
+    /// One `localparam` per enumeration member (state names), waived when nothing reads it.
+    func localParameters() -> [String] {
+        guard !module.enumerations.isEmpty else { return [] }
+        var read = Set<String>()
+        for id in names.live { for o in module.nodes[id].op.operands { module.symbolicConstants[o].map { _ = read.insert($0) } } }
+        for d in module.drivers.values { module.symbolicConstants[d].map { _ = read.insert($0) } }
+        for r in module.registers {
+            for n in [r.next] + (r.enable.map { [$0] } ?? []) { module.symbolicConstants[n].map { _ = read.insert($0) } }
+            if let name = resetName(r) { read.insert(name) }
+        }
+        var lines: [String] = []
+        for e in module.enumerations {
+            let range = e.type.width == 1 ? "" : "[\(e.type.width - 1):0] "
+            for member in e.members {
+                let line = "  localparam \(range)\(member.name) = \(exprs.literal(member.value, width: e.type.width));  // \(e.location)"
+                lines += read.contains(member.name) ? [line]
+                    : ["  /* verilator lint_off UNUSEDPARAM */  // \(member.name) is not read", line, "  /* verilator lint_on UNUSEDPARAM */"]
+            }
+        }
+        return lines
+    }
+
+    /// The enumeration member a register resets to, when it is a state register.
+    func resetName(_ r: Module.Register) -> String? {
+        guard let reset = r.reset, let e = module.enumerations.first(where: { $0.register == r.node }) else { return nil }
+        return e.members.first { $0.value == reset }?.name
+    }
+
     func instance(_ p: Module.Placement) -> [String] {
         var conns: [String] = []
         for port in p.module.ports {
@@ -174,7 +203,7 @@ struct ModuleWriter {
         return [
             "  always @(posedge clk) begin  // \(r.location)",
             "    if (rst) begin",
-            "      \(name) <= \(exprs.literal(reset, width: module.nodes[r.node].type.width));",
+            "      \(name) <= \(resetName(r) ?? exprs.literal(reset, width: module.nodes[r.node].type.width));",
             enable.map { "    end else if (\($0)) begin" } ?? "    end else begin",
             "      \(name) <= \(next);",
             "    end",

@@ -30,6 +30,7 @@ struct VerilogExpressions {
 
     /// The node as an operand: a name or a sized literal.
     func ref(_ id: NodeID) -> String {
+        if let symbol = module.symbolicConstants[id] { return symbol }
         if let v = constantValue(id) { return literal(v, width: module.nodes[id].type.width) }
         if case let .reinterpret(a) = module.nodes[id].op { return ref(a) }
         return names.name[id] ?? "/*unnamed \(id)*/"
@@ -49,31 +50,39 @@ struct VerilogExpressions {
     /// The node's value extended (by its signedness) to `width` bits.
     func extended(_ id: NodeID, to width: Int) -> String {
         let type = module.nodes[id].type
-        if let v = constantValue(id) { return literal(v, width: width) }
         if width == type.width { return ref(id) }
+        if let v = constantValue(id) { return literal(v, width: width) }
         let pad = width - type.width
         guard type.isSigned else { return "{\(pad)'b0, \(ref(id))}" }
         let fill = bits(id, type.width - 1, type.width - 1)
         return pad == 1 ? "{\(fill), \(ref(id))}" : "{{\(pad){\(fill)}}, \(ref(id))}"
     }
 
+    /// The right-hand side of a node, from its `OperatorTable` spelling (the neutral symbols are
+    /// Verilog's, except that a right shift of a signed value is written `>>>` on `$signed`).
     func expression(_ id: NodeID) -> String {
         let node = module.nodes[id]
         let w = node.type.width
-        switch node.op {
-        case .constant, .reinterpret: return ref(id)
-        case .input, .wire, .register, .memoryRead, .instanceOutput, .poison: return ref(id)
-        case let .add(a, b): return "\(extended(a, to: w)) + \(extended(b, to: w))"
-        case let .sub(a, b): return "\(extended(a, to: w)) - \(extended(b, to: w))"
-        case let .mul(a, b): return "\(extended(a, to: w)) * \(extended(b, to: w))"
-        case let .neg(a): return "-\(extended(a, to: w))"
-        case let .and(a, b): return "\(ref(a)) & \(ref(b))"
-        case let .or(a, b): return "\(ref(a)) | \(ref(b))"
-        case let .xor(a, b): return "\(ref(a)) ^ \(ref(b))"
-        case let .not(a): return "~\(ref(a))"
-        case let .shiftLeft(a, k):
+        guard let rule = node.op.rule else { return ref(id) }
+        let o = node.op.operands
+        switch rule.spelling {
+        case let .infixWidened(symbol): return "\(extended(o[0], to: w)) \(symbol) \(extended(o[1], to: w))"
+        case let .prefixWidened(symbol): return "\(symbol)\(extended(o[0], to: w))"
+        case let .infix(symbol): return "\(ref(o[0])) \(symbol) \(ref(o[1]))"
+        case let .prefix(symbol): return "\(symbol)\(ref(o[0]))"
+        case let .shiftBySignal(symbol):
+            if symbol == ">>" && node.type.isSigned { return "$signed(\(extended(o[0], to: w))) >>> \(ref(o[1]))" }
+            return "\(extended(o[0], to: w)) \(symbol) \(ref(o[1]))"
+        case let .comparison(symbol, ordered):
+            let cw = max(module.nodes[o[0]].type.width, module.nodes[o[1]].type.width)
+            let (x, y) = (extended(o[0], to: cw), extended(o[1], to: cw))
+            if ordered, module.nodes[o[0]].type.isSigned { return "$signed(\(x)) \(symbol) $signed(\(y))" }
+            return "\(x) \(symbol) \(y)"
+        case .shiftByConstant(left: true):
+            guard case let .shiftLeft(a, k) = node.op else { return ref(id) }
             return k == 0 ? ref(a) : "{\(ref(a)), \(k)'b0}"
-        case let .shiftRight(a, k):
+        case .shiftByConstant(left: false):
+            guard case let .shiftRight(a, k) = node.op else { return ref(id) }
             if k == 0 { return ref(a) }
             let signed = node.type.isSigned
             if k >= w { return signed ? "{\(w){\(bits(a, w - 1, w - 1))}}" : literal(0, width: w) }
@@ -81,22 +90,14 @@ struct VerilogExpressions {
             guard signed else { return "{\(k)'b0, \(kept)}" }
             let fill = bits(a, w - 1, w - 1)
             return k == 1 ? "{\(fill), \(kept)}" : "{{\(k){\(fill)}}, \(kept)}"
-        case let .dynamicShiftLeft(a, s): return "\(extended(a, to: w)) << \(ref(s))"
-        case let .dynamicShiftRight(a, s):
-            return node.type.isSigned ? "$signed(\(ref(a))) >>> \(ref(s))" : "\(ref(a)) >> \(ref(s))"
-        case let .compare(kind, a, b):
-            let cw = max(module.nodes[a].type.width, module.nodes[b].type.width)
-            let (x, y) = (extended(a, to: cw), extended(b, to: cw))
-            if module.nodes[a].type.isSigned, kind != .eq, kind != .ne {
-                return "$signed(\(x)) \(kind.verilogOperator) $signed(\(y))"
-            }
-            return "\(x) \(kind.verilogOperator) \(y)"
-        case let .concat(parts): return "{" + parts.map { ref($0) }.joined(separator: ", ") + "}"
-        case let .slice(a, high, low): return bits(a, high, low)
-        case let .extend(a): return extended(a, to: w)
-        case let .truncate(a): return bits(a, w - 1, 0)
-        case let .mux(s, t, f): return "\(ref(s)) ? \(ref(t)) : \(ref(f))"
-        case let .reduce(kind, a): return "\(kind.verilogOperator)\(ref(a))"
+        case .concatenation: return "{" + o.map { ref($0) }.joined(separator: ", ") + "}"
+        case .slice:
+            guard case let .slice(a, high, low) = node.op else { return ref(id) }
+            return bits(a, high, low)
+        case .widening: return extended(o[0], to: w)
+        case .truncation: return bits(o[0], w - 1, 0)
+        case .reinterpretation: return ref(id)
+        case .selection: return "\(ref(o[0])) ? \(ref(o[1])) : \(ref(o[2]))"
         }
     }
 
@@ -111,29 +112,6 @@ struct VerilogExpressions {
             if k >= ow { return node.type.isSigned ? (ow - 1)...(ow - 1) : nil }
             return k...(ow - 1)
         default: return 0...(ow - 1)
-        }
-    }
-}
-
-extension Comparison {
-    var verilogOperator: String {
-        switch self {
-        case .eq: "=="
-        case .ne: "!="
-        case .lt: "<"
-        case .le: "<="
-        case .gt: ">"
-        case .ge: ">="
-        }
-    }
-}
-
-extension Reduction {
-    var verilogOperator: String {
-        switch self {
-        case .and: "&"
-        case .or: "|"
-        case .xor: "^"
         }
     }
 }

@@ -50,6 +50,6 @@ extension DesignArtifacts {
     public static func array(_ config: ArrayConfig) throws -> DesignArtifacts {
         DesignArtifacts(module: try ArrayGenerator.module(config), kind: "array",
                         formats: ["activation": config.activation.name, "weight": config.weight.name, "target": config.target.name],
-                        latency: 3)
+                        latency: ArrayInterface.resultLatency)
     }
 }

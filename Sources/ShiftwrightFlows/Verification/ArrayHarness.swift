@@ -20,7 +20,7 @@ enum ArrayHarness {
     static func module(_ c: ArrayConfig, array: Module, depths: Depths) throws -> Module {
         let aw = c.rowIndexWidth, tw = c.tileIndexWidth, sb = c.shiftBits
         let name = GeneratorNames.bounded("tb_\(array.name)_w\(depths.weights)_a\(depths.activations)_j\(depths.jobs)")
-        return try Module.build(name, generator: "ShiftwrightCosim.ArrayHarness") { m in
+        return try Module.build(name, generator: "ShiftwrightFlows.ArrayHarness") { m in
             let pushW = m.input("push_w", .bit)
             let wIn = m.input("w_in", .unsigned(c.cols * c.weight.codeWidth))
             let pushA = m.input("push_a", .bit)

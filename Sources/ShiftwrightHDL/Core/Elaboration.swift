@@ -71,6 +71,7 @@ struct Elaborator {
         return Module(name: b.moduleName, parameters: parameters, generator: generator, ports: ports, nodes: b.nodes,
                       drivers: drivers, registers: registers, memories: memories, instances: placements,
                       allowedUnused: b.allowedUnused, combinationalInputs: combinationalInputs, location: b.location,
+                      enumerations: b.enumerations, symbolicConstants: b.symbolicConstants,
                       fingerprint: fingerprint(ports: ports, drivers: drivers, registers: registers, placements: placements))
     }
 
@@ -84,6 +85,8 @@ struct Elaborator {
         for r in registers { h.combine(r.node); h.combine(r.next); h.combine(r.reset); h.combine(r.enable) }
         for m in b.memories { h.combine(m.name); h.combine(m.depth); h.combine(m.type); h.combine(m.writePorts.count); h.combine(m.readPorts.count) }
         for p in placements { h.combine(p.name); h.combine(p.module.fingerprint) }
+        h.combine(b.enumerations)
+        for key in b.symbolicConstants.keys.sorted() { h.combine(key); h.combine(b.symbolicConstants[key]) }
         return h.finalize()
     }
 

@@ -10,7 +10,10 @@ public struct Instance {
 
     /// The signal of output port `port`; an elaboration error if there is no such output.
     public func output(_ port: String, file: StaticString = #fileID, line: UInt = #line) -> Signal {
-        let loc = SourceLocation(file: file, line: line)
+        output(port, at: SourceLocation(file: file, line: line))
+    }
+
+    func output(_ port: String, at loc: SourceLocation) -> Signal {
         guard let decl = module.ports.first(where: { $0.name == port && $0.direction == .output }) else {
             let outputs = module.ports.filter { $0.direction == .output }.map(\.name).joined(separator: ", ")
             return builder.poison(.bit, "module '\(module.name)' has no output '\(port)' (outputs: \(outputs))", at: loc)
@@ -37,7 +40,10 @@ extension ModuleBuilder {
     /// the implicit clk/rst) must be connected exactly once, with exactly the port's type.
     public func instance(_ module: Module, name: String, inputs: [String: Signal],
                          file: StaticString = #fileID, line: UInt = #line) -> Instance {
-        let loc = SourceLocation(file: file, line: line)
+        instance(module, name: name, inputs: inputs, at: SourceLocation(file: file, line: line))
+    }
+
+    func instance(_ module: Module, name: String, inputs: [String: Signal], at loc: SourceLocation) -> Instance {
         _ = declareName(name, at: loc)
         var connected: [String: NodeID] = [:]
         let declared = module.ports.filter { $0.direction == .input && !$0.isImplicit }

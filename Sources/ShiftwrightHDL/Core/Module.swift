@@ -25,7 +25,9 @@ public struct Module: Sendable {
 
     /// A memory with its ports (see `Memory`).
     public struct MemoryBlock: Sendable {
+        /// A synchronous write port: `data` is written at `address` on the clock edge while `enable` is 1.
         public struct WritePort: Sendable { public let address, data, enable: NodeID }
+        /// A registered read port: `node` holds the word at `address` from the previous edge (loaded while `enable`).
         public struct ReadPort: Sendable { public let address: NodeID; public let enable: NodeID?; public let node: NodeID }
         public let name: String
         public let depth: Int
@@ -46,6 +48,22 @@ public struct Module: Sendable {
         public let location: SourceLocation
     }
 
+    /// One named constant of an `Enumeration`.
+    public struct EnumerationMember: Sendable, Hashable {
+        public let name: String
+        public let value: BigIntValue
+    }
+
+    /// A named set of constants of one type (a state machine's states): backends declare each as a
+    /// named constant (`localparam`) and write the constants of `Module.symbolicConstants` by name.
+    public struct Enumeration: Sendable, Hashable {
+        public let members: [EnumerationMember]
+        public let type: HWType
+        /// The register holding a member (the state register), if any: its reset is written by name.
+        public let register: NodeID?
+        public let location: SourceLocation
+    }
+
     public let name: String
     /// Generator parameters, in order, written into the Verilog header.
     public let parameters: [(key: String, value: String)]
@@ -63,6 +81,10 @@ public struct Module: Sendable {
     /// across the hierarchy and for testbench scheduling).
     public let combinationalInputs: [String: Set<String>]
     public let location: SourceLocation
+    /// Named constant sets declared in this module (state machines), in declaration order.
+    public let enumerations: [Enumeration]
+    /// Constant nodes that stand for a member of an `Enumeration`: node → member name.
+    public let symbolicConstants: [NodeID: String]
     /// Structural fingerprint (within one process): two modules with one name must be identical.
     public let fingerprint: Int
 

@@ -20,6 +20,10 @@ public final class ModuleBuilder {
     var instances: [InstanceDeclaration] = []
     var declaredNames: [String: SourceLocation] = [:]
     var allowedUnused: Set<NodeID> = []
+    /// Named constant sets (state machines' states), printed as `localparam`s.
+    var enumerations: [Module.Enumeration] = []
+    /// Constant nodes written by a `localparam` name.
+    var symbolicConstants: [NodeID: String] = [:]
     /// Targets that already have an unconditional top-level assignment, with its location.
     var topLevelDriven: [NodeID: SourceLocation] = [:]
     /// Targets with a rejected assignment: "never driven" would only repeat that error.
@@ -111,7 +115,10 @@ public final class ModuleBuilder {
     /// `allowUnused` is set (ports are never silently dropped).
     public func input(_ name: String, _ type: HWType, allowUnused: Bool = false,
                       file: StaticString = #fileID, line: UInt = #line) -> Signal {
-        let loc = SourceLocation(file: file, line: line)
+        input(name, type, allowUnused: allowUnused, at: SourceLocation(file: file, line: line))
+    }
+
+    func input(_ name: String, _ type: HWType, allowUnused: Bool, at loc: SourceLocation) -> Signal {
         guard declareName(name, at: loc), checkType(type, what: "input '\(name)'", at: loc) else {
             return silentPoison(type)
         }
@@ -123,7 +130,10 @@ public final class ModuleBuilder {
 
     /// Declares an output port of `type`, to be driven with `assign`.
     public func output(_ name: String, _ type: HWType, file: StaticString = #fileID, line: UInt = #line) -> Signal {
-        let loc = SourceLocation(file: file, line: line)
+        output(name, type, at: SourceLocation(file: file, line: line))
+    }
+
+    func output(_ name: String, _ type: HWType, at loc: SourceLocation) -> Signal {
         guard declareName(name, at: loc), checkType(type, what: "output '\(name)'", at: loc) else {
             return silentPoison(type)
         }
@@ -199,14 +209,18 @@ public final class ModuleBuilder {
     @discardableResult
     public func when(_ condition: Signal, file: StaticString = #fileID, line: UInt = #line,
                      _ body: () throws -> Void) rethrows -> WhenChain {
-        let loc = SourceLocation(file: file, line: line)
+        try when(condition, location: SourceLocation(file: file, line: line), body)
+    }
+
+    /// `when` at a known location (for constructs that lower to it, like `switch`).
+    func when(_ condition: Signal, location loc: SourceLocation, _ body: () throws -> Void) rethrows -> WhenChain {
         consume(condition, at: loc)
         var cond = condition
         if !owns(condition, at: loc) {
-            cond = constant(0, .bit, file: file, line: line)
+            cond = add(.constant(0), .bit, location: loc)
         } else if condition.type.width != 1 {
             error("condition of 'when' must be 1 bit wide, got \(condition.type); compare it or reduce it first", at: loc)
-            cond = constant(0, .bit, file: file, line: line)
+            cond = add(.constant(0), .bit, location: loc)
         }
         let statement = WhenStatement(condition: cond.id, location: loc)
         blockStack[blockStack.count - 1].statements.append(.when(statement))

@@ -49,7 +49,8 @@ public enum Op: Hashable, Sendable {
         }
     }
 
-    /// A short verb naming the operation; used to derive readable temporary names.
+    /// A short verb naming the operation; used to derive readable temporary names. Operations take
+    /// theirs from the `OperatorTable`.
     public var mnemonic: String {
         switch self {
         case .input: "in"
@@ -58,31 +59,14 @@ public enum Op: Hashable, Sendable {
         case .register: "reg"
         case .memoryRead: "rd"
         case .instanceOutput: "out"
-        case .add: "sum"
-        case .sub: "diff"
-        case .mul: "prod"
-        case .neg: "neg"
-        case .and: "and"
-        case .or: "or"
-        case .xor: "xor"
-        case .not: "not"
-        case .shiftLeft, .dynamicShiftLeft: "shl"
-        case .shiftRight, .dynamicShiftRight: "shr"
-        case let .compare(c, _, _): c.mnemonic
-        case .concat: "cat"
-        case .slice: "bits"
-        case .extend: "ext"
-        case .truncate: "trunc"
-        case .reinterpret: "cast"
-        case .mux: "mux"
-        case let .reduce(r, _): r.mnemonic
         case .poison: "poison"
+        default: rule?.mnemonic ?? "op"
         }
     }
 }
 
 /// Comparison operators; results are one bit.
-public enum Comparison: String, Hashable, Sendable {
+public enum Comparison: String, Hashable, Sendable, CaseIterable {
     case eq, ne, lt, le, gt, ge
     var mnemonic: String { rawValue }
 }

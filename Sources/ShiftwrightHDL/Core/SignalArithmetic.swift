@@ -15,45 +15,40 @@ extension Signal {
         return nil
     }
 
-    static func resultType(_ width: Int, signed: Bool, _ what: String, _ builder: ModuleBuilder) -> Signal? {
-        if width > HWType.widthRange.upperBound {
-            return builder.poison(.bit, "result of '\(what)' would be \(width) bits wide, over the limit of \(HWType.widthRange.upperBound)")
+    /// Adds the operation `make` builds from its operands' ids, typed by its `OperatorTable` rule:
+    /// the one path every operator takes. Operands of two modules, or a type rule that fails, give
+    /// a placeholder whose diagnostic is located at the statement consuming the result (or at
+    /// `location` when given).
+    static func apply(_ operands: [Signal], requested: HWType? = nil, at location: SourceLocation? = nil,
+                      _ make: ([NodeID]) -> Op) -> Signal {
+        let builder = operands[0].builder
+        guard let rule = make(operands.map(\.id)).rule else { return builder.poison(operands[0].type, "not an operation", at: location) }
+        for other in operands.dropFirst() {
+            if let bad = checkOperands(operands[0], other, rule.name) { return bad }
         }
-        return nil
+        var xs = operands
+        if rule.promotesSignedness, xs.count == 2 {
+            let (x, y, _) = promoted(xs[0], xs[1])
+            xs = [x, y]
+        }
+        let op = make(xs.map(\.id))
+        switch rule.resultType(op, xs.map(\.type), requested) {
+        case let .failure(message, placeholder): return builder.poison(placeholder, message, at: location)
+        case let .type(type): return builder.add(op, type, location: location)
+        }
     }
 
     /// Lossless sum: width max(a, b) + 1 (after signedness promotion).
-    public static func + (a: Signal, b: Signal) -> Signal {
-        if let bad = checkOperands(a, b, "+") { return bad }
-        let (x, y, signed) = promoted(a, b)
-        let width = max(x.width, y.width) + 1
-        if let bad = resultType(width, signed: signed, "+", a.builder) { return bad }
-        return a.builder.add(.add(x.id, y.id), HWType(width: width, signed: signed))
-    }
+    public static func + (a: Signal, b: Signal) -> Signal { apply([a, b]) { .add($0[0], $0[1]) } }
 
     /// Lossless difference: always signed, width max(a, b) + 1 (after signedness promotion).
-    public static func - (a: Signal, b: Signal) -> Signal {
-        if let bad = checkOperands(a, b, "-") { return bad }
-        let (x, y, _) = promoted(a, b)
-        let width = max(x.width, y.width) + 1
-        if let bad = resultType(width, signed: true, "-", a.builder) { return bad }
-        return a.builder.add(.sub(x.id, y.id), .signed(width))
-    }
+    public static func - (a: Signal, b: Signal) -> Signal { apply([a, b]) { .sub($0[0], $0[1]) } }
 
     /// Lossless product: width a + b (after signedness promotion).
-    public static func * (a: Signal, b: Signal) -> Signal {
-        if let bad = checkOperands(a, b, "*") { return bad }
-        let (x, y, signed) = promoted(a, b)
-        let width = x.width + y.width
-        if let bad = resultType(width, signed: signed, "*", a.builder) { return bad }
-        return a.builder.add(.mul(x.id, y.id), HWType(width: width, signed: signed))
-    }
+    public static func * (a: Signal, b: Signal) -> Signal { apply([a, b]) { .mul($0[0], $0[1]) } }
 
     /// Lossless negation: signed, one bit wider.
-    public static prefix func - (a: Signal) -> Signal {
-        if let bad = resultType(a.width + 1, signed: true, "negate", a.builder) { return bad }
-        return a.builder.add(.neg(a.id), .signed(a.width + 1))
-    }
+    public static prefix func - (a: Signal) -> Signal { apply([a]) { .neg($0[0]) } }
 
     public static func + (a: Signal, b: BigIntValue) -> Signal { a + a.builder.constant(b, signed: b < 0 || a.isSigned) }
     public static func - (a: Signal, b: BigIntValue) -> Signal { a - a.builder.constant(b, signed: b < 0 || a.isSigned) }
@@ -61,57 +56,35 @@ extension Signal {
 
     // MARK: bitwise
 
-    static func bitwise(_ a: Signal, _ b: Signal, _ what: String, _ make: (NodeID, NodeID) -> Op) -> Signal {
-        if let bad = checkOperands(a, b, what) { return bad }
-        guard a.type == b.type else {
-            return a.builder.poison(a.type, "operands of '\(what)' differ: \(a.type) and \(b.type); extend, truncate or cast one explicitly")
-        }
-        return a.builder.add(make(a.id, b.id), a.type)
-    }
-
     /// Bitwise AND; both operands must have the same type.
-    public static func & (a: Signal, b: Signal) -> Signal { bitwise(a, b, "&") { .and($0, $1) } }
+    public static func & (a: Signal, b: Signal) -> Signal { apply([a, b]) { .and($0[0], $0[1]) } }
     /// Bitwise OR; both operands must have the same type.
-    public static func | (a: Signal, b: Signal) -> Signal { bitwise(a, b, "|") { .or($0, $1) } }
+    public static func | (a: Signal, b: Signal) -> Signal { apply([a, b]) { .or($0[0], $0[1]) } }
     /// Bitwise XOR; both operands must have the same type.
-    public static func ^ (a: Signal, b: Signal) -> Signal { bitwise(a, b, "^") { .xor($0, $1) } }
+    public static func ^ (a: Signal, b: Signal) -> Signal { apply([a, b]) { .xor($0[0], $0[1]) } }
     /// Bitwise NOT, same type.
-    public static prefix func ~ (a: Signal) -> Signal { a.builder.add(.not(a.id), a.type) }
+    public static prefix func ~ (a: Signal) -> Signal { apply([a]) { .not($0[0]) } }
 
     // MARK: shifts
 
     /// Shift left by a constant: the result grows by `amount` bits (nothing is lost).
     public static func << (a: Signal, amount: Int) -> Signal {
-        guard amount >= 0 else { return a.builder.poison(a.type, "shift amount \(amount) is negative") }
-        if amount == 0 { return a }
-        if let bad = resultType(a.width + amount, signed: a.isSigned, "<<", a.builder) { return bad }
-        return a.builder.add(.shiftLeft(a.id, amount), HWType(width: a.width + amount, signed: a.isSigned))
+        amount == 0 ? a : apply([a]) { .shiftLeft($0[0], amount) }
     }
 
     /// Shift right by a constant, keeping the width (arithmetic for signed values: floor division).
     public static func >> (a: Signal, amount: Int) -> Signal {
-        guard amount >= 0 else { return a.builder.poison(a.type, "shift amount \(amount) is negative") }
-        if amount == 0 { return a }
-        return a.builder.add(.shiftRight(a.id, amount), a.type)
+        amount == 0 ? a : apply([a]) { .shiftRight($0[0], amount) }
     }
 
     /// Shift left by an unsigned signal: the result is wide enough for the largest shift
     /// (width + 2^amount.width − 1), so nothing is lost.
     public static func << (a: Signal, amount: Signal) -> Signal {
-        if let bad = checkOperands(a, amount, "<<") { return bad }
-        guard !amount.isSigned else { return a.builder.poison(a.type, "shift amount must be unsigned, got \(amount.type)") }
-        guard amount.width <= 10 else {
-            return a.builder.poison(a.type, "shift amount of \(amount.width) bits would shift by up to \((1 << amount.width) - 1); slice it first")
-        }
-        let width = a.width + (1 << amount.width) - 1
-        if let bad = resultType(width, signed: a.isSigned, "<<", a.builder) { return bad }
-        return a.builder.add(.dynamicShiftLeft(a.id, by: amount.id), HWType(width: width, signed: a.isSigned))
+        apply([a, amount]) { .dynamicShiftLeft($0[0], by: $0[1]) }
     }
 
     /// Shift right by an unsigned signal, keeping the width (arithmetic for signed values).
     public static func >> (a: Signal, amount: Signal) -> Signal {
-        if let bad = checkOperands(a, amount, ">>") { return bad }
-        guard !amount.isSigned else { return a.builder.poison(a.type, "shift amount must be unsigned, got \(amount.type)") }
-        return a.builder.add(.dynamicShiftRight(a.id, by: amount.id), a.type)
+        apply([a, amount]) { .dynamicShiftRight($0[0], by: $0[1]) }
     }
 }

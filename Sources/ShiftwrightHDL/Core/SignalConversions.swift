@@ -3,10 +3,7 @@ import BigInt
 extension Signal {
     /// Bits `high` down to `low` (inclusive), unsigned.
     public subscript(high: Int, low: Int) -> Signal {
-        guard low >= 0, high >= low, high < width else {
-            return builder.poison(.unsigned(max(1, high - low + 1)), "slice [\(high):\(low)] is out of range for \(type)")
-        }
-        return builder.add(.slice(id, high: high, low: low), .unsigned(high - low + 1))
+        Signal.apply([self]) { .slice($0[0], high: high, low: low) }
     }
 
     /// Bit `index`, as a 1-bit unsigned signal.
@@ -19,49 +16,45 @@ extension Signal {
     public func extended(to width: Int, file: StaticString = #fileID, line: UInt = #line) -> Signal {
         let loc = SourceLocation(file: file, line: line)
         builder.consume(self, at: loc)
-        guard width >= self.width, HWType.widthRange.contains(width) else {
-            return builder.poison(type, "cannot extend \(type) to \(width) bits (use truncated(to:) to narrow)", at: loc)
-        }
         if width == self.width { return self }
-        return builder.add(.extend(id), HWType(width: width, signed: isSigned), location: loc)
+        return Signal.apply([self], requested: HWType(width: width, signed: isSigned), at: loc) { .extend($0[0]) }
     }
 
     /// Keeps the low `width` bits; the only way to narrow a value, so it is always visible.
     public func truncated(to width: Int, file: StaticString = #fileID, line: UInt = #line) -> Signal {
         let loc = SourceLocation(file: file, line: line)
         builder.consume(self, at: loc)
-        guard width <= self.width, width >= 1 else {
-            return builder.poison(type, "cannot truncate \(type) to \(width) bits (use extended(to:) to widen)", at: loc)
-        }
         if width == self.width { return self }
-        return builder.add(.truncate(id), HWType(width: width, signed: isSigned), location: loc)
+        return Signal.apply([self], requested: HWType(width: width, signed: isSigned), at: loc) { .truncate($0[0]) }
     }
 
     /// The same bits read as two's complement.
     public func asSigned() -> Signal {
-        isSigned ? self : builder.add(.reinterpret(id), .signed(width))
+        isSigned ? self : Signal.apply([self]) { .reinterpret($0[0]) }
     }
 
     /// The same bits read as unsigned.
     public func asUnsigned() -> Signal {
-        isSigned ? builder.add(.reinterpret(id), .unsigned(width)) : self
+        isSigned ? Signal.apply([self]) { .reinterpret($0[0]) } : self
     }
 
     /// The same value as a signed signal (one bit wider when unsigned).
     public func toSigned() -> Signal {
         if isSigned { return self }
         if width + 1 > HWType.widthRange.upperBound { return builder.poison(.signed(width), "toSigned would exceed the width limit") }
-        return builder.add(.extend(id), .signed(width + 1))
+        return Signal.apply([self], requested: .signed(width + 1)) { .extend($0[0]) }
     }
 
     // MARK: comparisons (value semantics: operands of any width and signedness compare as numbers)
 
-    func compare(_ kind: Comparison, _ other: Signal, _ loc: SourceLocation) -> Signal {
-        builder.consume(self, at: loc)
-        builder.consume(other, at: loc)
-        if let bad = Signal.checkOperands(self, other, kind.rawValue) { return bad }
-        let (x, y, _) = Signal.promoted(self, other)
-        return builder.add(.compare(kind, x.id, y.id), .bit, location: loc)
+    /// `self ∘ other` as one bit; with a location (the named methods) operands are consumed there,
+    /// without one (the operators) the statement using the result reports any problem.
+    func compare(_ kind: Comparison, _ other: Signal, _ loc: SourceLocation?) -> Signal {
+        if let loc {
+            builder.consume(self, at: loc)
+            builder.consume(other, at: loc)
+        }
+        return Signal.apply([self, other], at: loc) { .compare(kind, $0[0], $0[1]) }
     }
 
     public func eq(_ other: Signal, file: StaticString = #fileID, line: UInt = #line) -> Signal { compare(.eq, other, .init(file: file, line: line)) }
@@ -81,11 +74,11 @@ extension Signal {
     // MARK: reductions
 
     /// 1 when any bit is 1.
-    public var anySet: Signal { builder.add(.reduce(.or, id), .bit) }
+    public var anySet: Signal { Signal.apply([self]) { .reduce(.or, $0[0]) } }
     /// 1 when every bit is 1.
-    public var allSet: Signal { builder.add(.reduce(.and, id), .bit) }
+    public var allSet: Signal { Signal.apply([self]) { .reduce(.and, $0[0]) } }
     /// Parity: XOR of all bits.
-    public var parity: Signal { builder.add(.reduce(.xor, id), .bit) }
+    public var parity: Signal { Signal.apply([self]) { .reduce(.xor, $0[0]) } }
     /// 1 when the value is zero.
     public var isZero: Signal { ~anySet }
 }
@@ -97,11 +90,7 @@ extension ModuleBuilder {
         let loc = SourceLocation(file: file, line: line)
         for s in [select, whenTrue, whenFalse] { consume(s, at: loc) }
         guard owns(select, at: loc), owns(whenTrue, at: loc), owns(whenFalse, at: loc) else { return poison(whenTrue.type, "mux across modules", at: loc) }
-        guard select.width == 1 else { return poison(whenTrue.type, "mux select must be 1 bit wide, got \(select.type)", at: loc) }
-        guard whenTrue.type == whenFalse.type else {
-            return poison(whenTrue.type, "mux arms differ: \(whenTrue.type) and \(whenFalse.type); extend, truncate or cast one explicitly", at: loc)
-        }
-        return add(.mux(select: select.id, whenTrue: whenTrue.id, whenFalse: whenFalse.id), whenTrue.type, location: loc)
+        return Signal.apply([select, whenTrue, whenFalse], at: loc) { .mux(select: $0[0], whenTrue: $0[1], whenFalse: $0[2]) }
     }
 
     /// Concatenation, most significant part first (like Verilog `{a, b}`); unsigned.
@@ -110,10 +99,8 @@ extension ModuleBuilder {
         parts.forEach { consume($0, at: loc) }
         guard !parts.isEmpty else { return poison(.bit, "concat of no parts", at: loc) }
         guard parts.allSatisfy({ owns($0, at: loc) }) else { return poison(.bit, "concat across modules", at: loc) }
-        let width = parts.reduce(0) { $0 + $1.width }
-        guard width <= HWType.widthRange.upperBound else { return poison(.bit, "concat would be \(width) bits wide", at: loc) }
         if parts.count == 1 { return parts[0].asUnsigned() }
-        return add(.concat(parts.map(\.id)), .unsigned(width), location: loc)
+        return Signal.apply(parts, at: loc) { .concat($0) }
     }
 
     public func concat(_ parts: Signal..., file: StaticString = #fileID, line: UInt = #line) -> Signal {

@@ -31,11 +31,15 @@ public struct WhenChain {
     @discardableResult
     public func elseWhen(_ condition: Signal, file: StaticString = #fileID, line: UInt = #line,
                          _ body: () throws -> Void) rethrows -> WhenChain {
+        try elseWhen(condition, location: SourceLocation(file: file, line: line), body)
+    }
+
+    func elseWhen(_ condition: Signal, location: SourceLocation, _ body: () throws -> Void) rethrows -> WhenChain {
         let elseBlock = Block()
         statement.elseBlock = elseBlock
         builder.blockStack.append(elseBlock)
         defer { builder.blockStack.removeLast() }
-        return try builder.when(condition, file: file, line: line, body)
+        return try builder.when(condition, location: location, body)
     }
 
     /// Runs `body` when every previous condition was false.

@@ -11,7 +11,8 @@ public final class Simulator {
         case copy(Int)
         case register(Int)
         case memoryRead(memory: Int, port: Int)
-        case operation(Op, [Int])
+        /// An operation, its operand slots and types, and its table rule (looked up once).
+        case operation(Op, [Int], [HWType], OperatorRule)
     }
 
     struct FlatRegister { let slot: Int; let reset: BigInt?; let enable: Int?; var next: Int; let resetSlot: Int? }
@@ -92,7 +93,9 @@ public final class Simulator {
             case let .memoryRead(memory, port): slot = .memoryRead(memory: memIndex[memory]!, port: port)
             case let .instanceOutput(instance, port): slot = .copy(instanceOutputs[instance]?[port] ?? -1)
             case .poison: slot = .constant(0)
-            default: slot = .operation(node.op.mapOperands { map[$0] }, node.op.operands.map { map[$0] })
+            default:
+                guard let rule = node.op.rule else { slot = .constant(0); break }
+                slot = .operation(node.op.mapOperands { map[$0] }, node.op.operands.map { map[$0] }, node.op.operands.map { m.nodes[$0].type }, rule)
             }
             slots[map[id]] = slot
         }
@@ -106,7 +109,7 @@ public final class Simulator {
         func deps(_ s: Int) -> [Int] {
             switch slots[s] {
             case let .copy(src): src >= 0 ? [src] : []
-            case let .operation(_, operands): operands
+            case let .operation(_, operands, _, _): operands
             default: []
             }
         }
@@ -137,8 +140,8 @@ public final class Simulator {
             case let .copy(src): values[s] = src >= 0 ? values[src] : 0
             case let .register(r): values[s] = registerValues[r]
             case let .memoryRead(m, p): values[s] = memories[m].reads[p].value
-            case let .operation(op, operands):
-                values[s] = ValueSemantics.evaluate(op, types[s], operands.map { types[$0] }, operands.map { values[$0] })
+            case let .operation(op, operands, operandTypes, rule):
+                values[s] = rule.evaluate(op, types[s], operandTypes, operands.map { values[$0] })
             }
         }
     }
