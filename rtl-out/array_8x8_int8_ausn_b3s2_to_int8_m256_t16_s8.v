@@ -4,395 +4,395 @@
 module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
   input wire clk,  // implicit clock
   input wire rst,  // implicit synchronous reset, active high
-  input wire start,  // ShiftwrightGenerators/ArrayInterface.swift:53
-  input wire [7:0] last_row,  // ShiftwrightGenerators/ArrayInterface.swift:67
-  input wire [3:0] last_tile,  // ShiftwrightGenerators/ArrayInterface.swift:68
-  input wire signed [7:0] shift,  // ShiftwrightGenerators/ArrayInterface.swift:69
-  input wire w_valid,  // ShiftwrightGenerators/ArrayInterface.swift:57
-  input wire a_valid,  // ShiftwrightGenerators/ArrayInterface.swift:58
-  input wire y_ready,  // ShiftwrightGenerators/ArrayInterface.swift:59
-  input wire [47:0] w_data,  // ShiftwrightGenerators/ArrayInterface.swift:82
-  input wire [63:0] a_data,  // ShiftwrightGenerators/ArrayInterface.swift:83
-  output wire busy,  // ShiftwrightGenerators/ArrayInterface.swift:60
-  output wire done,  // ShiftwrightGenerators/ArrayInterface.swift:61
-  output wire w_ready,  // ShiftwrightGenerators/ArrayInterface.swift:62
-  output wire a_ready,  // ShiftwrightGenerators/ArrayInterface.swift:63
-  output wire y_valid,  // ShiftwrightGenerators/ArrayInterface.swift:64
-  output wire [63:0] y_data  // ShiftwrightGenerators/ArrayInterface.swift:84
+  input wire start,  // ShiftwrightGenerators/ArrayInterface.swift:42
+  input wire [7:0] last_row,  // ShiftwrightGenerators/ArrayInterface.swift:56
+  input wire [3:0] last_tile,  // ShiftwrightGenerators/ArrayInterface.swift:57
+  input wire signed [7:0] shift,  // ShiftwrightGenerators/ArrayInterface.swift:58
+  input wire w_valid,  // ShiftwrightGenerators/ArrayInterface.swift:46
+  input wire a_valid,  // ShiftwrightGenerators/ArrayInterface.swift:47
+  input wire y_ready,  // ShiftwrightGenerators/ArrayInterface.swift:48
+  input wire [47:0] w_data,  // ShiftwrightGenerators/ArrayInterface.swift:71
+  input wire [63:0] a_data,  // ShiftwrightGenerators/ArrayInterface.swift:72
+  output wire busy,  // ShiftwrightGenerators/ArrayInterface.swift:49
+  output wire done,  // ShiftwrightGenerators/ArrayInterface.swift:50
+  output wire w_ready,  // ShiftwrightGenerators/ArrayInterface.swift:51
+  output wire a_ready,  // ShiftwrightGenerators/ArrayInterface.swift:52
+  output wire y_valid,  // ShiftwrightGenerators/ArrayInterface.swift:53
+  output wire [63:0] y_data  // ShiftwrightGenerators/ArrayInterface.swift:73
 );
-  reg [5:0] w_r0_c0;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r0_c1;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r0_c2;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r0_c3;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r0_c4;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r0_c5;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r0_c6;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r0_c7;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r1_c0;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r1_c1;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r1_c2;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r1_c3;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r1_c4;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r1_c5;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r1_c6;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r1_c7;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r2_c0;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r2_c1;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r2_c2;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r2_c3;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r2_c4;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r2_c5;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r2_c6;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r2_c7;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r3_c0;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r3_c1;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r3_c2;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r3_c3;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r3_c4;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r3_c5;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r3_c6;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r3_c7;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r4_c0;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r4_c1;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r4_c2;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r4_c3;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r4_c4;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r4_c5;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r4_c6;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r4_c7;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r5_c0;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r5_c1;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r5_c2;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r5_c3;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r5_c4;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r5_c5;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r5_c6;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r5_c7;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r6_c0;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r6_c1;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r6_c2;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r6_c3;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r6_c4;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r6_c5;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r6_c6;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r6_c7;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r7_c0;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r7_c1;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r7_c2;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r7_c3;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r7_c4;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r7_c5;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r7_c6;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg [5:0] w_r7_c7;  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  reg signed [23:0] psum_c0 [0:255];  // ShiftwrightGenerators/ArrayGenerator.swift:66
-  reg signed [23:0] psum_c0_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:66
-  reg signed [23:0] psum_c1 [0:255];  // ShiftwrightGenerators/ArrayGenerator.swift:66
-  reg signed [23:0] psum_c1_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:66
-  reg signed [23:0] psum_c2 [0:255];  // ShiftwrightGenerators/ArrayGenerator.swift:66
-  reg signed [23:0] psum_c2_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:66
-  reg signed [23:0] psum_c3 [0:255];  // ShiftwrightGenerators/ArrayGenerator.swift:66
-  reg signed [23:0] psum_c3_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:66
-  reg signed [23:0] psum_c4 [0:255];  // ShiftwrightGenerators/ArrayGenerator.swift:66
-  reg signed [23:0] psum_c4_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:66
-  reg signed [23:0] psum_c5 [0:255];  // ShiftwrightGenerators/ArrayGenerator.swift:66
-  reg signed [23:0] psum_c5_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:66
-  reg signed [23:0] psum_c6 [0:255];  // ShiftwrightGenerators/ArrayGenerator.swift:66
-  reg signed [23:0] psum_c6_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:66
-  reg signed [23:0] psum_c7 [0:255];  // ShiftwrightGenerators/ArrayGenerator.swift:66
-  reg signed [23:0] psum_c7_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:66
-  wire ctrl_a_ready;  // ShiftwrightGenerators/ArrayGenerator.swift:40
-  wire ctrl_busy;  // ShiftwrightGenerators/ArrayGenerator.swift:40
-  wire ctrl_done;  // ShiftwrightGenerators/ArrayGenerator.swift:40
-  wire [7:0] ctrl_mem_raddr;  // ShiftwrightGenerators/ArrayGenerator.swift:40
-  wire ctrl_mem_ren;  // ShiftwrightGenerators/ArrayGenerator.swift:40
-  wire ctrl_pe_en;  // ShiftwrightGenerators/ArrayGenerator.swift:40
-  wire ctrl_s1_first;  // ShiftwrightGenerators/ArrayGenerator.swift:40
-  wire [7:0] ctrl_s1_row;  // ShiftwrightGenerators/ArrayGenerator.swift:40
-  wire ctrl_s1_valid;  // ShiftwrightGenerators/ArrayGenerator.swift:40
-  wire signed [7:0] ctrl_shift_q;  // ShiftwrightGenerators/ArrayGenerator.swift:40
-  wire ctrl_w_load;  // ShiftwrightGenerators/ArrayGenerator.swift:40
-  wire ctrl_w_ready;  // ShiftwrightGenerators/ArrayGenerator.swift:40
-  wire [2:0] ctrl_w_row;  // ShiftwrightGenerators/ArrayGenerator.swift:40
-  wire ctrl_y_valid;  // ShiftwrightGenerators/ArrayGenerator.swift:40
-  wire signed [16:0] pe_r0_c0_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r1_c0_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r2_c0_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r3_c0_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r4_c0_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r5_c0_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r6_c0_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r7_c0_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire [7:0] rq_c0_code;  // ShiftwrightGenerators/ArrayGenerator.swift:70
-  wire signed [16:0] pe_r0_c1_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r1_c1_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r2_c1_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r3_c1_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r4_c1_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r5_c1_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r6_c1_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r7_c1_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire [7:0] rq_c1_code;  // ShiftwrightGenerators/ArrayGenerator.swift:70
-  wire signed [16:0] pe_r0_c2_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r1_c2_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r2_c2_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r3_c2_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r4_c2_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r5_c2_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r6_c2_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r7_c2_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire [7:0] rq_c2_code;  // ShiftwrightGenerators/ArrayGenerator.swift:70
-  wire signed [16:0] pe_r0_c3_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r1_c3_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r2_c3_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r3_c3_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r4_c3_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r5_c3_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r6_c3_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r7_c3_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire [7:0] rq_c3_code;  // ShiftwrightGenerators/ArrayGenerator.swift:70
-  wire signed [16:0] pe_r0_c4_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r1_c4_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r2_c4_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r3_c4_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r4_c4_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r5_c4_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r6_c4_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r7_c4_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire [7:0] rq_c4_code;  // ShiftwrightGenerators/ArrayGenerator.swift:70
-  wire signed [16:0] pe_r0_c5_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r1_c5_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r2_c5_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r3_c5_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r4_c5_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r5_c5_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r6_c5_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r7_c5_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire [7:0] rq_c5_code;  // ShiftwrightGenerators/ArrayGenerator.swift:70
-  wire signed [16:0] pe_r0_c6_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r1_c6_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r2_c6_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r3_c6_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r4_c6_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r5_c6_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r6_c6_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r7_c6_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire [7:0] rq_c6_code;  // ShiftwrightGenerators/ArrayGenerator.swift:70
-  wire signed [16:0] pe_r0_c7_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r1_c7_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r2_c7_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r3_c7_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r4_c7_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r5_c7_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r6_c7_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire signed [16:0] pe_r7_c7_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:58
-  wire [7:0] rq_c7_code;  // ShiftwrightGenerators/ArrayGenerator.swift:70
-  assign busy = ctrl_busy;  // ShiftwrightGenerators/ArrayInterface.swift:60
-  assign done = ctrl_done;  // ShiftwrightGenerators/ArrayInterface.swift:61
-  assign w_ready = ctrl_w_ready;  // ShiftwrightGenerators/ArrayInterface.swift:62
-  assign a_ready = ctrl_a_ready;  // ShiftwrightGenerators/ArrayInterface.swift:63
-  assign y_valid = ctrl_y_valid;  // ShiftwrightGenerators/ArrayInterface.swift:64
-  assign y_data = {rq_c7_code, rq_c6_code, rq_c5_code, rq_c4_code, rq_c3_code, rq_c2_code, rq_c1_code, rq_c0_code};  // ShiftwrightGenerators/ArrayInterface.swift:84
-  wire w_load_r0_eq = ctrl_w_row == 3'h0;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire w_load_r0 = ctrl_w_load & w_load_r0_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire [5:0] w_r0_c0_next_bits = w_data[5:0];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r0_c1_next_bits = w_data[11:6];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r0_c2_next_bits = w_data[17:12];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r0_c3_next_bits = w_data[23:18];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r0_c4_next_bits = w_data[29:24];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r0_c5_next_bits = w_data[35:30];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r0_c6_next_bits = w_data[41:36];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r0_c7_next_bits = w_data[47:42];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire w_load_r1_eq = ctrl_w_row == 3'h1;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire w_load_r1 = ctrl_w_load & w_load_r1_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire [5:0] w_r1_c0_next_bits = w_data[5:0];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r1_c1_next_bits = w_data[11:6];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r1_c2_next_bits = w_data[17:12];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r1_c3_next_bits = w_data[23:18];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r1_c4_next_bits = w_data[29:24];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r1_c5_next_bits = w_data[35:30];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r1_c6_next_bits = w_data[41:36];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r1_c7_next_bits = w_data[47:42];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire w_load_r2_eq = ctrl_w_row == 3'h2;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire w_load_r2 = ctrl_w_load & w_load_r2_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire [5:0] w_r2_c0_next_bits = w_data[5:0];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r2_c1_next_bits = w_data[11:6];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r2_c2_next_bits = w_data[17:12];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r2_c3_next_bits = w_data[23:18];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r2_c4_next_bits = w_data[29:24];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r2_c5_next_bits = w_data[35:30];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r2_c6_next_bits = w_data[41:36];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r2_c7_next_bits = w_data[47:42];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire w_load_r3_eq = ctrl_w_row == 3'h3;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire w_load_r3 = ctrl_w_load & w_load_r3_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire [5:0] w_r3_c0_next_bits = w_data[5:0];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r3_c1_next_bits = w_data[11:6];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r3_c2_next_bits = w_data[17:12];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r3_c3_next_bits = w_data[23:18];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r3_c4_next_bits = w_data[29:24];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r3_c5_next_bits = w_data[35:30];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r3_c6_next_bits = w_data[41:36];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r3_c7_next_bits = w_data[47:42];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire w_load_r4_eq = ctrl_w_row == 3'h4;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire w_load_r4 = ctrl_w_load & w_load_r4_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire [5:0] w_r4_c0_next_bits = w_data[5:0];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r4_c1_next_bits = w_data[11:6];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r4_c2_next_bits = w_data[17:12];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r4_c3_next_bits = w_data[23:18];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r4_c4_next_bits = w_data[29:24];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r4_c5_next_bits = w_data[35:30];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r4_c6_next_bits = w_data[41:36];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r4_c7_next_bits = w_data[47:42];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire w_load_r5_eq = ctrl_w_row == 3'h5;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire w_load_r5 = ctrl_w_load & w_load_r5_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire [5:0] w_r5_c0_next_bits = w_data[5:0];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r5_c1_next_bits = w_data[11:6];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r5_c2_next_bits = w_data[17:12];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r5_c3_next_bits = w_data[23:18];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r5_c4_next_bits = w_data[29:24];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r5_c5_next_bits = w_data[35:30];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r5_c6_next_bits = w_data[41:36];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r5_c7_next_bits = w_data[47:42];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire w_load_r6_eq = ctrl_w_row == 3'h6;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire w_load_r6 = ctrl_w_load & w_load_r6_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire [5:0] w_r6_c0_next_bits = w_data[5:0];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r6_c1_next_bits = w_data[11:6];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r6_c2_next_bits = w_data[17:12];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r6_c3_next_bits = w_data[23:18];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r6_c4_next_bits = w_data[29:24];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r6_c5_next_bits = w_data[35:30];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r6_c6_next_bits = w_data[41:36];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r6_c7_next_bits = w_data[47:42];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire w_load_r7_eq = ctrl_w_row == 3'h7;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire w_load_r7 = ctrl_w_load & w_load_r7_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire [5:0] w_r7_c0_next_bits = w_data[5:0];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r7_c1_next_bits = w_data[11:6];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r7_c2_next_bits = w_data[17:12];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r7_c3_next_bits = w_data[23:18];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r7_c4_next_bits = w_data[29:24];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r7_c5_next_bits = w_data[35:30];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r7_c6_next_bits = w_data[41:36];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [5:0] w_r7_c7_next_bits = w_data[47:42];  // ShiftwrightGenerators/ArrayGenerator.swift:47
-  wire [7:0] act_r0 = a_data[7:0];  // ShiftwrightGenerators/ArrayGenerator.swift:52
-  wire [7:0] act_r1 = a_data[15:8];  // ShiftwrightGenerators/ArrayGenerator.swift:52
-  wire [7:0] act_r2 = a_data[23:16];  // ShiftwrightGenerators/ArrayGenerator.swift:52
-  wire [7:0] act_r3 = a_data[31:24];  // ShiftwrightGenerators/ArrayGenerator.swift:52
-  wire [7:0] act_r4 = a_data[39:32];  // ShiftwrightGenerators/ArrayGenerator.swift:52
-  wire [7:0] act_r5 = a_data[47:40];  // ShiftwrightGenerators/ArrayGenerator.swift:52
-  wire [7:0] act_r6 = a_data[55:48];  // ShiftwrightGenerators/ArrayGenerator.swift:52
-  wire [7:0] act_r7 = a_data[63:56];  // ShiftwrightGenerators/ArrayGenerator.swift:52
-  wire signed [17:0] colsum_c0_sum_3 = {pe_r0_c0_acc[16], pe_r0_c0_acc} + {pe_r1_c0_acc[16], pe_r1_c0_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [17:0] colsum_c0_sum_4 = {pe_r2_c0_acc[16], pe_r2_c0_acc} + {pe_r3_c0_acc[16], pe_r3_c0_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [17:0] colsum_c0_sum_6 = {pe_r4_c0_acc[16], pe_r4_c0_acc} + {pe_r5_c0_acc[16], pe_r5_c0_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [17:0] colsum_c0_sum_7 = {pe_r6_c0_acc[16], pe_r6_c0_acc} + {pe_r7_c0_acc[16], pe_r7_c0_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [18:0] colsum_c0_sum_2 = {colsum_c0_sum_3[17], colsum_c0_sum_3} + {colsum_c0_sum_4[17], colsum_c0_sum_4};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [18:0] colsum_c0_sum_5 = {colsum_c0_sum_6[17], colsum_c0_sum_6} + {colsum_c0_sum_7[17], colsum_c0_sum_7};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [19:0] colsum_c0_sum = {colsum_c0_sum_2[18], colsum_c0_sum_2} + {colsum_c0_sum_5[18], colsum_c0_sum_5};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [23:0] colsum_c0 = {{4{colsum_c0_sum[19]}}, colsum_c0_sum};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [23:0] psum_rd_c0 = psum_c0_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:67
+  reg [5:0] w_r0_c0;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r0_c1;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r0_c2;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r0_c3;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r0_c4;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r0_c5;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r0_c6;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r0_c7;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r1_c0;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r1_c1;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r1_c2;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r1_c3;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r1_c4;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r1_c5;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r1_c6;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r1_c7;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r2_c0;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r2_c1;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r2_c2;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r2_c3;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r2_c4;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r2_c5;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r2_c6;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r2_c7;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r3_c0;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r3_c1;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r3_c2;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r3_c3;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r3_c4;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r3_c5;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r3_c6;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r3_c7;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r4_c0;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r4_c1;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r4_c2;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r4_c3;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r4_c4;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r4_c5;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r4_c6;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r4_c7;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r5_c0;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r5_c1;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r5_c2;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r5_c3;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r5_c4;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r5_c5;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r5_c6;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r5_c7;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r6_c0;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r6_c1;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r6_c2;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r6_c3;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r6_c4;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r6_c5;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r6_c6;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r6_c7;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r7_c0;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r7_c1;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r7_c2;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r7_c3;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r7_c4;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r7_c5;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r7_c6;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg [5:0] w_r7_c7;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  reg signed [23:0] psum_c0 [0:255];  // ShiftwrightGenerators/ArrayGenerator.swift:67
+  reg signed [23:0] psum_c0_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:67
+  reg signed [23:0] psum_c1 [0:255];  // ShiftwrightGenerators/ArrayGenerator.swift:67
+  reg signed [23:0] psum_c1_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:67
+  reg signed [23:0] psum_c2 [0:255];  // ShiftwrightGenerators/ArrayGenerator.swift:67
+  reg signed [23:0] psum_c2_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:67
+  reg signed [23:0] psum_c3 [0:255];  // ShiftwrightGenerators/ArrayGenerator.swift:67
+  reg signed [23:0] psum_c3_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:67
+  reg signed [23:0] psum_c4 [0:255];  // ShiftwrightGenerators/ArrayGenerator.swift:67
+  reg signed [23:0] psum_c4_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:67
+  reg signed [23:0] psum_c5 [0:255];  // ShiftwrightGenerators/ArrayGenerator.swift:67
+  reg signed [23:0] psum_c5_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:67
+  reg signed [23:0] psum_c6 [0:255];  // ShiftwrightGenerators/ArrayGenerator.swift:67
+  reg signed [23:0] psum_c6_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:67
+  reg signed [23:0] psum_c7 [0:255];  // ShiftwrightGenerators/ArrayGenerator.swift:67
+  reg signed [23:0] psum_c7_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:67
+  wire ctrl_a_ready;  // ShiftwrightGenerators/ArrayGenerator.swift:41
+  wire ctrl_busy;  // ShiftwrightGenerators/ArrayGenerator.swift:41
+  wire ctrl_done;  // ShiftwrightGenerators/ArrayGenerator.swift:41
+  wire [7:0] ctrl_mem_raddr;  // ShiftwrightGenerators/ArrayGenerator.swift:41
+  wire ctrl_mem_ren;  // ShiftwrightGenerators/ArrayGenerator.swift:41
+  wire ctrl_pe_en;  // ShiftwrightGenerators/ArrayGenerator.swift:41
+  wire ctrl_s1_first;  // ShiftwrightGenerators/ArrayGenerator.swift:41
+  wire [7:0] ctrl_s1_row;  // ShiftwrightGenerators/ArrayGenerator.swift:41
+  wire ctrl_s1_valid;  // ShiftwrightGenerators/ArrayGenerator.swift:41
+  wire signed [7:0] ctrl_shift_q;  // ShiftwrightGenerators/ArrayGenerator.swift:41
+  wire ctrl_w_load;  // ShiftwrightGenerators/ArrayGenerator.swift:41
+  wire ctrl_w_ready;  // ShiftwrightGenerators/ArrayGenerator.swift:41
+  wire [2:0] ctrl_w_row;  // ShiftwrightGenerators/ArrayGenerator.swift:41
+  wire ctrl_y_valid;  // ShiftwrightGenerators/ArrayGenerator.swift:41
+  wire signed [16:0] pe_r0_c0_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r1_c0_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r2_c0_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r3_c0_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r4_c0_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r5_c0_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r6_c0_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r7_c0_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire [7:0] rq_c0_code;  // ShiftwrightGenerators/ArrayGenerator.swift:71
+  wire signed [16:0] pe_r0_c1_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r1_c1_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r2_c1_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r3_c1_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r4_c1_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r5_c1_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r6_c1_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r7_c1_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire [7:0] rq_c1_code;  // ShiftwrightGenerators/ArrayGenerator.swift:71
+  wire signed [16:0] pe_r0_c2_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r1_c2_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r2_c2_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r3_c2_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r4_c2_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r5_c2_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r6_c2_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r7_c2_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire [7:0] rq_c2_code;  // ShiftwrightGenerators/ArrayGenerator.swift:71
+  wire signed [16:0] pe_r0_c3_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r1_c3_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r2_c3_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r3_c3_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r4_c3_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r5_c3_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r6_c3_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r7_c3_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire [7:0] rq_c3_code;  // ShiftwrightGenerators/ArrayGenerator.swift:71
+  wire signed [16:0] pe_r0_c4_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r1_c4_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r2_c4_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r3_c4_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r4_c4_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r5_c4_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r6_c4_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r7_c4_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire [7:0] rq_c4_code;  // ShiftwrightGenerators/ArrayGenerator.swift:71
+  wire signed [16:0] pe_r0_c5_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r1_c5_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r2_c5_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r3_c5_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r4_c5_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r5_c5_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r6_c5_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r7_c5_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire [7:0] rq_c5_code;  // ShiftwrightGenerators/ArrayGenerator.swift:71
+  wire signed [16:0] pe_r0_c6_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r1_c6_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r2_c6_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r3_c6_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r4_c6_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r5_c6_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r6_c6_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r7_c6_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire [7:0] rq_c6_code;  // ShiftwrightGenerators/ArrayGenerator.swift:71
+  wire signed [16:0] pe_r0_c7_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r1_c7_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r2_c7_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r3_c7_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r4_c7_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r5_c7_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r6_c7_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire signed [16:0] pe_r7_c7_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:59
+  wire [7:0] rq_c7_code;  // ShiftwrightGenerators/ArrayGenerator.swift:71
+  assign busy = ctrl_busy;  // ShiftwrightGenerators/ArrayInterface.swift:49
+  assign done = ctrl_done;  // ShiftwrightGenerators/ArrayInterface.swift:50
+  assign w_ready = ctrl_w_ready;  // ShiftwrightGenerators/ArrayInterface.swift:51
+  assign a_ready = ctrl_a_ready;  // ShiftwrightGenerators/ArrayInterface.swift:52
+  assign y_valid = ctrl_y_valid;  // ShiftwrightGenerators/ArrayInterface.swift:53
+  assign y_data = {rq_c7_code, rq_c6_code, rq_c5_code, rq_c4_code, rq_c3_code, rq_c2_code, rq_c1_code, rq_c0_code};  // ShiftwrightGenerators/ArrayInterface.swift:73
+  wire w_load_r0_eq = ctrl_w_row == 3'h0;  // ShiftwrightGenerators/ArrayGenerator.swift:46
+  wire w_load_r0 = ctrl_w_load & w_load_r0_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:46
+  wire [5:0] w_r0_c0_next_bits = w_data[5:0];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r0_c1_next_bits = w_data[11:6];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r0_c2_next_bits = w_data[17:12];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r0_c3_next_bits = w_data[23:18];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r0_c4_next_bits = w_data[29:24];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r0_c5_next_bits = w_data[35:30];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r0_c6_next_bits = w_data[41:36];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r0_c7_next_bits = w_data[47:42];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire w_load_r1_eq = ctrl_w_row == 3'h1;  // ShiftwrightGenerators/ArrayGenerator.swift:46
+  wire w_load_r1 = ctrl_w_load & w_load_r1_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:46
+  wire [5:0] w_r1_c0_next_bits = w_data[5:0];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r1_c1_next_bits = w_data[11:6];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r1_c2_next_bits = w_data[17:12];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r1_c3_next_bits = w_data[23:18];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r1_c4_next_bits = w_data[29:24];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r1_c5_next_bits = w_data[35:30];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r1_c6_next_bits = w_data[41:36];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r1_c7_next_bits = w_data[47:42];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire w_load_r2_eq = ctrl_w_row == 3'h2;  // ShiftwrightGenerators/ArrayGenerator.swift:46
+  wire w_load_r2 = ctrl_w_load & w_load_r2_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:46
+  wire [5:0] w_r2_c0_next_bits = w_data[5:0];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r2_c1_next_bits = w_data[11:6];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r2_c2_next_bits = w_data[17:12];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r2_c3_next_bits = w_data[23:18];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r2_c4_next_bits = w_data[29:24];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r2_c5_next_bits = w_data[35:30];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r2_c6_next_bits = w_data[41:36];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r2_c7_next_bits = w_data[47:42];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire w_load_r3_eq = ctrl_w_row == 3'h3;  // ShiftwrightGenerators/ArrayGenerator.swift:46
+  wire w_load_r3 = ctrl_w_load & w_load_r3_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:46
+  wire [5:0] w_r3_c0_next_bits = w_data[5:0];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r3_c1_next_bits = w_data[11:6];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r3_c2_next_bits = w_data[17:12];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r3_c3_next_bits = w_data[23:18];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r3_c4_next_bits = w_data[29:24];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r3_c5_next_bits = w_data[35:30];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r3_c6_next_bits = w_data[41:36];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r3_c7_next_bits = w_data[47:42];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire w_load_r4_eq = ctrl_w_row == 3'h4;  // ShiftwrightGenerators/ArrayGenerator.swift:46
+  wire w_load_r4 = ctrl_w_load & w_load_r4_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:46
+  wire [5:0] w_r4_c0_next_bits = w_data[5:0];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r4_c1_next_bits = w_data[11:6];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r4_c2_next_bits = w_data[17:12];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r4_c3_next_bits = w_data[23:18];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r4_c4_next_bits = w_data[29:24];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r4_c5_next_bits = w_data[35:30];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r4_c6_next_bits = w_data[41:36];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r4_c7_next_bits = w_data[47:42];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire w_load_r5_eq = ctrl_w_row == 3'h5;  // ShiftwrightGenerators/ArrayGenerator.swift:46
+  wire w_load_r5 = ctrl_w_load & w_load_r5_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:46
+  wire [5:0] w_r5_c0_next_bits = w_data[5:0];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r5_c1_next_bits = w_data[11:6];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r5_c2_next_bits = w_data[17:12];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r5_c3_next_bits = w_data[23:18];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r5_c4_next_bits = w_data[29:24];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r5_c5_next_bits = w_data[35:30];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r5_c6_next_bits = w_data[41:36];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r5_c7_next_bits = w_data[47:42];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire w_load_r6_eq = ctrl_w_row == 3'h6;  // ShiftwrightGenerators/ArrayGenerator.swift:46
+  wire w_load_r6 = ctrl_w_load & w_load_r6_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:46
+  wire [5:0] w_r6_c0_next_bits = w_data[5:0];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r6_c1_next_bits = w_data[11:6];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r6_c2_next_bits = w_data[17:12];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r6_c3_next_bits = w_data[23:18];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r6_c4_next_bits = w_data[29:24];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r6_c5_next_bits = w_data[35:30];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r6_c6_next_bits = w_data[41:36];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r6_c7_next_bits = w_data[47:42];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire w_load_r7_eq = ctrl_w_row == 3'h7;  // ShiftwrightGenerators/ArrayGenerator.swift:46
+  wire w_load_r7 = ctrl_w_load & w_load_r7_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:46
+  wire [5:0] w_r7_c0_next_bits = w_data[5:0];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r7_c1_next_bits = w_data[11:6];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r7_c2_next_bits = w_data[17:12];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r7_c3_next_bits = w_data[23:18];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r7_c4_next_bits = w_data[29:24];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r7_c5_next_bits = w_data[35:30];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r7_c6_next_bits = w_data[41:36];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] w_r7_c7_next_bits = w_data[47:42];  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [7:0] act_r0 = a_data[7:0];  // ShiftwrightGenerators/ArrayGenerator.swift:53
+  wire [7:0] act_r1 = a_data[15:8];  // ShiftwrightGenerators/ArrayGenerator.swift:53
+  wire [7:0] act_r2 = a_data[23:16];  // ShiftwrightGenerators/ArrayGenerator.swift:53
+  wire [7:0] act_r3 = a_data[31:24];  // ShiftwrightGenerators/ArrayGenerator.swift:53
+  wire [7:0] act_r4 = a_data[39:32];  // ShiftwrightGenerators/ArrayGenerator.swift:53
+  wire [7:0] act_r5 = a_data[47:40];  // ShiftwrightGenerators/ArrayGenerator.swift:53
+  wire [7:0] act_r6 = a_data[55:48];  // ShiftwrightGenerators/ArrayGenerator.swift:53
+  wire [7:0] act_r7 = a_data[63:56];  // ShiftwrightGenerators/ArrayGenerator.swift:53
+  wire signed [17:0] colsum_c0_sum_3 = {pe_r0_c0_acc[16], pe_r0_c0_acc} + {pe_r1_c0_acc[16], pe_r1_c0_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [17:0] colsum_c0_sum_4 = {pe_r2_c0_acc[16], pe_r2_c0_acc} + {pe_r3_c0_acc[16], pe_r3_c0_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [17:0] colsum_c0_sum_6 = {pe_r4_c0_acc[16], pe_r4_c0_acc} + {pe_r5_c0_acc[16], pe_r5_c0_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [17:0] colsum_c0_sum_7 = {pe_r6_c0_acc[16], pe_r6_c0_acc} + {pe_r7_c0_acc[16], pe_r7_c0_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [18:0] colsum_c0_sum_2 = {colsum_c0_sum_3[17], colsum_c0_sum_3} + {colsum_c0_sum_4[17], colsum_c0_sum_4};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [18:0] colsum_c0_sum_5 = {colsum_c0_sum_6[17], colsum_c0_sum_6} + {colsum_c0_sum_7[17], colsum_c0_sum_7};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [19:0] colsum_c0_sum = {colsum_c0_sum_2[18], colsum_c0_sum_2} + {colsum_c0_sum_5[18], colsum_c0_sum_5};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [23:0] colsum_c0 = {{4{colsum_c0_sum[19]}}, colsum_c0_sum};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [23:0] psum_rd_c0 = psum_c0_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:68
   /* verilator lint_off UNUSEDSIGNAL */  // bits [24] of psum_next_c0_sum are not read
-  wire signed [24:0] psum_next_c0_sum = {psum_rd_c0[23], psum_rd_c0} + {colsum_c0[23], colsum_c0};  // ShiftwrightGenerators/ArrayGenerator.swift:69
+  wire signed [24:0] psum_next_c0_sum = {psum_rd_c0[23], psum_rd_c0} + {colsum_c0[23], colsum_c0};  // ShiftwrightGenerators/ArrayGenerator.swift:70
   /* verilator lint_on UNUSEDSIGNAL */
-  wire signed [23:0] psum_next_c0_trunc = psum_next_c0_sum[23:0];  // ShiftwrightGenerators/ArrayGenerator.swift:68
-  wire signed [23:0] psum_next_c0 = ctrl_s1_first ? colsum_c0 : psum_next_c0_trunc;  // ShiftwrightGenerators/ArrayGenerator.swift:69
-  wire signed [17:0] colsum_c1_sum_3 = {pe_r0_c1_acc[16], pe_r0_c1_acc} + {pe_r1_c1_acc[16], pe_r1_c1_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [17:0] colsum_c1_sum_4 = {pe_r2_c1_acc[16], pe_r2_c1_acc} + {pe_r3_c1_acc[16], pe_r3_c1_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [17:0] colsum_c1_sum_6 = {pe_r4_c1_acc[16], pe_r4_c1_acc} + {pe_r5_c1_acc[16], pe_r5_c1_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [17:0] colsum_c1_sum_7 = {pe_r6_c1_acc[16], pe_r6_c1_acc} + {pe_r7_c1_acc[16], pe_r7_c1_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [18:0] colsum_c1_sum_2 = {colsum_c1_sum_3[17], colsum_c1_sum_3} + {colsum_c1_sum_4[17], colsum_c1_sum_4};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [18:0] colsum_c1_sum_5 = {colsum_c1_sum_6[17], colsum_c1_sum_6} + {colsum_c1_sum_7[17], colsum_c1_sum_7};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [19:0] colsum_c1_sum = {colsum_c1_sum_2[18], colsum_c1_sum_2} + {colsum_c1_sum_5[18], colsum_c1_sum_5};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [23:0] colsum_c1 = {{4{colsum_c1_sum[19]}}, colsum_c1_sum};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [23:0] psum_rd_c1 = psum_c1_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:67
+  wire signed [23:0] psum_next_c0_trunc = psum_next_c0_sum[23:0];  // ShiftwrightGenerators/ArrayGenerator.swift:69
+  wire signed [23:0] psum_next_c0 = ctrl_s1_first ? colsum_c0 : psum_next_c0_trunc;  // ShiftwrightGenerators/ArrayGenerator.swift:70
+  wire signed [17:0] colsum_c1_sum_3 = {pe_r0_c1_acc[16], pe_r0_c1_acc} + {pe_r1_c1_acc[16], pe_r1_c1_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [17:0] colsum_c1_sum_4 = {pe_r2_c1_acc[16], pe_r2_c1_acc} + {pe_r3_c1_acc[16], pe_r3_c1_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [17:0] colsum_c1_sum_6 = {pe_r4_c1_acc[16], pe_r4_c1_acc} + {pe_r5_c1_acc[16], pe_r5_c1_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [17:0] colsum_c1_sum_7 = {pe_r6_c1_acc[16], pe_r6_c1_acc} + {pe_r7_c1_acc[16], pe_r7_c1_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [18:0] colsum_c1_sum_2 = {colsum_c1_sum_3[17], colsum_c1_sum_3} + {colsum_c1_sum_4[17], colsum_c1_sum_4};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [18:0] colsum_c1_sum_5 = {colsum_c1_sum_6[17], colsum_c1_sum_6} + {colsum_c1_sum_7[17], colsum_c1_sum_7};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [19:0] colsum_c1_sum = {colsum_c1_sum_2[18], colsum_c1_sum_2} + {colsum_c1_sum_5[18], colsum_c1_sum_5};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [23:0] colsum_c1 = {{4{colsum_c1_sum[19]}}, colsum_c1_sum};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [23:0] psum_rd_c1 = psum_c1_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:68
   /* verilator lint_off UNUSEDSIGNAL */  // bits [24] of psum_next_c1_sum are not read
-  wire signed [24:0] psum_next_c1_sum = {psum_rd_c1[23], psum_rd_c1} + {colsum_c1[23], colsum_c1};  // ShiftwrightGenerators/ArrayGenerator.swift:69
+  wire signed [24:0] psum_next_c1_sum = {psum_rd_c1[23], psum_rd_c1} + {colsum_c1[23], colsum_c1};  // ShiftwrightGenerators/ArrayGenerator.swift:70
   /* verilator lint_on UNUSEDSIGNAL */
-  wire signed [23:0] psum_next_c1_trunc = psum_next_c1_sum[23:0];  // ShiftwrightGenerators/ArrayGenerator.swift:68
-  wire signed [23:0] psum_next_c1 = ctrl_s1_first ? colsum_c1 : psum_next_c1_trunc;  // ShiftwrightGenerators/ArrayGenerator.swift:69
-  wire signed [17:0] colsum_c2_sum_3 = {pe_r0_c2_acc[16], pe_r0_c2_acc} + {pe_r1_c2_acc[16], pe_r1_c2_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [17:0] colsum_c2_sum_4 = {pe_r2_c2_acc[16], pe_r2_c2_acc} + {pe_r3_c2_acc[16], pe_r3_c2_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [17:0] colsum_c2_sum_6 = {pe_r4_c2_acc[16], pe_r4_c2_acc} + {pe_r5_c2_acc[16], pe_r5_c2_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [17:0] colsum_c2_sum_7 = {pe_r6_c2_acc[16], pe_r6_c2_acc} + {pe_r7_c2_acc[16], pe_r7_c2_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [18:0] colsum_c2_sum_2 = {colsum_c2_sum_3[17], colsum_c2_sum_3} + {colsum_c2_sum_4[17], colsum_c2_sum_4};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [18:0] colsum_c2_sum_5 = {colsum_c2_sum_6[17], colsum_c2_sum_6} + {colsum_c2_sum_7[17], colsum_c2_sum_7};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [19:0] colsum_c2_sum = {colsum_c2_sum_2[18], colsum_c2_sum_2} + {colsum_c2_sum_5[18], colsum_c2_sum_5};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [23:0] colsum_c2 = {{4{colsum_c2_sum[19]}}, colsum_c2_sum};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [23:0] psum_rd_c2 = psum_c2_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:67
+  wire signed [23:0] psum_next_c1_trunc = psum_next_c1_sum[23:0];  // ShiftwrightGenerators/ArrayGenerator.swift:69
+  wire signed [23:0] psum_next_c1 = ctrl_s1_first ? colsum_c1 : psum_next_c1_trunc;  // ShiftwrightGenerators/ArrayGenerator.swift:70
+  wire signed [17:0] colsum_c2_sum_3 = {pe_r0_c2_acc[16], pe_r0_c2_acc} + {pe_r1_c2_acc[16], pe_r1_c2_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [17:0] colsum_c2_sum_4 = {pe_r2_c2_acc[16], pe_r2_c2_acc} + {pe_r3_c2_acc[16], pe_r3_c2_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [17:0] colsum_c2_sum_6 = {pe_r4_c2_acc[16], pe_r4_c2_acc} + {pe_r5_c2_acc[16], pe_r5_c2_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [17:0] colsum_c2_sum_7 = {pe_r6_c2_acc[16], pe_r6_c2_acc} + {pe_r7_c2_acc[16], pe_r7_c2_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [18:0] colsum_c2_sum_2 = {colsum_c2_sum_3[17], colsum_c2_sum_3} + {colsum_c2_sum_4[17], colsum_c2_sum_4};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [18:0] colsum_c2_sum_5 = {colsum_c2_sum_6[17], colsum_c2_sum_6} + {colsum_c2_sum_7[17], colsum_c2_sum_7};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [19:0] colsum_c2_sum = {colsum_c2_sum_2[18], colsum_c2_sum_2} + {colsum_c2_sum_5[18], colsum_c2_sum_5};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [23:0] colsum_c2 = {{4{colsum_c2_sum[19]}}, colsum_c2_sum};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [23:0] psum_rd_c2 = psum_c2_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:68
   /* verilator lint_off UNUSEDSIGNAL */  // bits [24] of psum_next_c2_sum are not read
-  wire signed [24:0] psum_next_c2_sum = {psum_rd_c2[23], psum_rd_c2} + {colsum_c2[23], colsum_c2};  // ShiftwrightGenerators/ArrayGenerator.swift:69
+  wire signed [24:0] psum_next_c2_sum = {psum_rd_c2[23], psum_rd_c2} + {colsum_c2[23], colsum_c2};  // ShiftwrightGenerators/ArrayGenerator.swift:70
   /* verilator lint_on UNUSEDSIGNAL */
-  wire signed [23:0] psum_next_c2_trunc = psum_next_c2_sum[23:0];  // ShiftwrightGenerators/ArrayGenerator.swift:68
-  wire signed [23:0] psum_next_c2 = ctrl_s1_first ? colsum_c2 : psum_next_c2_trunc;  // ShiftwrightGenerators/ArrayGenerator.swift:69
-  wire signed [17:0] colsum_c3_sum_3 = {pe_r0_c3_acc[16], pe_r0_c3_acc} + {pe_r1_c3_acc[16], pe_r1_c3_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [17:0] colsum_c3_sum_4 = {pe_r2_c3_acc[16], pe_r2_c3_acc} + {pe_r3_c3_acc[16], pe_r3_c3_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [17:0] colsum_c3_sum_6 = {pe_r4_c3_acc[16], pe_r4_c3_acc} + {pe_r5_c3_acc[16], pe_r5_c3_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [17:0] colsum_c3_sum_7 = {pe_r6_c3_acc[16], pe_r6_c3_acc} + {pe_r7_c3_acc[16], pe_r7_c3_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [18:0] colsum_c3_sum_2 = {colsum_c3_sum_3[17], colsum_c3_sum_3} + {colsum_c3_sum_4[17], colsum_c3_sum_4};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [18:0] colsum_c3_sum_5 = {colsum_c3_sum_6[17], colsum_c3_sum_6} + {colsum_c3_sum_7[17], colsum_c3_sum_7};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [19:0] colsum_c3_sum = {colsum_c3_sum_2[18], colsum_c3_sum_2} + {colsum_c3_sum_5[18], colsum_c3_sum_5};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [23:0] colsum_c3 = {{4{colsum_c3_sum[19]}}, colsum_c3_sum};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [23:0] psum_rd_c3 = psum_c3_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:67
+  wire signed [23:0] psum_next_c2_trunc = psum_next_c2_sum[23:0];  // ShiftwrightGenerators/ArrayGenerator.swift:69
+  wire signed [23:0] psum_next_c2 = ctrl_s1_first ? colsum_c2 : psum_next_c2_trunc;  // ShiftwrightGenerators/ArrayGenerator.swift:70
+  wire signed [17:0] colsum_c3_sum_3 = {pe_r0_c3_acc[16], pe_r0_c3_acc} + {pe_r1_c3_acc[16], pe_r1_c3_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [17:0] colsum_c3_sum_4 = {pe_r2_c3_acc[16], pe_r2_c3_acc} + {pe_r3_c3_acc[16], pe_r3_c3_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [17:0] colsum_c3_sum_6 = {pe_r4_c3_acc[16], pe_r4_c3_acc} + {pe_r5_c3_acc[16], pe_r5_c3_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [17:0] colsum_c3_sum_7 = {pe_r6_c3_acc[16], pe_r6_c3_acc} + {pe_r7_c3_acc[16], pe_r7_c3_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [18:0] colsum_c3_sum_2 = {colsum_c3_sum_3[17], colsum_c3_sum_3} + {colsum_c3_sum_4[17], colsum_c3_sum_4};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [18:0] colsum_c3_sum_5 = {colsum_c3_sum_6[17], colsum_c3_sum_6} + {colsum_c3_sum_7[17], colsum_c3_sum_7};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [19:0] colsum_c3_sum = {colsum_c3_sum_2[18], colsum_c3_sum_2} + {colsum_c3_sum_5[18], colsum_c3_sum_5};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [23:0] colsum_c3 = {{4{colsum_c3_sum[19]}}, colsum_c3_sum};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [23:0] psum_rd_c3 = psum_c3_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:68
   /* verilator lint_off UNUSEDSIGNAL */  // bits [24] of psum_next_c3_sum are not read
-  wire signed [24:0] psum_next_c3_sum = {psum_rd_c3[23], psum_rd_c3} + {colsum_c3[23], colsum_c3};  // ShiftwrightGenerators/ArrayGenerator.swift:69
+  wire signed [24:0] psum_next_c3_sum = {psum_rd_c3[23], psum_rd_c3} + {colsum_c3[23], colsum_c3};  // ShiftwrightGenerators/ArrayGenerator.swift:70
   /* verilator lint_on UNUSEDSIGNAL */
-  wire signed [23:0] psum_next_c3_trunc = psum_next_c3_sum[23:0];  // ShiftwrightGenerators/ArrayGenerator.swift:68
-  wire signed [23:0] psum_next_c3 = ctrl_s1_first ? colsum_c3 : psum_next_c3_trunc;  // ShiftwrightGenerators/ArrayGenerator.swift:69
-  wire signed [17:0] colsum_c4_sum_3 = {pe_r0_c4_acc[16], pe_r0_c4_acc} + {pe_r1_c4_acc[16], pe_r1_c4_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [17:0] colsum_c4_sum_4 = {pe_r2_c4_acc[16], pe_r2_c4_acc} + {pe_r3_c4_acc[16], pe_r3_c4_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [17:0] colsum_c4_sum_6 = {pe_r4_c4_acc[16], pe_r4_c4_acc} + {pe_r5_c4_acc[16], pe_r5_c4_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [17:0] colsum_c4_sum_7 = {pe_r6_c4_acc[16], pe_r6_c4_acc} + {pe_r7_c4_acc[16], pe_r7_c4_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [18:0] colsum_c4_sum_2 = {colsum_c4_sum_3[17], colsum_c4_sum_3} + {colsum_c4_sum_4[17], colsum_c4_sum_4};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [18:0] colsum_c4_sum_5 = {colsum_c4_sum_6[17], colsum_c4_sum_6} + {colsum_c4_sum_7[17], colsum_c4_sum_7};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [19:0] colsum_c4_sum = {colsum_c4_sum_2[18], colsum_c4_sum_2} + {colsum_c4_sum_5[18], colsum_c4_sum_5};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [23:0] colsum_c4 = {{4{colsum_c4_sum[19]}}, colsum_c4_sum};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [23:0] psum_rd_c4 = psum_c4_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:67
+  wire signed [23:0] psum_next_c3_trunc = psum_next_c3_sum[23:0];  // ShiftwrightGenerators/ArrayGenerator.swift:69
+  wire signed [23:0] psum_next_c3 = ctrl_s1_first ? colsum_c3 : psum_next_c3_trunc;  // ShiftwrightGenerators/ArrayGenerator.swift:70
+  wire signed [17:0] colsum_c4_sum_3 = {pe_r0_c4_acc[16], pe_r0_c4_acc} + {pe_r1_c4_acc[16], pe_r1_c4_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [17:0] colsum_c4_sum_4 = {pe_r2_c4_acc[16], pe_r2_c4_acc} + {pe_r3_c4_acc[16], pe_r3_c4_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [17:0] colsum_c4_sum_6 = {pe_r4_c4_acc[16], pe_r4_c4_acc} + {pe_r5_c4_acc[16], pe_r5_c4_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [17:0] colsum_c4_sum_7 = {pe_r6_c4_acc[16], pe_r6_c4_acc} + {pe_r7_c4_acc[16], pe_r7_c4_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [18:0] colsum_c4_sum_2 = {colsum_c4_sum_3[17], colsum_c4_sum_3} + {colsum_c4_sum_4[17], colsum_c4_sum_4};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [18:0] colsum_c4_sum_5 = {colsum_c4_sum_6[17], colsum_c4_sum_6} + {colsum_c4_sum_7[17], colsum_c4_sum_7};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [19:0] colsum_c4_sum = {colsum_c4_sum_2[18], colsum_c4_sum_2} + {colsum_c4_sum_5[18], colsum_c4_sum_5};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [23:0] colsum_c4 = {{4{colsum_c4_sum[19]}}, colsum_c4_sum};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [23:0] psum_rd_c4 = psum_c4_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:68
   /* verilator lint_off UNUSEDSIGNAL */  // bits [24] of psum_next_c4_sum are not read
-  wire signed [24:0] psum_next_c4_sum = {psum_rd_c4[23], psum_rd_c4} + {colsum_c4[23], colsum_c4};  // ShiftwrightGenerators/ArrayGenerator.swift:69
+  wire signed [24:0] psum_next_c4_sum = {psum_rd_c4[23], psum_rd_c4} + {colsum_c4[23], colsum_c4};  // ShiftwrightGenerators/ArrayGenerator.swift:70
   /* verilator lint_on UNUSEDSIGNAL */
-  wire signed [23:0] psum_next_c4_trunc = psum_next_c4_sum[23:0];  // ShiftwrightGenerators/ArrayGenerator.swift:68
-  wire signed [23:0] psum_next_c4 = ctrl_s1_first ? colsum_c4 : psum_next_c4_trunc;  // ShiftwrightGenerators/ArrayGenerator.swift:69
-  wire signed [17:0] colsum_c5_sum_3 = {pe_r0_c5_acc[16], pe_r0_c5_acc} + {pe_r1_c5_acc[16], pe_r1_c5_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [17:0] colsum_c5_sum_4 = {pe_r2_c5_acc[16], pe_r2_c5_acc} + {pe_r3_c5_acc[16], pe_r3_c5_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [17:0] colsum_c5_sum_6 = {pe_r4_c5_acc[16], pe_r4_c5_acc} + {pe_r5_c5_acc[16], pe_r5_c5_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [17:0] colsum_c5_sum_7 = {pe_r6_c5_acc[16], pe_r6_c5_acc} + {pe_r7_c5_acc[16], pe_r7_c5_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [18:0] colsum_c5_sum_2 = {colsum_c5_sum_3[17], colsum_c5_sum_3} + {colsum_c5_sum_4[17], colsum_c5_sum_4};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [18:0] colsum_c5_sum_5 = {colsum_c5_sum_6[17], colsum_c5_sum_6} + {colsum_c5_sum_7[17], colsum_c5_sum_7};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [19:0] colsum_c5_sum = {colsum_c5_sum_2[18], colsum_c5_sum_2} + {colsum_c5_sum_5[18], colsum_c5_sum_5};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [23:0] colsum_c5 = {{4{colsum_c5_sum[19]}}, colsum_c5_sum};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [23:0] psum_rd_c5 = psum_c5_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:67
+  wire signed [23:0] psum_next_c4_trunc = psum_next_c4_sum[23:0];  // ShiftwrightGenerators/ArrayGenerator.swift:69
+  wire signed [23:0] psum_next_c4 = ctrl_s1_first ? colsum_c4 : psum_next_c4_trunc;  // ShiftwrightGenerators/ArrayGenerator.swift:70
+  wire signed [17:0] colsum_c5_sum_3 = {pe_r0_c5_acc[16], pe_r0_c5_acc} + {pe_r1_c5_acc[16], pe_r1_c5_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [17:0] colsum_c5_sum_4 = {pe_r2_c5_acc[16], pe_r2_c5_acc} + {pe_r3_c5_acc[16], pe_r3_c5_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [17:0] colsum_c5_sum_6 = {pe_r4_c5_acc[16], pe_r4_c5_acc} + {pe_r5_c5_acc[16], pe_r5_c5_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [17:0] colsum_c5_sum_7 = {pe_r6_c5_acc[16], pe_r6_c5_acc} + {pe_r7_c5_acc[16], pe_r7_c5_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [18:0] colsum_c5_sum_2 = {colsum_c5_sum_3[17], colsum_c5_sum_3} + {colsum_c5_sum_4[17], colsum_c5_sum_4};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [18:0] colsum_c5_sum_5 = {colsum_c5_sum_6[17], colsum_c5_sum_6} + {colsum_c5_sum_7[17], colsum_c5_sum_7};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [19:0] colsum_c5_sum = {colsum_c5_sum_2[18], colsum_c5_sum_2} + {colsum_c5_sum_5[18], colsum_c5_sum_5};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [23:0] colsum_c5 = {{4{colsum_c5_sum[19]}}, colsum_c5_sum};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [23:0] psum_rd_c5 = psum_c5_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:68
   /* verilator lint_off UNUSEDSIGNAL */  // bits [24] of psum_next_c5_sum are not read
-  wire signed [24:0] psum_next_c5_sum = {psum_rd_c5[23], psum_rd_c5} + {colsum_c5[23], colsum_c5};  // ShiftwrightGenerators/ArrayGenerator.swift:69
+  wire signed [24:0] psum_next_c5_sum = {psum_rd_c5[23], psum_rd_c5} + {colsum_c5[23], colsum_c5};  // ShiftwrightGenerators/ArrayGenerator.swift:70
   /* verilator lint_on UNUSEDSIGNAL */
-  wire signed [23:0] psum_next_c5_trunc = psum_next_c5_sum[23:0];  // ShiftwrightGenerators/ArrayGenerator.swift:68
-  wire signed [23:0] psum_next_c5 = ctrl_s1_first ? colsum_c5 : psum_next_c5_trunc;  // ShiftwrightGenerators/ArrayGenerator.swift:69
-  wire signed [17:0] colsum_c6_sum_3 = {pe_r0_c6_acc[16], pe_r0_c6_acc} + {pe_r1_c6_acc[16], pe_r1_c6_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [17:0] colsum_c6_sum_4 = {pe_r2_c6_acc[16], pe_r2_c6_acc} + {pe_r3_c6_acc[16], pe_r3_c6_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [17:0] colsum_c6_sum_6 = {pe_r4_c6_acc[16], pe_r4_c6_acc} + {pe_r5_c6_acc[16], pe_r5_c6_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [17:0] colsum_c6_sum_7 = {pe_r6_c6_acc[16], pe_r6_c6_acc} + {pe_r7_c6_acc[16], pe_r7_c6_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [18:0] colsum_c6_sum_2 = {colsum_c6_sum_3[17], colsum_c6_sum_3} + {colsum_c6_sum_4[17], colsum_c6_sum_4};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [18:0] colsum_c6_sum_5 = {colsum_c6_sum_6[17], colsum_c6_sum_6} + {colsum_c6_sum_7[17], colsum_c6_sum_7};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [19:0] colsum_c6_sum = {colsum_c6_sum_2[18], colsum_c6_sum_2} + {colsum_c6_sum_5[18], colsum_c6_sum_5};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [23:0] colsum_c6 = {{4{colsum_c6_sum[19]}}, colsum_c6_sum};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [23:0] psum_rd_c6 = psum_c6_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:67
+  wire signed [23:0] psum_next_c5_trunc = psum_next_c5_sum[23:0];  // ShiftwrightGenerators/ArrayGenerator.swift:69
+  wire signed [23:0] psum_next_c5 = ctrl_s1_first ? colsum_c5 : psum_next_c5_trunc;  // ShiftwrightGenerators/ArrayGenerator.swift:70
+  wire signed [17:0] colsum_c6_sum_3 = {pe_r0_c6_acc[16], pe_r0_c6_acc} + {pe_r1_c6_acc[16], pe_r1_c6_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [17:0] colsum_c6_sum_4 = {pe_r2_c6_acc[16], pe_r2_c6_acc} + {pe_r3_c6_acc[16], pe_r3_c6_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [17:0] colsum_c6_sum_6 = {pe_r4_c6_acc[16], pe_r4_c6_acc} + {pe_r5_c6_acc[16], pe_r5_c6_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [17:0] colsum_c6_sum_7 = {pe_r6_c6_acc[16], pe_r6_c6_acc} + {pe_r7_c6_acc[16], pe_r7_c6_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [18:0] colsum_c6_sum_2 = {colsum_c6_sum_3[17], colsum_c6_sum_3} + {colsum_c6_sum_4[17], colsum_c6_sum_4};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [18:0] colsum_c6_sum_5 = {colsum_c6_sum_6[17], colsum_c6_sum_6} + {colsum_c6_sum_7[17], colsum_c6_sum_7};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [19:0] colsum_c6_sum = {colsum_c6_sum_2[18], colsum_c6_sum_2} + {colsum_c6_sum_5[18], colsum_c6_sum_5};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [23:0] colsum_c6 = {{4{colsum_c6_sum[19]}}, colsum_c6_sum};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [23:0] psum_rd_c6 = psum_c6_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:68
   /* verilator lint_off UNUSEDSIGNAL */  // bits [24] of psum_next_c6_sum are not read
-  wire signed [24:0] psum_next_c6_sum = {psum_rd_c6[23], psum_rd_c6} + {colsum_c6[23], colsum_c6};  // ShiftwrightGenerators/ArrayGenerator.swift:69
+  wire signed [24:0] psum_next_c6_sum = {psum_rd_c6[23], psum_rd_c6} + {colsum_c6[23], colsum_c6};  // ShiftwrightGenerators/ArrayGenerator.swift:70
   /* verilator lint_on UNUSEDSIGNAL */
-  wire signed [23:0] psum_next_c6_trunc = psum_next_c6_sum[23:0];  // ShiftwrightGenerators/ArrayGenerator.swift:68
-  wire signed [23:0] psum_next_c6 = ctrl_s1_first ? colsum_c6 : psum_next_c6_trunc;  // ShiftwrightGenerators/ArrayGenerator.swift:69
-  wire signed [17:0] colsum_c7_sum_3 = {pe_r0_c7_acc[16], pe_r0_c7_acc} + {pe_r1_c7_acc[16], pe_r1_c7_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [17:0] colsum_c7_sum_4 = {pe_r2_c7_acc[16], pe_r2_c7_acc} + {pe_r3_c7_acc[16], pe_r3_c7_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [17:0] colsum_c7_sum_6 = {pe_r4_c7_acc[16], pe_r4_c7_acc} + {pe_r5_c7_acc[16], pe_r5_c7_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [17:0] colsum_c7_sum_7 = {pe_r6_c7_acc[16], pe_r6_c7_acc} + {pe_r7_c7_acc[16], pe_r7_c7_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [18:0] colsum_c7_sum_2 = {colsum_c7_sum_3[17], colsum_c7_sum_3} + {colsum_c7_sum_4[17], colsum_c7_sum_4};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [18:0] colsum_c7_sum_5 = {colsum_c7_sum_6[17], colsum_c7_sum_6} + {colsum_c7_sum_7[17], colsum_c7_sum_7};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [19:0] colsum_c7_sum = {colsum_c7_sum_2[18], colsum_c7_sum_2} + {colsum_c7_sum_5[18], colsum_c7_sum_5};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [23:0] colsum_c7 = {{4{colsum_c7_sum[19]}}, colsum_c7_sum};  // ShiftwrightGenerators/ArrayGenerator.swift:65
-  wire signed [23:0] psum_rd_c7 = psum_c7_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:67
+  wire signed [23:0] psum_next_c6_trunc = psum_next_c6_sum[23:0];  // ShiftwrightGenerators/ArrayGenerator.swift:69
+  wire signed [23:0] psum_next_c6 = ctrl_s1_first ? colsum_c6 : psum_next_c6_trunc;  // ShiftwrightGenerators/ArrayGenerator.swift:70
+  wire signed [17:0] colsum_c7_sum_3 = {pe_r0_c7_acc[16], pe_r0_c7_acc} + {pe_r1_c7_acc[16], pe_r1_c7_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [17:0] colsum_c7_sum_4 = {pe_r2_c7_acc[16], pe_r2_c7_acc} + {pe_r3_c7_acc[16], pe_r3_c7_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [17:0] colsum_c7_sum_6 = {pe_r4_c7_acc[16], pe_r4_c7_acc} + {pe_r5_c7_acc[16], pe_r5_c7_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [17:0] colsum_c7_sum_7 = {pe_r6_c7_acc[16], pe_r6_c7_acc} + {pe_r7_c7_acc[16], pe_r7_c7_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [18:0] colsum_c7_sum_2 = {colsum_c7_sum_3[17], colsum_c7_sum_3} + {colsum_c7_sum_4[17], colsum_c7_sum_4};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [18:0] colsum_c7_sum_5 = {colsum_c7_sum_6[17], colsum_c7_sum_6} + {colsum_c7_sum_7[17], colsum_c7_sum_7};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [19:0] colsum_c7_sum = {colsum_c7_sum_2[18], colsum_c7_sum_2} + {colsum_c7_sum_5[18], colsum_c7_sum_5};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [23:0] colsum_c7 = {{4{colsum_c7_sum[19]}}, colsum_c7_sum};  // ShiftwrightGenerators/ArrayGenerator.swift:66
+  wire signed [23:0] psum_rd_c7 = psum_c7_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:68
   /* verilator lint_off UNUSEDSIGNAL */  // bits [24] of psum_next_c7_sum are not read
-  wire signed [24:0] psum_next_c7_sum = {psum_rd_c7[23], psum_rd_c7} + {colsum_c7[23], colsum_c7};  // ShiftwrightGenerators/ArrayGenerator.swift:69
+  wire signed [24:0] psum_next_c7_sum = {psum_rd_c7[23], psum_rd_c7} + {colsum_c7[23], colsum_c7};  // ShiftwrightGenerators/ArrayGenerator.swift:70
   /* verilator lint_on UNUSEDSIGNAL */
-  wire signed [23:0] psum_next_c7_trunc = psum_next_c7_sum[23:0];  // ShiftwrightGenerators/ArrayGenerator.swift:68
-  wire signed [23:0] psum_next_c7 = ctrl_s1_first ? colsum_c7 : psum_next_c7_trunc;  // ShiftwrightGenerators/ArrayGenerator.swift:69
-  array_ctrl_r8_m256_t16_s8 ctrl (  // ShiftwrightGenerators/ArrayGenerator.swift:40
+  wire signed [23:0] psum_next_c7_trunc = psum_next_c7_sum[23:0];  // ShiftwrightGenerators/ArrayGenerator.swift:69
+  wire signed [23:0] psum_next_c7 = ctrl_s1_first ? colsum_c7 : psum_next_c7_trunc;  // ShiftwrightGenerators/ArrayGenerator.swift:70
+  array_ctrl_r8_m256_t16_s8 ctrl (  // ShiftwrightGenerators/ArrayGenerator.swift:41
     .clk(clk),
     .rst(rst),
     .start(start),
@@ -417,7 +417,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .mem_ren(ctrl_mem_ren),
     .shift_q(ctrl_shift_q)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r0_c0 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r0_c0 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r0),
@@ -426,7 +426,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r0_c0_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r1_c0 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r1_c0 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r1),
@@ -435,7 +435,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r1_c0_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r2_c0 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r2_c0 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r2),
@@ -444,7 +444,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r2_c0_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r3_c0 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r3_c0 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r3),
@@ -453,7 +453,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r3_c0_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r4_c0 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r4_c0 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r4),
@@ -462,7 +462,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r4_c0_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r5_c0 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r5_c0 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r5),
@@ -471,7 +471,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r5_c0_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r6_c0 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r6_c0 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r6),
@@ -480,7 +480,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r6_c0_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r7_c0 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r7_c0 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r7),
@@ -489,12 +489,12 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r7_c0_acc)
   );
-  requant_acc24_s8_to_int8 rq_c0 (  // ShiftwrightGenerators/ArrayGenerator.swift:70
+  requant_acc24_s8_to_int8 rq_c0 (  // ShiftwrightGenerators/ArrayGenerator.swift:71
     .acc(psum_rd_c0),
     .shift(ctrl_shift_q),
     .code(rq_c0_code)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r0_c1 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r0_c1 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r0),
@@ -503,7 +503,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r0_c1_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r1_c1 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r1_c1 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r1),
@@ -512,7 +512,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r1_c1_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r2_c1 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r2_c1 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r2),
@@ -521,7 +521,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r2_c1_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r3_c1 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r3_c1 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r3),
@@ -530,7 +530,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r3_c1_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r4_c1 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r4_c1 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r4),
@@ -539,7 +539,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r4_c1_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r5_c1 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r5_c1 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r5),
@@ -548,7 +548,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r5_c1_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r6_c1 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r6_c1 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r6),
@@ -557,7 +557,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r6_c1_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r7_c1 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r7_c1 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r7),
@@ -566,12 +566,12 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r7_c1_acc)
   );
-  requant_acc24_s8_to_int8 rq_c1 (  // ShiftwrightGenerators/ArrayGenerator.swift:70
+  requant_acc24_s8_to_int8 rq_c1 (  // ShiftwrightGenerators/ArrayGenerator.swift:71
     .acc(psum_rd_c1),
     .shift(ctrl_shift_q),
     .code(rq_c1_code)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r0_c2 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r0_c2 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r0),
@@ -580,7 +580,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r0_c2_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r1_c2 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r1_c2 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r1),
@@ -589,7 +589,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r1_c2_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r2_c2 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r2_c2 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r2),
@@ -598,7 +598,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r2_c2_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r3_c2 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r3_c2 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r3),
@@ -607,7 +607,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r3_c2_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r4_c2 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r4_c2 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r4),
@@ -616,7 +616,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r4_c2_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r5_c2 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r5_c2 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r5),
@@ -625,7 +625,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r5_c2_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r6_c2 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r6_c2 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r6),
@@ -634,7 +634,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r6_c2_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r7_c2 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r7_c2 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r7),
@@ -643,12 +643,12 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r7_c2_acc)
   );
-  requant_acc24_s8_to_int8 rq_c2 (  // ShiftwrightGenerators/ArrayGenerator.swift:70
+  requant_acc24_s8_to_int8 rq_c2 (  // ShiftwrightGenerators/ArrayGenerator.swift:71
     .acc(psum_rd_c2),
     .shift(ctrl_shift_q),
     .code(rq_c2_code)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r0_c3 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r0_c3 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r0),
@@ -657,7 +657,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r0_c3_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r1_c3 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r1_c3 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r1),
@@ -666,7 +666,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r1_c3_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r2_c3 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r2_c3 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r2),
@@ -675,7 +675,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r2_c3_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r3_c3 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r3_c3 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r3),
@@ -684,7 +684,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r3_c3_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r4_c3 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r4_c3 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r4),
@@ -693,7 +693,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r4_c3_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r5_c3 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r5_c3 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r5),
@@ -702,7 +702,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r5_c3_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r6_c3 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r6_c3 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r6),
@@ -711,7 +711,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r6_c3_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r7_c3 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r7_c3 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r7),
@@ -720,12 +720,12 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r7_c3_acc)
   );
-  requant_acc24_s8_to_int8 rq_c3 (  // ShiftwrightGenerators/ArrayGenerator.swift:70
+  requant_acc24_s8_to_int8 rq_c3 (  // ShiftwrightGenerators/ArrayGenerator.swift:71
     .acc(psum_rd_c3),
     .shift(ctrl_shift_q),
     .code(rq_c3_code)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r0_c4 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r0_c4 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r0),
@@ -734,7 +734,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r0_c4_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r1_c4 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r1_c4 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r1),
@@ -743,7 +743,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r1_c4_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r2_c4 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r2_c4 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r2),
@@ -752,7 +752,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r2_c4_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r3_c4 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r3_c4 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r3),
@@ -761,7 +761,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r3_c4_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r4_c4 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r4_c4 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r4),
@@ -770,7 +770,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r4_c4_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r5_c4 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r5_c4 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r5),
@@ -779,7 +779,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r5_c4_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r6_c4 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r6_c4 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r6),
@@ -788,7 +788,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r6_c4_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r7_c4 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r7_c4 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r7),
@@ -797,12 +797,12 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r7_c4_acc)
   );
-  requant_acc24_s8_to_int8 rq_c4 (  // ShiftwrightGenerators/ArrayGenerator.swift:70
+  requant_acc24_s8_to_int8 rq_c4 (  // ShiftwrightGenerators/ArrayGenerator.swift:71
     .acc(psum_rd_c4),
     .shift(ctrl_shift_q),
     .code(rq_c4_code)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r0_c5 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r0_c5 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r0),
@@ -811,7 +811,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r0_c5_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r1_c5 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r1_c5 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r1),
@@ -820,7 +820,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r1_c5_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r2_c5 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r2_c5 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r2),
@@ -829,7 +829,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r2_c5_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r3_c5 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r3_c5 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r3),
@@ -838,7 +838,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r3_c5_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r4_c5 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r4_c5 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r4),
@@ -847,7 +847,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r4_c5_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r5_c5 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r5_c5 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r5),
@@ -856,7 +856,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r5_c5_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r6_c5 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r6_c5 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r6),
@@ -865,7 +865,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r6_c5_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r7_c5 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r7_c5 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r7),
@@ -874,12 +874,12 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r7_c5_acc)
   );
-  requant_acc24_s8_to_int8 rq_c5 (  // ShiftwrightGenerators/ArrayGenerator.swift:70
+  requant_acc24_s8_to_int8 rq_c5 (  // ShiftwrightGenerators/ArrayGenerator.swift:71
     .acc(psum_rd_c5),
     .shift(ctrl_shift_q),
     .code(rq_c5_code)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r0_c6 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r0_c6 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r0),
@@ -888,7 +888,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r0_c6_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r1_c6 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r1_c6 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r1),
@@ -897,7 +897,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r1_c6_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r2_c6 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r2_c6 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r2),
@@ -906,7 +906,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r2_c6_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r3_c6 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r3_c6 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r3),
@@ -915,7 +915,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r3_c6_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r4_c6 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r4_c6 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r4),
@@ -924,7 +924,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r4_c6_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r5_c6 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r5_c6 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r5),
@@ -933,7 +933,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r5_c6_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r6_c6 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r6_c6 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r6),
@@ -942,7 +942,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r6_c6_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r7_c6 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r7_c6 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r7),
@@ -951,12 +951,12 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r7_c6_acc)
   );
-  requant_acc24_s8_to_int8 rq_c6 (  // ShiftwrightGenerators/ArrayGenerator.swift:70
+  requant_acc24_s8_to_int8 rq_c6 (  // ShiftwrightGenerators/ArrayGenerator.swift:71
     .acc(psum_rd_c6),
     .shift(ctrl_shift_q),
     .code(rq_c6_code)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r0_c7 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r0_c7 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r0),
@@ -965,7 +965,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r0_c7_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r1_c7 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r1_c7 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r1),
@@ -974,7 +974,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r1_c7_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r2_c7 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r2_c7 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r2),
@@ -983,7 +983,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r2_c7_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r3_c7 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r3_c7 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r3),
@@ -992,7 +992,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r3_c7_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r4_c7 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r4_c7 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r4),
@@ -1001,7 +1001,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r4_c7_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r5_c7 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r5_c7 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r5),
@@ -1010,7 +1010,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r5_c7_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r6_c7 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r6_c7 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r6),
@@ -1019,7 +1019,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r6_c7_acc)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r7_c7 (  // ShiftwrightGenerators/ArrayGenerator.swift:58
+  pe_int8_ausn_b3s2_acc17 pe_r7_c7 (  // ShiftwrightGenerators/ArrayGenerator.swift:59
     .clk(clk),
     .rst(rst),
     .act(act_r7),
@@ -1028,453 +1028,453 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .clear(1'h1),
     .acc(pe_r7_c7_acc)
   );
-  requant_acc24_s8_to_int8 rq_c7 (  // ShiftwrightGenerators/ArrayGenerator.swift:70
+  requant_acc24_s8_to_int8 rq_c7 (  // ShiftwrightGenerators/ArrayGenerator.swift:71
     .acc(psum_rd_c7),
     .shift(ctrl_shift_q),
     .code(rq_c7_code)
   );
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r0_c0 <= 6'h0;
     end else if (w_load_r0) begin
       w_r0_c0 <= w_r0_c0_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r0_c1 <= 6'h0;
     end else if (w_load_r0) begin
       w_r0_c1 <= w_r0_c1_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r0_c2 <= 6'h0;
     end else if (w_load_r0) begin
       w_r0_c2 <= w_r0_c2_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r0_c3 <= 6'h0;
     end else if (w_load_r0) begin
       w_r0_c3 <= w_r0_c3_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r0_c4 <= 6'h0;
     end else if (w_load_r0) begin
       w_r0_c4 <= w_r0_c4_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r0_c5 <= 6'h0;
     end else if (w_load_r0) begin
       w_r0_c5 <= w_r0_c5_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r0_c6 <= 6'h0;
     end else if (w_load_r0) begin
       w_r0_c6 <= w_r0_c6_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r0_c7 <= 6'h0;
     end else if (w_load_r0) begin
       w_r0_c7 <= w_r0_c7_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r1_c0 <= 6'h0;
     end else if (w_load_r1) begin
       w_r1_c0 <= w_r1_c0_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r1_c1 <= 6'h0;
     end else if (w_load_r1) begin
       w_r1_c1 <= w_r1_c1_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r1_c2 <= 6'h0;
     end else if (w_load_r1) begin
       w_r1_c2 <= w_r1_c2_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r1_c3 <= 6'h0;
     end else if (w_load_r1) begin
       w_r1_c3 <= w_r1_c3_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r1_c4 <= 6'h0;
     end else if (w_load_r1) begin
       w_r1_c4 <= w_r1_c4_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r1_c5 <= 6'h0;
     end else if (w_load_r1) begin
       w_r1_c5 <= w_r1_c5_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r1_c6 <= 6'h0;
     end else if (w_load_r1) begin
       w_r1_c6 <= w_r1_c6_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r1_c7 <= 6'h0;
     end else if (w_load_r1) begin
       w_r1_c7 <= w_r1_c7_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r2_c0 <= 6'h0;
     end else if (w_load_r2) begin
       w_r2_c0 <= w_r2_c0_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r2_c1 <= 6'h0;
     end else if (w_load_r2) begin
       w_r2_c1 <= w_r2_c1_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r2_c2 <= 6'h0;
     end else if (w_load_r2) begin
       w_r2_c2 <= w_r2_c2_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r2_c3 <= 6'h0;
     end else if (w_load_r2) begin
       w_r2_c3 <= w_r2_c3_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r2_c4 <= 6'h0;
     end else if (w_load_r2) begin
       w_r2_c4 <= w_r2_c4_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r2_c5 <= 6'h0;
     end else if (w_load_r2) begin
       w_r2_c5 <= w_r2_c5_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r2_c6 <= 6'h0;
     end else if (w_load_r2) begin
       w_r2_c6 <= w_r2_c6_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r2_c7 <= 6'h0;
     end else if (w_load_r2) begin
       w_r2_c7 <= w_r2_c7_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r3_c0 <= 6'h0;
     end else if (w_load_r3) begin
       w_r3_c0 <= w_r3_c0_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r3_c1 <= 6'h0;
     end else if (w_load_r3) begin
       w_r3_c1 <= w_r3_c1_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r3_c2 <= 6'h0;
     end else if (w_load_r3) begin
       w_r3_c2 <= w_r3_c2_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r3_c3 <= 6'h0;
     end else if (w_load_r3) begin
       w_r3_c3 <= w_r3_c3_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r3_c4 <= 6'h0;
     end else if (w_load_r3) begin
       w_r3_c4 <= w_r3_c4_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r3_c5 <= 6'h0;
     end else if (w_load_r3) begin
       w_r3_c5 <= w_r3_c5_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r3_c6 <= 6'h0;
     end else if (w_load_r3) begin
       w_r3_c6 <= w_r3_c6_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r3_c7 <= 6'h0;
     end else if (w_load_r3) begin
       w_r3_c7 <= w_r3_c7_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r4_c0 <= 6'h0;
     end else if (w_load_r4) begin
       w_r4_c0 <= w_r4_c0_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r4_c1 <= 6'h0;
     end else if (w_load_r4) begin
       w_r4_c1 <= w_r4_c1_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r4_c2 <= 6'h0;
     end else if (w_load_r4) begin
       w_r4_c2 <= w_r4_c2_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r4_c3 <= 6'h0;
     end else if (w_load_r4) begin
       w_r4_c3 <= w_r4_c3_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r4_c4 <= 6'h0;
     end else if (w_load_r4) begin
       w_r4_c4 <= w_r4_c4_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r4_c5 <= 6'h0;
     end else if (w_load_r4) begin
       w_r4_c5 <= w_r4_c5_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r4_c6 <= 6'h0;
     end else if (w_load_r4) begin
       w_r4_c6 <= w_r4_c6_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r4_c7 <= 6'h0;
     end else if (w_load_r4) begin
       w_r4_c7 <= w_r4_c7_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r5_c0 <= 6'h0;
     end else if (w_load_r5) begin
       w_r5_c0 <= w_r5_c0_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r5_c1 <= 6'h0;
     end else if (w_load_r5) begin
       w_r5_c1 <= w_r5_c1_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r5_c2 <= 6'h0;
     end else if (w_load_r5) begin
       w_r5_c2 <= w_r5_c2_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r5_c3 <= 6'h0;
     end else if (w_load_r5) begin
       w_r5_c3 <= w_r5_c3_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r5_c4 <= 6'h0;
     end else if (w_load_r5) begin
       w_r5_c4 <= w_r5_c4_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r5_c5 <= 6'h0;
     end else if (w_load_r5) begin
       w_r5_c5 <= w_r5_c5_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r5_c6 <= 6'h0;
     end else if (w_load_r5) begin
       w_r5_c6 <= w_r5_c6_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r5_c7 <= 6'h0;
     end else if (w_load_r5) begin
       w_r5_c7 <= w_r5_c7_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r6_c0 <= 6'h0;
     end else if (w_load_r6) begin
       w_r6_c0 <= w_r6_c0_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r6_c1 <= 6'h0;
     end else if (w_load_r6) begin
       w_r6_c1 <= w_r6_c1_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r6_c2 <= 6'h0;
     end else if (w_load_r6) begin
       w_r6_c2 <= w_r6_c2_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r6_c3 <= 6'h0;
     end else if (w_load_r6) begin
       w_r6_c3 <= w_r6_c3_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r6_c4 <= 6'h0;
     end else if (w_load_r6) begin
       w_r6_c4 <= w_r6_c4_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r6_c5 <= 6'h0;
     end else if (w_load_r6) begin
       w_r6_c5 <= w_r6_c5_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r6_c6 <= 6'h0;
     end else if (w_load_r6) begin
       w_r6_c6 <= w_r6_c6_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r6_c7 <= 6'h0;
     end else if (w_load_r6) begin
       w_r6_c7 <= w_r6_c7_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r7_c0 <= 6'h0;
     end else if (w_load_r7) begin
       w_r7_c0 <= w_r7_c0_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r7_c1 <= 6'h0;
     end else if (w_load_r7) begin
       w_r7_c1 <= w_r7_c1_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r7_c2 <= 6'h0;
     end else if (w_load_r7) begin
       w_r7_c2 <= w_r7_c2_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r7_c3 <= 6'h0;
     end else if (w_load_r7) begin
       w_r7_c3 <= w_r7_c3_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r7_c4 <= 6'h0;
     end else if (w_load_r7) begin
       w_r7_c4 <= w_r7_c4_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r7_c5 <= 6'h0;
     end else if (w_load_r7) begin
       w_r7_c5 <= w_r7_c5_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r7_c6 <= 6'h0;
     end else if (w_load_r7) begin
       w_r7_c6 <= w_r7_c6_next_bits;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:48
     if (rst) begin
       w_r7_c7 <= 6'h0;
     end else if (w_load_r7) begin
@@ -1570,239 +1570,239 @@ endmodule
 module array_ctrl_r8_m256_t16_s8 (
   input wire clk,  // implicit clock
   input wire rst,  // implicit synchronous reset, active high
-  input wire start,  // ShiftwrightGenerators/ArrayInterface.swift:53
-  input wire [7:0] last_row,  // ShiftwrightGenerators/ArrayInterface.swift:67
-  input wire [3:0] last_tile,  // ShiftwrightGenerators/ArrayInterface.swift:68
-  input wire signed [7:0] shift,  // ShiftwrightGenerators/ArrayInterface.swift:69
-  input wire w_valid,  // ShiftwrightGenerators/ArrayInterface.swift:57
-  input wire a_valid,  // ShiftwrightGenerators/ArrayInterface.swift:58
-  input wire y_ready,  // ShiftwrightGenerators/ArrayInterface.swift:59
-  output wire busy,  // ShiftwrightGenerators/ArrayInterface.swift:60
-  output wire done,  // ShiftwrightGenerators/ArrayInterface.swift:61
-  output wire w_ready,  // ShiftwrightGenerators/ArrayInterface.swift:62
-  output wire a_ready,  // ShiftwrightGenerators/ArrayInterface.swift:63
-  output wire y_valid,  // ShiftwrightGenerators/ArrayInterface.swift:64
-  output wire w_load,  // ShiftwrightGenerators/ArrayInterface.swift:92
-  output wire [2:0] w_row,  // ShiftwrightGenerators/ArrayInterface.swift:108
-  output wire pe_en,  // ShiftwrightGenerators/ArrayInterface.swift:95
-  output wire s1_valid,  // ShiftwrightGenerators/ArrayInterface.swift:97
-  output wire [7:0] s1_row,  // ShiftwrightGenerators/ArrayInterface.swift:109
-  output wire s1_first,  // ShiftwrightGenerators/ArrayInterface.swift:99
-  output wire [7:0] mem_raddr,  // ShiftwrightGenerators/ArrayInterface.swift:110
-  output wire mem_ren,  // ShiftwrightGenerators/ArrayInterface.swift:102
-  output wire signed [7:0] shift_q  // ShiftwrightGenerators/ArrayInterface.swift:111
+  input wire start,  // ShiftwrightGenerators/ArrayInterface.swift:42
+  input wire [7:0] last_row,  // ShiftwrightGenerators/ArrayInterface.swift:56
+  input wire [3:0] last_tile,  // ShiftwrightGenerators/ArrayInterface.swift:57
+  input wire signed [7:0] shift,  // ShiftwrightGenerators/ArrayInterface.swift:58
+  input wire w_valid,  // ShiftwrightGenerators/ArrayInterface.swift:46
+  input wire a_valid,  // ShiftwrightGenerators/ArrayInterface.swift:47
+  input wire y_ready,  // ShiftwrightGenerators/ArrayInterface.swift:48
+  output wire busy,  // ShiftwrightGenerators/ArrayInterface.swift:49
+  output wire done,  // ShiftwrightGenerators/ArrayInterface.swift:50
+  output wire w_ready,  // ShiftwrightGenerators/ArrayInterface.swift:51
+  output wire a_ready,  // ShiftwrightGenerators/ArrayInterface.swift:52
+  output wire y_valid,  // ShiftwrightGenerators/ArrayInterface.swift:53
+  output wire w_load,  // ShiftwrightGenerators/ArrayInterface.swift:81
+  output wire [2:0] w_row,  // ShiftwrightGenerators/ArrayInterface.swift:97
+  output wire pe_en,  // ShiftwrightGenerators/ArrayInterface.swift:84
+  output wire s1_valid,  // ShiftwrightGenerators/ArrayInterface.swift:86
+  output wire [7:0] s1_row,  // ShiftwrightGenerators/ArrayInterface.swift:98
+  output wire s1_first,  // ShiftwrightGenerators/ArrayInterface.swift:88
+  output wire [7:0] mem_raddr,  // ShiftwrightGenerators/ArrayInterface.swift:99
+  output wire mem_ren,  // ShiftwrightGenerators/ArrayInterface.swift:91
+  output wire signed [7:0] shift_q  // ShiftwrightGenerators/ArrayInterface.swift:100
 );
-  localparam [2:0] IDLE = 3'h0;  // ShiftwrightGenerators/ControllerGenerator.swift:38
-  localparam [2:0] LOAD = 3'h1;  // ShiftwrightGenerators/ControllerGenerator.swift:38
-  localparam [2:0] STREAM = 3'h2;  // ShiftwrightGenerators/ControllerGenerator.swift:38
-  localparam [2:0] FLUSH = 3'h3;  // ShiftwrightGenerators/ControllerGenerator.swift:38
-  localparam [2:0] DRAIN = 3'h4;  // ShiftwrightGenerators/ControllerGenerator.swift:38
-  reg [2:0] state;  // ShiftwrightGenerators/ControllerGenerator.swift:38
-  reg [7:0] rows_q;  // ShiftwrightGenerators/ControllerGenerator.swift:44
-  reg [3:0] tiles_q;  // ShiftwrightGenerators/ControllerGenerator.swift:45
-  reg signed [7:0] shift_reg;  // ShiftwrightGenerators/ControllerGenerator.swift:46
-  reg [2:0] w_cnt;  // ShiftwrightGenerators/ControllerGenerator.swift:47
-  reg [3:0] tile;  // ShiftwrightGenerators/ControllerGenerator.swift:48
-  reg [7:0] a_cnt;  // ShiftwrightGenerators/ControllerGenerator.swift:49
-  reg [8:0] rd_ptr;  // ShiftwrightGenerators/ControllerGenerator.swift:50
-  reg out_valid;  // ShiftwrightGenerators/ControllerGenerator.swift:51
-  reg done_q;  // ShiftwrightGenerators/ControllerGenerator.swift:52
-  reg s1_valid_q;  // ShiftwrightGenerators/ControllerGenerator.swift:53
-  reg [7:0] s1_row_q;  // ShiftwrightGenerators/ControllerGenerator.swift:54
-  reg s1_first_q;  // ShiftwrightGenerators/ControllerGenerator.swift:55
-  wire st_idle = state == IDLE;  // ShiftwrightGenerators/ControllerGenerator.swift:39
-  assign busy = ~st_idle;  // ShiftwrightGenerators/ArrayInterface.swift:60
-  assign done = done_q;  // ShiftwrightGenerators/ArrayInterface.swift:61
-  wire st_load = state == LOAD;  // ShiftwrightGenerators/ControllerGenerator.swift:40
-  assign w_ready = st_load;  // ShiftwrightGenerators/ArrayInterface.swift:62
-  wire st_stream = state == STREAM;  // ShiftwrightGenerators/ControllerGenerator.swift:41
-  assign a_ready = st_stream;  // ShiftwrightGenerators/ArrayInterface.swift:63
-  assign y_valid = out_valid;  // ShiftwrightGenerators/ArrayInterface.swift:64
-  wire w_fire = st_load & w_valid;  // ShiftwrightGenerators/ControllerGenerator.swift:57
-  assign w_load = w_fire;  // ShiftwrightGenerators/ArrayInterface.swift:92
-  assign w_row = w_cnt;  // ShiftwrightGenerators/ArrayInterface.swift:108
-  wire a_fire = st_stream & a_valid;  // ShiftwrightGenerators/ControllerGenerator.swift:58
-  assign pe_en = a_fire;  // ShiftwrightGenerators/ArrayInterface.swift:95
-  assign s1_valid = s1_valid_q;  // ShiftwrightGenerators/ArrayInterface.swift:97
-  assign s1_row = s1_row_q;  // ShiftwrightGenerators/ArrayInterface.swift:109
-  assign s1_first = s1_first_q;  // ShiftwrightGenerators/ArrayInterface.swift:99
-  wire st_drain = state == DRAIN;  // ShiftwrightGenerators/ControllerGenerator.swift:42
-  wire [7:0] mem_raddr_trunc = rd_ptr[7:0];  // ShiftwrightGenerators/ControllerGenerator.swift:129
-  assign mem_raddr = st_drain ? mem_raddr_trunc : a_cnt;  // ShiftwrightGenerators/ArrayInterface.swift:110
-  wire mem_ren_not = ~st_drain;  // ShiftwrightGenerators/ArrayInterface.swift:102
-  wire drain_advance_not = ~out_valid;  // ShiftwrightGenerators/ControllerGenerator.swift:63
-  wire drain_advance_or = drain_advance_not | y_ready;  // ShiftwrightGenerators/ControllerGenerator.swift:63
-  wire drain_advance = st_drain & drain_advance_or;  // ShiftwrightGenerators/ControllerGenerator.swift:63
-  assign mem_ren = mem_ren_not | drain_advance;  // ShiftwrightGenerators/ArrayInterface.swift:102
-  assign shift_q = shift_reg;  // ShiftwrightGenerators/ArrayInterface.swift:111
-  wire w_last = w_cnt == 3'h7;  // ShiftwrightGenerators/ControllerGenerator.swift:59
-  wire row_last = a_cnt == rows_q;  // ShiftwrightGenerators/ControllerGenerator.swift:60
-  wire tile_last = tile == tiles_q;  // ShiftwrightGenerators/ControllerGenerator.swift:61
-  wire [8:0] all_read_sum = {1'b0, rows_q} + 9'h1;  // ShiftwrightGenerators/ControllerGenerator.swift:62
-  wire all_read = rd_ptr == all_read_sum;  // ShiftwrightGenerators/ControllerGenerator.swift:62
-  wire finish_and_2 = st_drain & out_valid;  // ShiftwrightGenerators/ControllerGenerator.swift:64
-  wire finish_and = finish_and_2 & y_ready;  // ShiftwrightGenerators/ControllerGenerator.swift:64
-  wire finish = finish_and & all_read;  // ShiftwrightGenerators/ControllerGenerator.swift:64
-  wire s1_first_q_next_redor = |tile;  // ShiftwrightGenerators/ControllerGenerator.swift:55
-  wire s1_first_q_next_not = ~s1_first_q_next_redor;  // ShiftwrightGenerators/ControllerGenerator.swift:55
-  wire state_next_eq = state == IDLE;  // ShiftwrightGenerators/ControllerGenerator.swift:72
-  wire state_next_eq_2 = state == LOAD;  // ShiftwrightGenerators/ControllerGenerator.swift:82
+  localparam [2:0] IDLE = 3'h0;  // ShiftwrightGenerators/ControllerGenerator.swift:39
+  localparam [2:0] LOAD = 3'h1;  // ShiftwrightGenerators/ControllerGenerator.swift:39
+  localparam [2:0] STREAM = 3'h2;  // ShiftwrightGenerators/ControllerGenerator.swift:39
+  localparam [2:0] FLUSH = 3'h3;  // ShiftwrightGenerators/ControllerGenerator.swift:39
+  localparam [2:0] DRAIN = 3'h4;  // ShiftwrightGenerators/ControllerGenerator.swift:39
+  reg [2:0] state;  // ShiftwrightGenerators/ControllerGenerator.swift:39
+  reg [7:0] rows_q;  // ShiftwrightGenerators/ControllerGenerator.swift:45
+  reg [3:0] tiles_q;  // ShiftwrightGenerators/ControllerGenerator.swift:46
+  reg signed [7:0] shift_reg;  // ShiftwrightGenerators/ControllerGenerator.swift:47
+  reg [2:0] w_cnt;  // ShiftwrightGenerators/ControllerGenerator.swift:48
+  reg [3:0] tile;  // ShiftwrightGenerators/ControllerGenerator.swift:49
+  reg [7:0] a_cnt;  // ShiftwrightGenerators/ControllerGenerator.swift:50
+  reg [8:0] rd_ptr;  // ShiftwrightGenerators/ControllerGenerator.swift:51
+  reg out_valid;  // ShiftwrightGenerators/ControllerGenerator.swift:52
+  reg done_q;  // ShiftwrightGenerators/ControllerGenerator.swift:53
+  reg s1_valid_q;  // ShiftwrightGenerators/ControllerGenerator.swift:54
+  reg [7:0] s1_row_q;  // ShiftwrightGenerators/ControllerGenerator.swift:55
+  reg s1_first_q;  // ShiftwrightGenerators/ControllerGenerator.swift:56
+  wire st_idle = state == IDLE;  // ShiftwrightGenerators/ControllerGenerator.swift:40
+  assign busy = ~st_idle;  // ShiftwrightGenerators/ArrayInterface.swift:49
+  assign done = done_q;  // ShiftwrightGenerators/ArrayInterface.swift:50
+  wire st_load = state == LOAD;  // ShiftwrightGenerators/ControllerGenerator.swift:41
+  assign w_ready = st_load;  // ShiftwrightGenerators/ArrayInterface.swift:51
+  wire st_stream = state == STREAM;  // ShiftwrightGenerators/ControllerGenerator.swift:42
+  assign a_ready = st_stream;  // ShiftwrightGenerators/ArrayInterface.swift:52
+  assign y_valid = out_valid;  // ShiftwrightGenerators/ArrayInterface.swift:53
+  wire w_fire = st_load & w_valid;  // ShiftwrightGenerators/ControllerGenerator.swift:58
+  assign w_load = w_fire;  // ShiftwrightGenerators/ArrayInterface.swift:81
+  assign w_row = w_cnt;  // ShiftwrightGenerators/ArrayInterface.swift:97
+  wire a_fire = st_stream & a_valid;  // ShiftwrightGenerators/ControllerGenerator.swift:59
+  assign pe_en = a_fire;  // ShiftwrightGenerators/ArrayInterface.swift:84
+  assign s1_valid = s1_valid_q;  // ShiftwrightGenerators/ArrayInterface.swift:86
+  assign s1_row = s1_row_q;  // ShiftwrightGenerators/ArrayInterface.swift:98
+  assign s1_first = s1_first_q;  // ShiftwrightGenerators/ArrayInterface.swift:88
+  wire st_drain = state == DRAIN;  // ShiftwrightGenerators/ControllerGenerator.swift:43
+  wire [7:0] mem_raddr_trunc = rd_ptr[7:0];  // ShiftwrightGenerators/ControllerGenerator.swift:130
+  assign mem_raddr = st_drain ? mem_raddr_trunc : a_cnt;  // ShiftwrightGenerators/ArrayInterface.swift:99
+  wire mem_ren_not = ~st_drain;  // ShiftwrightGenerators/ArrayInterface.swift:91
+  wire drain_advance_not = ~out_valid;  // ShiftwrightGenerators/ControllerGenerator.swift:64
+  wire drain_advance_or = drain_advance_not | y_ready;  // ShiftwrightGenerators/ControllerGenerator.swift:64
+  wire drain_advance = st_drain & drain_advance_or;  // ShiftwrightGenerators/ControllerGenerator.swift:64
+  assign mem_ren = mem_ren_not | drain_advance;  // ShiftwrightGenerators/ArrayInterface.swift:91
+  assign shift_q = shift_reg;  // ShiftwrightGenerators/ArrayInterface.swift:100
+  wire w_last = w_cnt == 3'h7;  // ShiftwrightGenerators/ControllerGenerator.swift:60
+  wire row_last = a_cnt == rows_q;  // ShiftwrightGenerators/ControllerGenerator.swift:61
+  wire tile_last = tile == tiles_q;  // ShiftwrightGenerators/ControllerGenerator.swift:62
+  wire [8:0] all_read_sum = {1'b0, rows_q} + 9'h1;  // ShiftwrightGenerators/ControllerGenerator.swift:63
+  wire all_read = rd_ptr == all_read_sum;  // ShiftwrightGenerators/ControllerGenerator.swift:63
+  wire finish_and_2 = st_drain & out_valid;  // ShiftwrightGenerators/ControllerGenerator.swift:65
+  wire finish_and = finish_and_2 & y_ready;  // ShiftwrightGenerators/ControllerGenerator.swift:65
+  wire finish = finish_and & all_read;  // ShiftwrightGenerators/ControllerGenerator.swift:65
+  wire s1_first_q_next_redor = |tile;  // ShiftwrightGenerators/ControllerGenerator.swift:56
+  wire s1_first_q_next_not = ~s1_first_q_next_redor;  // ShiftwrightGenerators/ControllerGenerator.swift:56
+  wire state_next_eq = state == IDLE;  // ShiftwrightGenerators/ControllerGenerator.swift:73
+  wire state_next_eq_2 = state == LOAD;  // ShiftwrightGenerators/ControllerGenerator.swift:83
   /* verilator lint_off UNUSEDSIGNAL */  // bits [3] of w_cnt_next_sum are not read
-  wire [3:0] w_cnt_next_sum = {1'b0, w_cnt} + 4'h1;  // ShiftwrightGenerators/ControllerGenerator.swift:47
+  wire [3:0] w_cnt_next_sum = {1'b0, w_cnt} + 4'h1;  // ShiftwrightGenerators/ControllerGenerator.swift:48
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [2:0] w_cnt_next_trunc = w_cnt_next_sum[2:0];  // ShiftwrightGenerators/ControllerGenerator.swift:136
-  wire state_next_eq_3 = state == STREAM;  // ShiftwrightGenerators/ControllerGenerator.swift:92
+  wire [2:0] w_cnt_next_trunc = w_cnt_next_sum[2:0];  // ShiftwrightGenerators/ControllerGenerator.swift:137
+  wire state_next_eq_3 = state == STREAM;  // ShiftwrightGenerators/ControllerGenerator.swift:93
   /* verilator lint_off UNUSEDSIGNAL */  // bits [8] of a_cnt_next_sum are not read
-  wire [8:0] a_cnt_next_sum = {1'b0, a_cnt} + 9'h1;  // ShiftwrightGenerators/ControllerGenerator.swift:49
+  wire [8:0] a_cnt_next_sum = {1'b0, a_cnt} + 9'h1;  // ShiftwrightGenerators/ControllerGenerator.swift:50
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [7:0] a_cnt_next_trunc = a_cnt_next_sum[7:0];  // ShiftwrightGenerators/ControllerGenerator.swift:136
+  wire [7:0] a_cnt_next_trunc = a_cnt_next_sum[7:0];  // ShiftwrightGenerators/ControllerGenerator.swift:137
   /* verilator lint_off UNUSEDSIGNAL */  // bits [4] of tile_next_sum are not read
-  wire [4:0] tile_next_sum = {1'b0, tile} + 5'h1;  // ShiftwrightGenerators/ControllerGenerator.swift:48
+  wire [4:0] tile_next_sum = {1'b0, tile} + 5'h1;  // ShiftwrightGenerators/ControllerGenerator.swift:49
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [3:0] tile_next_trunc = tile_next_sum[3:0];  // ShiftwrightGenerators/ControllerGenerator.swift:136
-  wire state_next_eq_4 = state == FLUSH;  // ShiftwrightGenerators/ControllerGenerator.swift:104
-  wire state_next_eq_5 = state == DRAIN;  // ShiftwrightGenerators/ControllerGenerator.swift:109
-  wire out_valid_next_not = ~all_read;  // ShiftwrightGenerators/ControllerGenerator.swift:51
-  wire rd_ptr_next_not = ~all_read;  // ShiftwrightGenerators/ControllerGenerator.swift:50
+  wire [3:0] tile_next_trunc = tile_next_sum[3:0];  // ShiftwrightGenerators/ControllerGenerator.swift:137
+  wire state_next_eq_4 = state == FLUSH;  // ShiftwrightGenerators/ControllerGenerator.swift:105
+  wire state_next_eq_5 = state == DRAIN;  // ShiftwrightGenerators/ControllerGenerator.swift:110
+  wire out_valid_next_not = ~all_read;  // ShiftwrightGenerators/ControllerGenerator.swift:52
+  wire rd_ptr_next_not = ~all_read;  // ShiftwrightGenerators/ControllerGenerator.swift:51
   /* verilator lint_off UNUSEDSIGNAL */  // bits [9] of rd_ptr_next_sum are not read
-  wire [9:0] rd_ptr_next_sum = {1'b0, rd_ptr} + 10'h1;  // ShiftwrightGenerators/ControllerGenerator.swift:50
+  wire [9:0] rd_ptr_next_sum = {1'b0, rd_ptr} + 10'h1;  // ShiftwrightGenerators/ControllerGenerator.swift:51
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [8:0] rd_ptr_next_trunc = rd_ptr_next_sum[8:0];  // ShiftwrightGenerators/ControllerGenerator.swift:136
-  wire [2:0] state_next_mux_2 = start ? LOAD : state;  // ShiftwrightGenerators/ControllerGenerator.swift:73
-  wire [7:0] rows_q_next_mux_2 = start ? last_row : rows_q;  // ShiftwrightGenerators/ControllerGenerator.swift:73
-  wire [3:0] tiles_q_next_mux_2 = start ? last_tile : tiles_q;  // ShiftwrightGenerators/ControllerGenerator.swift:73
-  wire signed [7:0] shift_reg_next_mux_2 = start ? shift : shift_reg;  // ShiftwrightGenerators/ControllerGenerator.swift:73
-  wire [2:0] w_cnt_next_mux_2 = start ? 3'h0 : w_cnt;  // ShiftwrightGenerators/ControllerGenerator.swift:73
-  wire [3:0] tile_next_mux_2 = start ? 4'h0 : tile;  // ShiftwrightGenerators/ControllerGenerator.swift:73
-  wire [2:0] state_next_mux_5 = w_last ? STREAM : state;  // ShiftwrightGenerators/ControllerGenerator.swift:85
-  wire [2:0] w_cnt_next_mux_5 = w_last ? 3'h0 : w_cnt_next_trunc;  // ShiftwrightGenerators/ControllerGenerator.swift:85
-  wire [7:0] a_cnt_next_mux_4 = w_last ? 8'h0 : a_cnt;  // ShiftwrightGenerators/ControllerGenerator.swift:85
-  wire [2:0] state_next_mux_4 = w_valid ? state_next_mux_5 : state;  // ShiftwrightGenerators/ControllerGenerator.swift:83
-  wire [2:0] w_cnt_next_mux_4 = w_valid ? w_cnt_next_mux_5 : w_cnt;  // ShiftwrightGenerators/ControllerGenerator.swift:83
-  wire [7:0] a_cnt_next_mux_3 = w_valid ? a_cnt_next_mux_4 : a_cnt;  // ShiftwrightGenerators/ControllerGenerator.swift:83
-  wire [2:0] state_next_mux_9 = tile_last ? FLUSH : LOAD;  // ShiftwrightGenerators/ControllerGenerator.swift:97
-  wire [3:0] tile_next_mux_7 = tile_last ? tile : tile_next_trunc;  // ShiftwrightGenerators/ControllerGenerator.swift:97
-  wire [2:0] state_next_mux_8 = row_last ? state_next_mux_9 : state;  // ShiftwrightGenerators/ControllerGenerator.swift:95
-  wire [3:0] tile_next_mux_6 = row_last ? tile_next_mux_7 : tile;  // ShiftwrightGenerators/ControllerGenerator.swift:95
-  wire [7:0] a_cnt_next_mux_7 = row_last ? 8'h0 : a_cnt_next_trunc;  // ShiftwrightGenerators/ControllerGenerator.swift:95
-  wire [2:0] state_next_mux_7 = a_valid ? state_next_mux_8 : state;  // ShiftwrightGenerators/ControllerGenerator.swift:93
-  wire [3:0] tile_next_mux_5 = a_valid ? tile_next_mux_6 : tile;  // ShiftwrightGenerators/ControllerGenerator.swift:93
-  wire [7:0] a_cnt_next_mux_6 = a_valid ? a_cnt_next_mux_7 : a_cnt;  // ShiftwrightGenerators/ControllerGenerator.swift:93
-  wire [8:0] rd_ptr_next_mux_7 = rd_ptr_next_not ? rd_ptr_next_trunc : rd_ptr;  // ShiftwrightGenerators/ControllerGenerator.swift:112
-  wire [8:0] rd_ptr_next_mux_6 = drain_advance ? rd_ptr_next_mux_7 : rd_ptr;  // ShiftwrightGenerators/ControllerGenerator.swift:110
-  wire out_valid_next_mux_6 = drain_advance ? out_valid_next_not : out_valid;  // ShiftwrightGenerators/ControllerGenerator.swift:110
-  wire [2:0] state_next_mux_12 = finish ? IDLE : state;  // ShiftwrightGenerators/ControllerGenerator.swift:114
-  wire [2:0] state_next_mux_11 = state_next_eq_5 ? state_next_mux_12 : state;  // ShiftwrightGenerators/ControllerGenerator.swift:109
-  wire [8:0] rd_ptr_next_mux_5 = state_next_eq_5 ? rd_ptr_next_mux_6 : rd_ptr;  // ShiftwrightGenerators/ControllerGenerator.swift:109
-  wire out_valid_next_mux_5 = state_next_eq_5 ? out_valid_next_mux_6 : out_valid;  // ShiftwrightGenerators/ControllerGenerator.swift:109
-  wire [2:0] state_next_mux_10 = state_next_eq_4 ? DRAIN : state_next_mux_11;  // ShiftwrightGenerators/ControllerGenerator.swift:104
-  wire [8:0] rd_ptr_next_mux_4 = state_next_eq_4 ? 9'h0 : rd_ptr_next_mux_5;  // ShiftwrightGenerators/ControllerGenerator.swift:104
-  wire out_valid_next_mux_4 = state_next_eq_4 ? 1'h0 : out_valid_next_mux_5;  // ShiftwrightGenerators/ControllerGenerator.swift:104
-  wire [2:0] state_next_mux_6 = state_next_eq_3 ? state_next_mux_7 : state_next_mux_10;  // ShiftwrightGenerators/ControllerGenerator.swift:92
-  wire [3:0] tile_next_mux_4 = state_next_eq_3 ? tile_next_mux_5 : tile;  // ShiftwrightGenerators/ControllerGenerator.swift:92
-  wire [7:0] a_cnt_next_mux_5 = state_next_eq_3 ? a_cnt_next_mux_6 : a_cnt;  // ShiftwrightGenerators/ControllerGenerator.swift:92
-  wire [8:0] rd_ptr_next_mux_3 = state_next_eq_3 ? rd_ptr : rd_ptr_next_mux_4;  // ShiftwrightGenerators/ControllerGenerator.swift:92
-  wire out_valid_next_mux_3 = state_next_eq_3 ? out_valid : out_valid_next_mux_4;  // ShiftwrightGenerators/ControllerGenerator.swift:92
-  wire [2:0] state_next_mux_3 = state_next_eq_2 ? state_next_mux_4 : state_next_mux_6;  // ShiftwrightGenerators/ControllerGenerator.swift:82
-  wire [2:0] w_cnt_next_mux_3 = state_next_eq_2 ? w_cnt_next_mux_4 : w_cnt;  // ShiftwrightGenerators/ControllerGenerator.swift:82
-  wire [3:0] tile_next_mux_3 = state_next_eq_2 ? tile : tile_next_mux_4;  // ShiftwrightGenerators/ControllerGenerator.swift:82
-  wire [7:0] a_cnt_next_mux_2 = state_next_eq_2 ? a_cnt_next_mux_3 : a_cnt_next_mux_5;  // ShiftwrightGenerators/ControllerGenerator.swift:82
-  wire [8:0] rd_ptr_next_mux_2 = state_next_eq_2 ? rd_ptr : rd_ptr_next_mux_3;  // ShiftwrightGenerators/ControllerGenerator.swift:82
-  wire out_valid_next_mux_2 = state_next_eq_2 ? out_valid : out_valid_next_mux_3;  // ShiftwrightGenerators/ControllerGenerator.swift:82
-  wire [2:0] state_next_mux = state_next_eq ? state_next_mux_2 : state_next_mux_3;  // ShiftwrightGenerators/ControllerGenerator.swift:72
-  wire [7:0] rows_q_next_mux = state_next_eq ? rows_q_next_mux_2 : rows_q;  // ShiftwrightGenerators/ControllerGenerator.swift:72
-  wire [3:0] tiles_q_next_mux = state_next_eq ? tiles_q_next_mux_2 : tiles_q;  // ShiftwrightGenerators/ControllerGenerator.swift:72
-  wire signed [7:0] shift_reg_next_mux = state_next_eq ? shift_reg_next_mux_2 : shift_reg;  // ShiftwrightGenerators/ControllerGenerator.swift:72
-  wire [2:0] w_cnt_next_mux = state_next_eq ? w_cnt_next_mux_2 : w_cnt_next_mux_3;  // ShiftwrightGenerators/ControllerGenerator.swift:72
-  wire [3:0] tile_next_mux = state_next_eq ? tile_next_mux_2 : tile_next_mux_3;  // ShiftwrightGenerators/ControllerGenerator.swift:72
-  wire [7:0] a_cnt_next_mux = state_next_eq ? a_cnt : a_cnt_next_mux_2;  // ShiftwrightGenerators/ControllerGenerator.swift:72
-  wire [8:0] rd_ptr_next_mux = state_next_eq ? rd_ptr : rd_ptr_next_mux_2;  // ShiftwrightGenerators/ControllerGenerator.swift:72
-  wire out_valid_next_mux = state_next_eq ? out_valid : out_valid_next_mux_2;  // ShiftwrightGenerators/ControllerGenerator.swift:72
-  always @(posedge clk) begin  // ShiftwrightGenerators/ControllerGenerator.swift:38
+  wire [8:0] rd_ptr_next_trunc = rd_ptr_next_sum[8:0];  // ShiftwrightGenerators/ControllerGenerator.swift:137
+  wire [2:0] state_next_mux_2 = start ? LOAD : state;  // ShiftwrightGenerators/ControllerGenerator.swift:74
+  wire [7:0] rows_q_next_mux_2 = start ? last_row : rows_q;  // ShiftwrightGenerators/ControllerGenerator.swift:74
+  wire [3:0] tiles_q_next_mux_2 = start ? last_tile : tiles_q;  // ShiftwrightGenerators/ControllerGenerator.swift:74
+  wire signed [7:0] shift_reg_next_mux_2 = start ? shift : shift_reg;  // ShiftwrightGenerators/ControllerGenerator.swift:74
+  wire [2:0] w_cnt_next_mux_2 = start ? 3'h0 : w_cnt;  // ShiftwrightGenerators/ControllerGenerator.swift:74
+  wire [3:0] tile_next_mux_2 = start ? 4'h0 : tile;  // ShiftwrightGenerators/ControllerGenerator.swift:74
+  wire [2:0] state_next_mux_5 = w_last ? STREAM : state;  // ShiftwrightGenerators/ControllerGenerator.swift:86
+  wire [2:0] w_cnt_next_mux_5 = w_last ? 3'h0 : w_cnt_next_trunc;  // ShiftwrightGenerators/ControllerGenerator.swift:86
+  wire [7:0] a_cnt_next_mux_4 = w_last ? 8'h0 : a_cnt;  // ShiftwrightGenerators/ControllerGenerator.swift:86
+  wire [2:0] state_next_mux_4 = w_valid ? state_next_mux_5 : state;  // ShiftwrightGenerators/ControllerGenerator.swift:84
+  wire [2:0] w_cnt_next_mux_4 = w_valid ? w_cnt_next_mux_5 : w_cnt;  // ShiftwrightGenerators/ControllerGenerator.swift:84
+  wire [7:0] a_cnt_next_mux_3 = w_valid ? a_cnt_next_mux_4 : a_cnt;  // ShiftwrightGenerators/ControllerGenerator.swift:84
+  wire [2:0] state_next_mux_9 = tile_last ? FLUSH : LOAD;  // ShiftwrightGenerators/ControllerGenerator.swift:98
+  wire [3:0] tile_next_mux_7 = tile_last ? tile : tile_next_trunc;  // ShiftwrightGenerators/ControllerGenerator.swift:98
+  wire [2:0] state_next_mux_8 = row_last ? state_next_mux_9 : state;  // ShiftwrightGenerators/ControllerGenerator.swift:96
+  wire [3:0] tile_next_mux_6 = row_last ? tile_next_mux_7 : tile;  // ShiftwrightGenerators/ControllerGenerator.swift:96
+  wire [7:0] a_cnt_next_mux_7 = row_last ? 8'h0 : a_cnt_next_trunc;  // ShiftwrightGenerators/ControllerGenerator.swift:96
+  wire [2:0] state_next_mux_7 = a_valid ? state_next_mux_8 : state;  // ShiftwrightGenerators/ControllerGenerator.swift:94
+  wire [3:0] tile_next_mux_5 = a_valid ? tile_next_mux_6 : tile;  // ShiftwrightGenerators/ControllerGenerator.swift:94
+  wire [7:0] a_cnt_next_mux_6 = a_valid ? a_cnt_next_mux_7 : a_cnt;  // ShiftwrightGenerators/ControllerGenerator.swift:94
+  wire [8:0] rd_ptr_next_mux_7 = rd_ptr_next_not ? rd_ptr_next_trunc : rd_ptr;  // ShiftwrightGenerators/ControllerGenerator.swift:113
+  wire [8:0] rd_ptr_next_mux_6 = drain_advance ? rd_ptr_next_mux_7 : rd_ptr;  // ShiftwrightGenerators/ControllerGenerator.swift:111
+  wire out_valid_next_mux_6 = drain_advance ? out_valid_next_not : out_valid;  // ShiftwrightGenerators/ControllerGenerator.swift:111
+  wire [2:0] state_next_mux_12 = finish ? IDLE : state;  // ShiftwrightGenerators/ControllerGenerator.swift:115
+  wire [2:0] state_next_mux_11 = state_next_eq_5 ? state_next_mux_12 : state;  // ShiftwrightGenerators/ControllerGenerator.swift:110
+  wire [8:0] rd_ptr_next_mux_5 = state_next_eq_5 ? rd_ptr_next_mux_6 : rd_ptr;  // ShiftwrightGenerators/ControllerGenerator.swift:110
+  wire out_valid_next_mux_5 = state_next_eq_5 ? out_valid_next_mux_6 : out_valid;  // ShiftwrightGenerators/ControllerGenerator.swift:110
+  wire [2:0] state_next_mux_10 = state_next_eq_4 ? DRAIN : state_next_mux_11;  // ShiftwrightGenerators/ControllerGenerator.swift:105
+  wire [8:0] rd_ptr_next_mux_4 = state_next_eq_4 ? 9'h0 : rd_ptr_next_mux_5;  // ShiftwrightGenerators/ControllerGenerator.swift:105
+  wire out_valid_next_mux_4 = state_next_eq_4 ? 1'h0 : out_valid_next_mux_5;  // ShiftwrightGenerators/ControllerGenerator.swift:105
+  wire [2:0] state_next_mux_6 = state_next_eq_3 ? state_next_mux_7 : state_next_mux_10;  // ShiftwrightGenerators/ControllerGenerator.swift:93
+  wire [3:0] tile_next_mux_4 = state_next_eq_3 ? tile_next_mux_5 : tile;  // ShiftwrightGenerators/ControllerGenerator.swift:93
+  wire [7:0] a_cnt_next_mux_5 = state_next_eq_3 ? a_cnt_next_mux_6 : a_cnt;  // ShiftwrightGenerators/ControllerGenerator.swift:93
+  wire [8:0] rd_ptr_next_mux_3 = state_next_eq_3 ? rd_ptr : rd_ptr_next_mux_4;  // ShiftwrightGenerators/ControllerGenerator.swift:93
+  wire out_valid_next_mux_3 = state_next_eq_3 ? out_valid : out_valid_next_mux_4;  // ShiftwrightGenerators/ControllerGenerator.swift:93
+  wire [2:0] state_next_mux_3 = state_next_eq_2 ? state_next_mux_4 : state_next_mux_6;  // ShiftwrightGenerators/ControllerGenerator.swift:83
+  wire [2:0] w_cnt_next_mux_3 = state_next_eq_2 ? w_cnt_next_mux_4 : w_cnt;  // ShiftwrightGenerators/ControllerGenerator.swift:83
+  wire [3:0] tile_next_mux_3 = state_next_eq_2 ? tile : tile_next_mux_4;  // ShiftwrightGenerators/ControllerGenerator.swift:83
+  wire [7:0] a_cnt_next_mux_2 = state_next_eq_2 ? a_cnt_next_mux_3 : a_cnt_next_mux_5;  // ShiftwrightGenerators/ControllerGenerator.swift:83
+  wire [8:0] rd_ptr_next_mux_2 = state_next_eq_2 ? rd_ptr : rd_ptr_next_mux_3;  // ShiftwrightGenerators/ControllerGenerator.swift:83
+  wire out_valid_next_mux_2 = state_next_eq_2 ? out_valid : out_valid_next_mux_3;  // ShiftwrightGenerators/ControllerGenerator.swift:83
+  wire [2:0] state_next_mux = state_next_eq ? state_next_mux_2 : state_next_mux_3;  // ShiftwrightGenerators/ControllerGenerator.swift:73
+  wire [7:0] rows_q_next_mux = state_next_eq ? rows_q_next_mux_2 : rows_q;  // ShiftwrightGenerators/ControllerGenerator.swift:73
+  wire [3:0] tiles_q_next_mux = state_next_eq ? tiles_q_next_mux_2 : tiles_q;  // ShiftwrightGenerators/ControllerGenerator.swift:73
+  wire signed [7:0] shift_reg_next_mux = state_next_eq ? shift_reg_next_mux_2 : shift_reg;  // ShiftwrightGenerators/ControllerGenerator.swift:73
+  wire [2:0] w_cnt_next_mux = state_next_eq ? w_cnt_next_mux_2 : w_cnt_next_mux_3;  // ShiftwrightGenerators/ControllerGenerator.swift:73
+  wire [3:0] tile_next_mux = state_next_eq ? tile_next_mux_2 : tile_next_mux_3;  // ShiftwrightGenerators/ControllerGenerator.swift:73
+  wire [7:0] a_cnt_next_mux = state_next_eq ? a_cnt : a_cnt_next_mux_2;  // ShiftwrightGenerators/ControllerGenerator.swift:73
+  wire [8:0] rd_ptr_next_mux = state_next_eq ? rd_ptr : rd_ptr_next_mux_2;  // ShiftwrightGenerators/ControllerGenerator.swift:73
+  wire out_valid_next_mux = state_next_eq ? out_valid : out_valid_next_mux_2;  // ShiftwrightGenerators/ControllerGenerator.swift:73
+  always @(posedge clk) begin  // ShiftwrightGenerators/ControllerGenerator.swift:39
     if (rst) begin
       state <= IDLE;
     end else begin
       state <= state_next_mux;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ControllerGenerator.swift:44
+  always @(posedge clk) begin  // ShiftwrightGenerators/ControllerGenerator.swift:45
     if (rst) begin
       rows_q <= 8'h0;
     end else begin
       rows_q <= rows_q_next_mux;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ControllerGenerator.swift:45
+  always @(posedge clk) begin  // ShiftwrightGenerators/ControllerGenerator.swift:46
     if (rst) begin
       tiles_q <= 4'h0;
     end else begin
       tiles_q <= tiles_q_next_mux;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ControllerGenerator.swift:46
+  always @(posedge clk) begin  // ShiftwrightGenerators/ControllerGenerator.swift:47
     if (rst) begin
       shift_reg <= 8'h0;
     end else begin
       shift_reg <= shift_reg_next_mux;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ControllerGenerator.swift:47
+  always @(posedge clk) begin  // ShiftwrightGenerators/ControllerGenerator.swift:48
     if (rst) begin
       w_cnt <= 3'h0;
     end else begin
       w_cnt <= w_cnt_next_mux;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ControllerGenerator.swift:48
+  always @(posedge clk) begin  // ShiftwrightGenerators/ControllerGenerator.swift:49
     if (rst) begin
       tile <= 4'h0;
     end else begin
       tile <= tile_next_mux;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ControllerGenerator.swift:49
+  always @(posedge clk) begin  // ShiftwrightGenerators/ControllerGenerator.swift:50
     if (rst) begin
       a_cnt <= 8'h0;
     end else begin
       a_cnt <= a_cnt_next_mux;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ControllerGenerator.swift:50
+  always @(posedge clk) begin  // ShiftwrightGenerators/ControllerGenerator.swift:51
     if (rst) begin
       rd_ptr <= 9'h0;
     end else begin
       rd_ptr <= rd_ptr_next_mux;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ControllerGenerator.swift:51
+  always @(posedge clk) begin  // ShiftwrightGenerators/ControllerGenerator.swift:52
     if (rst) begin
       out_valid <= 1'h0;
     end else begin
       out_valid <= out_valid_next_mux;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ControllerGenerator.swift:52
+  always @(posedge clk) begin  // ShiftwrightGenerators/ControllerGenerator.swift:53
     if (rst) begin
       done_q <= 1'h0;
     end else begin
       done_q <= finish;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ControllerGenerator.swift:53
+  always @(posedge clk) begin  // ShiftwrightGenerators/ControllerGenerator.swift:54
     if (rst) begin
       s1_valid_q <= 1'h0;
     end else begin
       s1_valid_q <= a_fire;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ControllerGenerator.swift:54
+  always @(posedge clk) begin  // ShiftwrightGenerators/ControllerGenerator.swift:55
     if (rst) begin
       s1_row_q <= 8'h0;
     end else begin
       s1_row_q <= a_cnt;
     end
   end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ControllerGenerator.swift:55
+  always @(posedge clk) begin  // ShiftwrightGenerators/ControllerGenerator.swift:56
     if (rst) begin
       s1_first_q <= 1'h0;
     end else begin

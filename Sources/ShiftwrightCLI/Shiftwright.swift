@@ -7,7 +7,7 @@ struct Shiftwright: ParsableCommand {
         commandName: "shiftwright",
         abstract: "Generate, verify and size AFP / AUSN neural-network arithmetic hardware.",
         subcommands: [
-            DemoCommand.self, GenerateCommand.self, VerifyCommand.self, SynthCommand.self, SweepCommand.self, ReportCommand.self,
+            DemoCommand.self, GenerateCommand.self, VerifyCommand.self, ProveCommand.self, SynthCommand.self, SweepCommand.self, ReportCommand.self,
             LintCommand.self,
             QuantizeCommand.self, AnalyzeCommand.self, BenchCommand.self,
         ]
@@ -22,6 +22,9 @@ enum Main {
         do {
             var command = try Shiftwright.parseAsRoot()
             try command.run()
+        } catch let exit as ExitCode {
+            // A check that ran and failed has already printed its report.
+            Foundation.exit(exit.rawValue)
         } catch {
             let code = Shiftwright.exitCode(for: error)
             if code == .success {

@@ -31,7 +31,9 @@ struct SynthCommand: ParsableCommand {
     @Option(help: "Comma-separated netlists to write into --out: json, edif, blif, verilog.") var netlist: String?
     @Option(help: "Directory for RTL, FuseSoC core, netlists and the area report.") var out: String?
     @Flag(help: "Print the area report as JSON.") var json = false
-    @Flag(help: "Place and route with nextpnr-ice40 and report Fmax beside the baseline's (target ice40).") var timing = false
+    @Flag(help: "Place and route with nextpnr 0.11 and report Fmax beside the baseline's, bare and with registered I/O.") var timing = false
+    @Option(help: "Place-and-route device for --timing: ice40-hx8k, ice40-up5k, ecp5-25k, ecp5-85k (default: by --target).") var device: String?
+    @Option(help: "nextpnr placer seed for --timing (printed in the report).") var seed = 1
     @Option(help: "Requantizer target format (kind 'requant'); its baseline targets the integer format of the same width.") var to: String?
     @Option(name: .customLong("acc-width"), help: "Requantizer accumulator width (kind 'requant').") var accumulatorWidth = 16
     @Option(name: .customLong("shift-bits"), help: "Requantizer shift width (kind 'requant').") var shiftBits = 6
@@ -43,7 +45,7 @@ struct SynthCommand: ParsableCommand {
             throw ToolError("unknown kind '\(kind)': use pe, requant, array or verilog")
         }
         var run = SynthRun(kind: kind, pe: try pe.config(), settings: synth.settings())
-        (run.file, run.top, run.netlists, run.out, run.json, run.timing) = (file, top, netlist, out, json, timing)
+        (run.file, run.top, run.netlists, run.out, run.json, run.timing, run.device, run.seed) = (file, top, netlist, out, json, timing, device, seed)
         (run.to, run.accumulatorWidth, run.shiftBits, run.rows, run.cols) = (to, accumulatorWidth, shiftBits, rows, cols)
         try run.run(report: { print($0, terminator: "") }, note: printNote)
     }

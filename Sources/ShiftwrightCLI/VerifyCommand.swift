@@ -19,9 +19,17 @@ struct VerifyOptions: ParsableArguments {
     @Option(help: "Write a waveform (.fst or .vcd) of the failing cycles (or of the first cycles when all pass).")
     var wave: String?
 
-    func flowOptions(rtl: String? = nil, top: String? = nil) -> VerificationFlows.Options {
-        .init(vectors: vectors, seed: seed, wave: wave, rtl: rtl, top: top)
+    func flowOptions(_ external: ExternalRTLOptions? = nil) -> VerificationFlows.Options {
+        .init(vectors: vectors, seed: seed, wave: wave, rtl: external?.rtl, top: external?.top)
     }
+}
+
+/// A Verilog file verified in place of the generated RTL (hand-edited RTL or a synthesized netlist).
+struct ExternalRTLOptions: ParsableArguments {
+    @Option(help: "Verify this Verilog file (hand-edited RTL or a synthesized netlist) instead of the generated RTL; its ports must match.")
+    var rtl: String?
+    @Option(help: "Top module in --rtl (default: the generated module's name).")
+    var top: String?
 }
 
 /// Prints a verification report to stdout.
@@ -32,13 +40,10 @@ struct VerifyPE: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "pe", abstract: "Verify a processing element.")
     @OptionGroup var pe: PEOptions
     @OptionGroup var options: VerifyOptions
-    @Option(help: "Verify this Verilog file (hand-edited RTL or a synthesized netlist) instead of the generated RTL; its ports must match.")
-    var rtl: String?
-    @Option(help: "Top module in --rtl (default: the generated module's name).")
-    var top: String?
+    @OptionGroup var external: ExternalRTLOptions
 
     func run() throws {
-        try VerificationReport.finish(VerificationFlows.pe(try pe.config(), options.flowOptions(rtl: rtl, top: top)), output: printReport)
+        try VerificationReport.finish(VerificationFlows.pe(try pe.config(), options.flowOptions(external)), output: printReport)
     }
 }
 
@@ -57,12 +62,9 @@ struct VerifyRequant: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "requant", abstract: "Verify a requantizer.")
     @OptionGroup var requant: RequantOptions
     @OptionGroup var options: VerifyOptions
-    @Option(help: "Verify this Verilog file instead of the generated RTL; its ports must match.")
-    var rtl: String?
-    @Option(help: "Top module in --rtl (default: the generated module's name).")
-    var top: String?
+    @OptionGroup var external: ExternalRTLOptions
 
     func run() throws {
-        try VerificationReport.finish(VerificationFlows.requantizer(try requant.config(), options.flowOptions(rtl: rtl, top: top)), output: printReport)
+        try VerificationReport.finish(VerificationFlows.requantizer(try requant.config(), options.flowOptions(external)), output: printReport)
     }
 }

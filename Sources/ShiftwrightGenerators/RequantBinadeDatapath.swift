@@ -25,7 +25,7 @@ enum RequantBinadeDatapath {
         let grid = Grid(fractionBits: p, maxExponent: (1 << e) - 2, subnormals: true)
         let (index, saturated) = roundedIndex(m, input, grid, ties: ties) { t, _ in t[0] }
         let width = e + p
-        let maxCode = BigIntValue((1 << width) - 1)
+        let maxCode = BigInt((1 << width) - 1)
         let overflow = (saturated | index.gt(maxCode)).named("saturate")
         return m.mux(overflow, m.constant(maxCode, .unsigned(width)), RequantRounding.resized(index, to: width)).named("magnitude_code")
     }
@@ -41,10 +41,10 @@ enum RequantBinadeDatapath {
         }
         // index = (e + 1)·2^S + k after rounding, or 0 for zero.
         let binadePlusOne = (s > 0 ? index[index.width - 1, s] : index).named("binade_plus_one")
-        let overflow = (saturated | binadePlusOne.ge(BigIntValue(1 << b))).named("saturate")
-        let basic = (m.constant(BigIntValue(1 << b), .unsigned(b + 1)) - binadePlusOne).truncated(to: b).asUnsigned()
+        let overflow = (saturated | binadePlusOne.ge(BigInt(1 << b))).named("saturate")
+        let basic = (m.constant(BigInt(1 << b), .unsigned(b + 1)) - binadePlusOne).truncated(to: b).asUnsigned()
         let fields = s > 0 ? m.concat(basic, index[s - 1, 0]) : basic
-        let maxCode = BigIntValue((1 << (s + 1)) - 1)  // a = 1, k all ones
+        let maxCode = BigInt((1 << (s + 1)) - 1)  // a = 1, k all ones
         let zero = index.isZero.named("round_to_zero")
         let width = b + s
         let regular = m.mux(zero, m.constant(0, .unsigned(width)), fields)
@@ -58,16 +58,16 @@ enum RequantBinadeDatapath {
                              floorOdd: (Signal, Signal) -> Signal) -> (index: Signal, saturated: Signal) {
         let p = grid.fractionBits
         let exponent = input.exponent
-        let saturated = (input.nonzero & exponent.gt(BigIntValue(p + grid.maxExponent))).named("past_top")
+        let saturated = (input.nonzero & exponent.gt(BigInt(p + grid.maxExponent))).named("past_top")
         // Zero takes the below-binade path, where the truncated value is 0 and nothing rounds up.
-        let normal = (input.nonzero & exponent.ge(BigIntValue(p))).named("normal")
+        let normal = (input.nonzero & exponent.ge(BigInt(p))).named("normal")
         let binadeWidth = RequantRounding.bits(grid.maxExponent + 1)
-        let binadeRaw = RequantRounding.resized(exponent - BigIntValue(p), to: binadeWidth).asUnsigned()
+        let binadeRaw = RequantRounding.resized(exponent - BigInt(p), to: binadeWidth).asUnsigned()
         let binade = m.mux(normal, binadeRaw, m.constant(0, .unsigned(binadeWidth))).named("binade")
         // The cut: bit L − P of |acc| in a binade, else the fixed step below binade 0.
         let belowStep = grid.subnormals ? 0 : p
-        let inBinade = (input.leadingOne - BigIntValue(p))
-        let below = (m.constant(BigIntValue(belowStep), .signed(RequantRounding.bits(belowStep) + 1)) - input.shift)
+        let inBinade = (input.leadingOne - BigInt(p))
+        let below = (m.constant(BigInt(belowStep), .signed(RequantRounding.bits(belowStep) + 1)) - input.shift)
         let cutWidth = max(inBinade.width, below.width)
         let cut = m.mux(normal, inBinade.extended(to: cutWidth), below.extended(to: cutWidth)).named("cut_pos")
         let split = m.roundingSplit(input.magnitude, at: cut, maxLeftShift: p, quotientWidth: p + 1, name: "cut")

@@ -47,5 +47,5 @@ enum RequantRounding {
     }
 
     /// Smallest unsigned width holding `value` (≥ 1).
-    static func bits(_ value: Int) -> Int { HWType.minimal(for: BigIntValue(max(value, 1)), signed: false).width }
+    static func bits(_ value: Int) -> Int { HWType.minimal(for: BigInt(max(value, 1)), signed: false).width }
 }

@@ -7,19 +7,19 @@ import ShiftwrightFormats
 enum RequantIntegerDatapath {
     static func code(_ m: ModuleBuilder, _ input: RequantFrontEnd, bits n: Int, signed: Bool, ties: TieRule) -> Signal {
         // Values of 2^(n+1) or more clamp whatever their low bits are.
-        let huge = (input.nonzero & input.exponent.ge(BigIntValue(n + 1))).named("huge")
+        let huge = (input.nonzero & input.exponent.ge(BigInt(n + 1))).named("huge")
         let split = m.roundingSplit(input.magnitude, at: -input.shift, maxLeftShift: n + 1, quotientWidth: n + 1, name: "cut")
         let truncatedValue = split.quotient.named("int_floor")
         let up = RequantRounding.roundUp(m, split, floorOdd: truncatedValue[0], ties: ties)
         let rounded = (truncatedValue + up).named("int_rounded")
         let type = HWType.unsigned(n)
-        let positiveMax = BigIntValue(signed ? (1 << (n - 1)) - 1 : (1 << n) - 1)
+        let positiveMax = BigInt(signed ? (1 << (n - 1)) - 1 : (1 << n) - 1)
         let positive = m.mux(huge | rounded.gt(positiveMax), m.constant(positiveMax, type), rounded.truncated(to: n))
             .named("int_positive")
         guard signed else {
             return m.mux(input.negative, m.constant(0, type), positive)
         }
-        let negativeLimit = BigIntValue(1) << (n - 1)
+        let negativeLimit = BigInt(1) << (n - 1)
         let negated = (-rounded).truncated(to: n).asUnsigned()
         let negative = m.mux(huge | rounded.gt(negativeLimit), m.constant(negativeLimit, type), negated).named("int_negative")
         return m.mux(input.negative, negative, positive)

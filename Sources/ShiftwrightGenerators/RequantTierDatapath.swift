@@ -20,8 +20,8 @@ enum RequantTierDatapath {
         let topExponent = budget + (1 << b) - 2
         let width = input.magnitude.width
         let p = input.exponent
-        let pastTop = (input.nonzero & p.gt(BigIntValue(topExponent))).named("past_top")
-        let belowSmallest = p.lt(BigIntValue(budget)).named("below_smallest")
+        let pastTop = (input.nonzero & p.gt(BigInt(topExponent))).named("past_top")
+        let belowSmallest = p.lt(BigInt(budget)).named("below_smallest")
 
         // Greedy truncation, one term per tier.
         let afterLeading = (input.magnitude & ~m.oneHot(input.leadingOne, width: width)).named("rest0")
@@ -33,7 +33,7 @@ enum RequantTierDatapath {
         for (i, bits) in tiers.enumerated() {
             let (found, position) = m.leadingOne(rest)
             let gap = (previous - position).named("tier\(i + 1)_gap")
-            let take = (active & found & gap.le(BigIntValue(reach[i]))).named("tier\(i + 1)_take")
+            let take = (active & found & gap.le(BigInt(reach[i]))).named("tier\(i + 1)_take")
             fields.append(m.mux(take, RequantRounding.resized(gap, to: bits).asUnsigned(), m.constant(0, .unsigned(bits))).named("tier\(i + 1)_q"))
             endsHere.append((active & ~take).named("tier\(i + 1)_ends"))
             rest = m.mux(take, rest & ~m.oneHot(position, width: width), rest).named("rest\(i + 1)")
@@ -46,7 +46,7 @@ enum RequantTierDatapath {
         // (all tiers used) or the lowest position the first unused tier can reach.
         var reachDown = m.constant(0, .unsigned(RequantRounding.bits(reach.max() ?? 1)))
         for (i, ends) in endsHere.enumerated() {
-            reachDown = m.mux(ends, m.constant(BigIntValue(reach[i]), reachDown.type), reachDown)
+            reachDown = m.mux(ends, m.constant(BigInt(reach[i]), reachDown.type), reachDown)
         }
         let step = (previous - reachDown).named("step_pos")
         let split = m.roundingSplit(rest, at: step, maxLeftShift: 0, quotientWidth: 1, name: "cut")
@@ -54,13 +54,13 @@ enum RequantTierDatapath {
         let floorOdd = fields.last.map { allTiers & $0[0] } ?? m.constant(0, .bit)
         let up = RequantRounding.roundUp(m, split, floorOdd: floorOdd, ties: ties)
 
-        let basic = (m.constant(BigIntValue((1 << b) - 1 + budget), .signed(RequantRounding.bits((1 << b) - 1 + budget) + 1)) - p)
+        let basic = (m.constant(BigInt((1 << b) - 1 + budget), .signed(RequantRounding.bits((1 << b) - 1 + budget) + 1)) - p)
             .truncated(to: b).asUnsigned().named("basic")
         let truncatedCode = m.concat([basic] + fields).named("truncated_code")
 
         // Next value up with a free tier: that tier's gap at its maximum.
         let filled = fields.indices.map { i in
-            m.mux(endsHere[i], m.constant(BigIntValue(reach[i]), fields[i].type), fields[i])
+            m.mux(endsHere[i], m.constant(BigInt(reach[i]), fields[i].type), fields[i])
         }
         // Next value up with every tier used: + one unit of the last term, carried upwards.
         var carry = m.constant(1, .bit)
@@ -68,7 +68,7 @@ enum RequantTierDatapath {
         for i in fields.indices.reversed() {
             let field = fields[i]
             let one = field.eq(1)
-            let decremented = (field - BigIntValue(1)).truncated(to: field.width).asUnsigned()
+            let decremented = (field - BigInt(1)).truncated(to: field.width).asUnsigned()
             carried[i] = m.mux(carry, m.mux(one, m.constant(0, field.type), decremented), field)
             carry = (carry & one).named("tier\(i + 1)_carry")
         }
@@ -79,12 +79,12 @@ enum RequantTierDatapath {
 
         let codeWidth = b + tiers.reduce(0, +)
         let type = HWType.unsigned(codeWidth)
-        let smallest = m.constant(BigIntValue((1 << b) - 1) << (codeWidth - b), type)
-        var largest = BigIntValue(1) << (codeWidth - b)  // a = 1, every gap 1
+        let smallest = m.constant(BigInt((1 << b) - 1) << (codeWidth - b), type)
+        var largest = BigInt(1) << (codeWidth - b)  // a = 1, every gap 1
         var offset = codeWidth - b
-        for bits in tiers { offset -= bits; largest |= BigIntValue(1) << offset }
+        for bits in tiers { offset -= bits; largest |= BigInt(1) << offset }
         // Below 2^G: over half of it (|acc| not a lone power of two at exponent G − 1) rounds up.
-        let smallestUp = (p.eq(BigIntValue(budget - 1)) & afterLeading.anySet).named("smallest_up")
+        let smallestUp = (p.eq(BigInt(budget - 1)) & afterLeading.anySet).named("smallest_up")
         let low = m.mux(smallestUp, smallest, m.constant(0, type))
         let high = m.mux(pastTop | (up & carryOverflow), m.constant(largest, type), rounded)
         return m.mux(input.nonzero, m.mux(belowSmallest, low, high), m.constant(0, type)).named("magnitude_code")

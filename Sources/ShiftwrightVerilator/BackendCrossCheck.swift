@@ -8,9 +8,9 @@ public enum BackendCrossCheck {
     public struct Mismatch: Sendable, CustomStringConvertible {
         public let cycle: Int
         public let port: String
-        public let interpreter: BigIntValue
-        public let verilator: BigIntValue
-        public let inputs: [(String, BigIntValue)]
+        public let interpreter: BigInt
+        public let verilator: BigInt
+        public let inputs: [(String, BigInt)]
         public var description: String {
             let ins = inputs.map { "\($0.0)=\($0.1)" }.joined(separator: " ")
             return "cycle \(cycle): output '\(port)' interpreter=\(interpreter) verilator=\(verilator) (inputs: \(ins))"
@@ -34,11 +34,11 @@ public enum BackendCrossCheck {
         let layout = model.layout
         var rng = SplitMix64(seed: seed)
         var stimulus = [UInt64](repeating: 0, count: cycles * layout.inputWords)
-        var applied: [[BigIntValue]] = []
+        var applied: [[BigInt]] = []
         for cycle in 0..<cycles {
-            var row: [BigIntValue] = []
+            var row: [BigInt] = []
             for (port, offset) in layout.inputs {
-                let value: BigIntValue
+                let value: BigInt
                 if port.name == "rst" {
                     value = cycle == 0 || rng.next() % 29 == 0 ? 1 : 0
                 } else {

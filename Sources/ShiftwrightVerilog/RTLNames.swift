@@ -43,6 +43,7 @@ struct RTLNames {
             let base = module.nodes[r.node].name ?? "r"
             roots.append((r.next, "\(base)_next", nil, r.location))
             if let e = r.enable { roots.append((e, "\(base)_en", nil, r.location)) }
+            if let c = r.clear { roots.append((c, "\(base)_clr", nil, r.location)) }
         }
         for m in module.memories {
             for w in m.writePorts {
@@ -145,7 +146,7 @@ struct RTLNames {
         var uses: [NodeID: Int] = [:]
         for node in module.nodes { for o in node.op.operands { uses[o, default: 0] += 1 } }
         for d in module.drivers.values { uses[d, default: 0] += 1 }
-        for r in module.registers { uses[r.next, default: 0] += 1; if let e = r.enable { uses[e, default: 0] += 1 } }
+        for r in module.registers { uses[r.next, default: 0] += 1; for e in [r.enable, r.clear].compactMap({ $0 }) { uses[e, default: 0] += 1 } }
         for m in module.memories {
             for w in m.writePorts { for n in [w.address, w.data, w.enable] { uses[n, default: 0] += 1 } }
             for r in m.readPorts { uses[r.address, default: 0] += 1; if let e = r.enable { uses[e, default: 0] += 1 } }

@@ -28,7 +28,7 @@ struct UnusedBits {
             if names.absorbedInto[id] == nil && RTLNames.isLeaf(node.op) { continue }
             for operand in node.op.operands { mark(operand, exprs.bitsRead(by: id, of: operand)) }
         }
-        for r in module.registers { markAll(r.next); if let e = r.enable { markAll(e) } }
+        for r in module.registers { markAll(r.next); for e in [r.enable, r.clear].compactMap({ $0 }) { markAll(e) } }
         for m in module.memories {
             for w in m.writePorts { markAll(w.address); markAll(w.data); markAll(w.enable) }
             for r in m.readPorts { markAll(r.address); if let e = r.enable { markAll(e) } }

@@ -68,6 +68,7 @@ struct ModuleWriter {
 
         out += header()
         if !isTop { out.append("/* verilator lint_off DECLFILENAME */  // submodule of the top module in this one file") }
+        if module.keepHierarchy { out.append("(* keep_hierarchy *)") }
         out.append("module \(module.name) (")
         let portLines = module.ports.enumerated().map { i, p -> [String] in
             let sep = i == module.ports.count - 1 ? "" : ","
@@ -147,7 +148,7 @@ struct ModuleWriter {
         for id in names.live { for o in module.nodes[id].op.operands { module.symbolicConstants[o].map { _ = read.insert($0) } } }
         for d in module.drivers.values { module.symbolicConstants[d].map { _ = read.insert($0) } }
         for r in module.registers {
-            for n in [r.next] + (r.enable.map { [$0] } ?? []) { module.symbolicConstants[n].map { _ = read.insert($0) } }
+            for n in [r.next] + [r.enable, r.clear].compactMap({ $0 }) { module.symbolicConstants[n].map { _ = read.insert($0) } }
             if let name = resetName(r) { read.insert(name) }
         }
         var lines: [String] = []
@@ -199,16 +200,21 @@ struct ModuleWriter {
         let name = names.name[r.node]!
         let next = exprs.ref(r.next)
         let enable = r.enable.map { exprs.ref($0) }
-        guard let reset = r.reset else { return clocked(name, next, when: enable, comment: "  // \(r.location)") }
-        return [
-            "  always @(posedge clk) begin  // \(r.location)",
-            "    if (rst) begin",
-            "      \(name) <= \(resetName(r) ?? exprs.literal(reset, width: module.nodes[r.node].type.width));",
-            enable.map { "    end else if (\($0)) begin" } ?? "    end else begin",
-            "      \(name) <= \(next);",
-            "    end",
-            "  end",
-        ]
+        let width = module.nodes[r.node].type.width
+        guard r.reset != nil || r.clear != nil else { return clocked(name, next, when: enable, comment: "  // \(r.location)") }
+        // Priority chain rst > clear > enable: exactly a flip-flop's synchronous reset and clock enable.
+        var lines = ["  always @(posedge clk) begin  // \(r.location)"]
+        var keyword = "if"
+        if let reset = r.reset {
+            lines += ["    if (rst) begin", "      \(name) <= \(resetName(r) ?? exprs.literal(reset, width: width));"]
+            keyword = "end else if"
+        }
+        if let clear = r.clear {
+            lines += ["    \(keyword) (\(exprs.ref(clear))) begin", "      \(name) <= \(exprs.literal(0, width: width));"]
+            keyword = "end else if"
+        }
+        lines += [enable.map { "    \(keyword) (\($0)) begin" } ?? "    end else begin", "      \(name) <= \(next);", "    end", "  end"]
+        return lines
     }
 
     func memory(_ m: Module.MemoryBlock) -> [String] {
@@ -217,7 +223,7 @@ struct ModuleWriter {
         func inRange(_ address: NodeID) -> String? {
             guard !pow2 else { return nil }
             let width = module.nodes[address].type.width + 1
-            return "\(exprs.extended(address, to: width)) < \(exprs.literal(BigIntValue(m.depth), width: width))"
+            return "\(exprs.extended(address, to: width)) < \(exprs.literal(BigInt(m.depth), width: width))"
         }
         var lines: [String] = []
         for w in m.writePorts {

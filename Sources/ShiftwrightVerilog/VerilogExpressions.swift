@@ -7,21 +7,21 @@ struct VerilogExpressions {
     let module: Module
     let names: RTLNames
 
-    func literal(_ value: BigIntValue, width: Int) -> String {
-        let modulus = BigIntValue(1) << width
+    func literal(_ value: BigInt, width: Int) -> String {
+        let modulus = BigInt(1) << width
         var pattern = value % modulus
         if pattern < 0 { pattern += modulus }
         return "\(width)'h\(String(pattern, radix: 16))"
     }
 
-    func constantValue(_ id: NodeID) -> BigIntValue? {
+    func constantValue(_ id: NodeID) -> BigInt? {
         let node = module.nodes[id]
         switch node.op {
         case let .constant(v): return v
         case let .reinterpret(a):
             guard let v = constantValue(a) else { return nil }
             let t = module.nodes[a].type
-            let modulus = BigIntValue(1) << t.width
+            let modulus = BigInt(1) << t.width
             let pattern = v < 0 ? v + modulus : v
             return node.type.isSigned && pattern >= (modulus >> 1) ? pattern - modulus : pattern
         default: return nil
@@ -40,8 +40,8 @@ struct VerilogExpressions {
     func bits(_ id: NodeID, _ high: Int, _ low: Int) -> String {
         let width = module.nodes[id].type.width
         if let v = constantValue(id) {
-            let pattern = v < 0 ? v + (BigIntValue(1) << width) : v
-            return literal((pattern >> low) & ((BigIntValue(1) << (high - low + 1)) - 1), width: high - low + 1)
+            let pattern = v < 0 ? v + (BigInt(1) << width) : v
+            return literal((pattern >> low) & ((BigInt(1) << (high - low + 1)) - 1), width: high - low + 1)
         }
         if width == 1 { return ref(id) }
         return high == low ? "\(ref(id))[\(low)]" : "\(ref(id))[\(high):\(low)]"

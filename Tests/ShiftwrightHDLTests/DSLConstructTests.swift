@@ -29,10 +29,10 @@ import ShiftwrightVerilator
         let sim = Simulator(module)
         for a in -16...15 {
             for b in 0...15 {
-                sim.set("a", BigIntValue(a)); sim.set("b", BigIntValue(b)); sim.evaluate()
+                sim.set("a", BigInt(a)); sim.set("b", BigInt(b)); sim.evaluate()
                 #expect(sim.get("ops") == sim.get("named"))
                 let bits = [b == 3, b < 3, 3 < b, a >= -2, -2 > a].reduce(0) { $0 * 2 + ($1 ? 1 : 0) }
-                #expect(sim.get("consts") == BigIntValue(bits), "a=\(a) b=\(b)")
+                #expect(sim.get("consts") == BigInt(bits), "a=\(a) b=\(b)")
                 #expect(sim.get("boolean") == ((a < 0 && b > 2) || b != 0 ? 1 : 0))
             }
         }
@@ -63,8 +63,8 @@ import ShiftwrightVerilator
         }
         let sim = Simulator(module)
         for (op, expected) in [(0, 1), (1, 2), (2, 2), (3, 15), (6, 15), (7, 9)] {
-            sim.set("op", BigIntValue(op)); sim.evaluate()
-            #expect(sim.get("y") == BigIntValue(expected), "op=\(op)")
+            sim.set("op", BigInt(op)); sim.evaluate()
+            #expect(sim.get("y") == BigInt(expected), "op=\(op)")
         }
     }
 
@@ -117,7 +117,7 @@ import ShiftwrightVerilator
         }
         let sim = Simulator(module)
         sim.set("rst", 1); sim.tick(); sim.set("rst", 0); sim.set("tick", 1)
-        var seen: [BigIntValue] = []
+        var seen: [BigInt] = []
         for _ in 0..<5 { seen.append(sim.get("state")); sim.tick() }
         #expect(seen == [0, 1, 2, 3, 0])
         let lint = try VerilatorLint.findings(verilog: text, fileName: "traffic.v", top: "traffic")
@@ -225,5 +225,45 @@ import ShiftwrightVerilator
         #expect(messages.contains("module 'plain' has no output 'wrapped' that signature CounterPorts declares"))
         #expect(messages.contains("module 'plain' has output 'extra', which signature CounterPorts does not declare"))
         #expect(d.first?.location?.line == line)
+    }
+}
+
+/// A register's synchronous clear and a kept submodule, as the synthesis-facing DSL features.
+@Suite struct RegisterClearAndKeptHierarchyTests {
+    /// rst > clear > enable, in the interpreter; the Verilog spells the same priority chain.
+    @Test func clearLoadsZeroAfterResetAndBeforeEnable() throws {
+        let module = try Module.build("clr_demo") { m in
+            let d = m.input("d", .unsigned(4)), en = m.input("en", .bit), clr = m.input("clr", .bit)
+            let r = m.reg("r", .unsigned(4), reset: 5, enable: en, clear: clr)
+            r.assign(d)
+            m.output("q", r)
+        }
+        let sim = Simulator(module)
+        func step(rst: Int, clr: Int, en: Int, d: Int) -> BigInt {
+            sim.set("rst", BigInt(rst)); sim.set("clr", BigInt(clr)); sim.set("en", BigInt(en)); sim.set("d", BigInt(d))
+            sim.tick()
+            return sim.get("q")
+        }
+        #expect(step(rst: 1, clr: 1, en: 1, d: 9) == 5)   // reset wins
+        #expect(step(rst: 0, clr: 1, en: 1, d: 9) == 0)   // clear beats enable
+        #expect(step(rst: 0, clr: 0, en: 1, d: 9) == 9)
+        #expect(step(rst: 0, clr: 0, en: 0, d: 3) == 9)   // hold
+        let text = VerilogEmitter.emit(module).text
+        #expect(text.contains("    if (rst) begin\n      r <= 4'h5;\n    end else if (clr) begin\n      r <= 4'h0;\n    end else if (en) begin\n      r <= d;"))
+    }
+
+    @Test func keptSubmoduleCarriesTheAttribute() throws {
+        let inner = try Module.build("kept_inner") { m in
+            m.keepHierarchy()
+            m.output("y", ~m.input("a", .unsigned(3)))
+        }
+        let outer = try Module.build("kept_outer") { m in
+            let u = m.instance(inner, name: "u", inputs: ["a": m.input("a", .unsigned(3))])
+            m.output("y", u["y"])
+        }
+        let text = VerilogEmitter.emit(outer).text
+        #expect(text.contains("(* keep_hierarchy *)\nmodule kept_inner ("))
+        #expect(!text.contains("(* keep_hierarchy *)\nmodule kept_outer"))
+        #expect(try VerilatorLint.findings(verilog: text, fileName: "kept_outer.v", top: "kept_outer").isEmpty)
     }
 }

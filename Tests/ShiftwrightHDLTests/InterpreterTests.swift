@@ -14,7 +14,7 @@ import ShiftwrightHDL
         sim.set("rst", 1); sim.tick(); sim.set("rst", 0)
         #expect(sim.get("y") == 5)
         sim.set("en", 1)
-        var seen: [BigIntValue] = []
+        var seen: [BigInt] = []
         for _ in 0..<4 { sim.tick(); seen.append(sim.get("y")) }
         #expect(seen == [6, 7, 0, 1])
         sim.set("en", 0); sim.tick()
@@ -31,8 +31,8 @@ import ShiftwrightHDL
         }
         let sim = Simulator(module)
         for (a, b, expected) in [(0, 0, 0), (1, 0, 1), (0, 1, 2), (1, 1, 2)] {
-            sim.set("a", BigIntValue(a)); sim.set("b", BigIntValue(b)); sim.evaluate()
-            #expect(sim.get("y") == BigIntValue(expected))
+            sim.set("a", BigInt(a)); sim.set("b", BigInt(b)); sim.evaluate()
+            #expect(sim.get("y") == BigInt(expected))
         }
     }
 
@@ -58,7 +58,7 @@ import ShiftwrightHDL
             m.output("y", a >> s)
         }
         let sim = Simulator(module)
-        sim.set("a", -100); sim.set("s", BigIntValue(1) << 63); sim.evaluate()
+        sim.set("a", -100); sim.set("s", BigInt(1) << 63); sim.evaluate()
         #expect(sim.get("y") == -1)
         sim.set("a", 100); sim.evaluate()
         #expect(sim.get("y") == 0)

@@ -71,8 +71,9 @@ struct RandomDesign {
             for i in 0..<int(0...3) {
                 let type = randomType(maxWidth: 40)
                 let enable: Signal? = chance(40) ? pick(pool)[0] : nil
-                let reset: BigIntValue? = chance(70) ? rng.value(width: type.width, signed: type.isSigned) : nil
-                let r = m.reg("r\(i)", type, reset: reset, enable: enable)
+                let reset: BigInt? = chance(70) ? rng.value(width: type.width, signed: type.isSigned) : nil
+                let clear: Signal? = chance(35) ? pick(pool)[0] : nil
+                let r = m.reg("r\(i)", type, reset: reset, enable: enable, clear: clear)
                 if chance(50) {
                     m.when(pick(pool)[0]) { r.assign(coerce(pick(pool), to: type)) }
                 } else {

@@ -37,6 +37,7 @@ import ShiftwrightTooling
 
     @Test func timingNeedsAClockedShiftwrightDesign() throws {
         let file = SynthDesign(top: "comb", fileName: "comb.v", verilog: "module comb(input a, output b); assign b = ~a; endmodule\n")
-        #expect(throws: ToolError.self) { try NextpnrIce40().timing(file, yosys: Yosys()) }
+        #expect(throws: ToolError.self) { try Nextpnr(device: try PlaceAndRouteDevice(parsing: "ice40-hx8k")).timing(file, yosys: Yosys(), registeredIO: true) }
+        #expect(throws: ToolError.self) { try PlaceAndRouteDevice(parsing: "ice40-hx9000") }
     }
 }

@@ -45,7 +45,7 @@ public struct ElaborateBenchmark: Sendable {
             var taps: [Signal] = []
             for i in 0..<(cells / 12) {
                 let product = (carry * k).truncated(to: 12).named("tap\(i)_product")
-                let mixed = m.mux(sel, product, ((product ^ product.asUnsigned().asSigned()) + BigIntValue(i & 7)).truncated(to: 12))
+                let mixed = m.mux(sel, product, ((product ^ product.asUnsigned().asSigned()) + BigInt(i & 7)).truncated(to: 12))
                 let r = m.reg("tap\(i)_q", .signed(8), reset: 0)
                 r.assign(mixed.truncated(to: 8))
                 carry = r

@@ -21,7 +21,11 @@ public enum SynthArtifacts {
         let stem = "\(comparison.design.design.top).\(comparison.design.target.name).area"
         files.append(("\(stem).txt", Data(AreaTable.text([comparison], yosysVersion: yosysVersion).utf8)))
         files.append(("\(stem).json", try AreaTable.json([comparison], yosysVersion: yosysVersion)))
-        if !timing.isEmpty { files.append(("\(comparison.design.design.top).timing.txt", Data(TimingTable.text(timing).utf8))) }
+        if !timing.isEmpty {
+            files.append(("\(comparison.design.design.top).timing.txt", Data(TimingTable.text(timing).utf8)))
+            // The registered-I/O wrappers that were placed, so each Fmax can be reproduced.
+            for t in timing { if let wrapper = t.wrapperVerilog { files.append(("\(t.top).v", Data(wrapper.utf8))) } }
+        }
         return files
     }
 

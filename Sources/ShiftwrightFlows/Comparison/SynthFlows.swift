@@ -15,7 +15,7 @@ public struct SynthSettings: Sendable {
     /// Parallel Yosys processes.
     public var jobs: Int
 
-    public init(target: String = "xc7", dsp: Bool = false, yosysProgram: String = "yosys",
+    public init(target: String = "xc7", dsp: Bool = false, yosysProgram: String = Yosys.pinnedExecutable,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         (self.target, self.dsp, self.yosysProgram, self.jobs) = (target, dsp, yosysProgram, jobs)
     }
@@ -43,8 +43,13 @@ public struct SynthRun: Sendable {
     /// Directory for RTL, FuseSoC core, netlists and the area report.
     public var out: String?
     public var json = false
-    /// Place and route with nextpnr-ice40 and report Fmax beside the baseline's.
+    /// Place and route with nextpnr and report Fmax beside the baseline's, bare and with registered I/O.
     public var timing = false
+    /// The place-and-route device (`ice40-hx8k`, `ice40-up5k`, `ecp5-25k`, `ecp5-85k`); default:
+    /// the target's family (ECP5 25k for `ecp5`, else iCE40 HX8K).
+    public var device: String?
+    /// nextpnr placer seed.
+    public var seed = 1
     /// Kind requant: target format, accumulator and shift widths; kind array: the output format.
     public var to: String?
     public var accumulatorWidth = 16
@@ -62,21 +67,23 @@ public struct SynthRun: Sendable {
         let formats = try netlists.map(NetlistFormat.parseList) ?? []
         if !formats.isEmpty && out == nil { throw ToolError("--netlist needs --out DIR") }
         let target = try settings.synthTarget()
-        if timing && target.name != "ice40" { throw ToolError("--timing needs --target ice40 (nextpnr-ice40)") }
+        let placeAndRoute = try timing ? Nextpnr(device: PlaceAndRouteDevice(parsing: device ?? (target.name == "ecp5" ? "ecp5-25k" : "ice40-hx8k")),
+                                                 seed: seed) : nil
         let (design, baseline) = try designAndBaseline()
         let yosys = settings.yosys
         let version = try yosys.version()
         let comparison = try yosys.compare(design, baseline: baseline, target: target, netlists: formats)
-        if json {
-            report(String(decoding: try AreaTable.json([comparison], yosysVersion: version), as: UTF8.self) + "\n")
-        } else {
+        if !json {
             report(AreaTable.text([comparison], yosysVersion: version))
             note(String(format: "yosys time: %.1f s per design", comparison.design.seconds))
         }
         var timingResults: [TimingResult] = []
-        if timing {
-            timingResults = try NextpnrIce40().compare(design, baseline: baseline, yosys: yosys)
-            report(TimingTable.text(timingResults))
+        if let placeAndRoute {
+            timingResults = try placeAndRoute.compare(design, baseline: baseline, yosys: yosys)
+            if !json { report(TimingTable.text(timingResults)) }
+        }
+        if json {
+            report(String(decoding: try AreaTable.json([comparison], yosysVersion: version, timing: timingResults), as: UTF8.self) + "\n")
         }
         if let out {
             let written = try SynthArtifacts.write(comparison, yosysVersion: version, timing: timingResults, into: out)

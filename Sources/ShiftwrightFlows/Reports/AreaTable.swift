@@ -34,7 +34,7 @@ public enum AreaTable {
     static func fmt(_ ratio: Double?) -> String { ratio.map { String(format: "%.2fx", $0) } ?? "-" }
 
     /// The same figures as sorted, pretty-printed JSON.
-    public static func json(_ comparisons: [AreaComparison], yosysVersion: String) throws -> Data {
+    public static func json(_ comparisons: [AreaComparison], yosysVersion: String, timing: [TimingResult] = []) throws -> Data {
         struct Entry: Codable {
             let top: String, luts: Int, flipFlops: Int, carries: Int, muxes: Int, dsps: Int, totalCells: Int
             let cellsByType: [String: Int]
@@ -45,12 +45,19 @@ public enum AreaTable {
             }
         }
         struct Pair: Codable { let design: Entry, baseline: Entry, lutRatio: Double?, flipFlopRatio: Double?, cellRatio: Double? }
-        struct Report: Codable { let yosys: String, target: String, synthCommand: String, comparisons: [Pair] }
+        struct Timing: Codable {
+            let design: String, top: String, fmaxMHz: Double, periodNS: Double, device: String, seed: Int, registeredIO: Bool, nextpnr: String
+        }
+        struct Report: Codable { let yosys: String, target: String, synthCommand: String, comparisons: [Pair], timing: [Timing]? }
         let target = comparisons.first?.design.target
         let report = Report(yosys: yosysVersion, target: target?.description ?? "", synthCommand: target?.synthCommand ?? "",
                             comparisons: comparisons.map {
                                 Pair(design: Entry($0.design), baseline: Entry($0.baseline),
                                      lutRatio: $0.lutRatio, flipFlopRatio: $0.flipFlopRatio, cellRatio: $0.cellRatio)
+                            },
+                            timing: timing.isEmpty ? nil : timing.map {
+                                Timing(design: $0.design, top: $0.top, fmaxMHz: $0.fmaxMHz, periodNS: $0.periodNS, device: $0.device,
+                                       seed: $0.seed, registeredIO: $0.registeredIO, nextpnr: $0.nextpnrVersion)
                             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -44,7 +44,7 @@ struct Elaborator {
         try throwIfErrors()
 
         let registers = b.registers.enumerated().map { index, r in
-            Module.Register(node: r.node, reset: r.reset, enable: r.enable, next: nexts[index] ?? r.node, location: r.location)
+            Module.Register(node: r.node, reset: r.reset, enable: r.enable, clear: r.clear, next: nexts[index] ?? r.node, location: r.location)
         }
         let memories = b.memories.map { m in
             Module.MemoryBlock(name: m.name, depth: m.depth, type: m.type,
@@ -71,7 +71,7 @@ struct Elaborator {
         return Module(name: b.moduleName, parameters: parameters, generator: generator, ports: ports, nodes: b.nodes,
                       drivers: drivers, registers: registers, memories: memories, instances: placements,
                       allowedUnused: b.allowedUnused, combinationalInputs: combinationalInputs, location: b.location,
-                      enumerations: b.enumerations, symbolicConstants: b.symbolicConstants,
+                      enumerations: b.enumerations, symbolicConstants: b.symbolicConstants, keepHierarchy: b.keepsHierarchy,
                       fingerprint: fingerprint(ports: ports, drivers: drivers, registers: registers, placements: placements))
     }
 
@@ -79,10 +79,11 @@ struct Elaborator {
                              placements: [Module.Placement]) -> Int {
         var h = Hasher()
         h.combine(b.moduleName)
+        h.combine(b.keepsHierarchy)
         h.combine(ports)
         h.combine(b.nodes)
         for key in drivers.keys.sorted() { h.combine(key); h.combine(drivers[key]) }
-        for r in registers { h.combine(r.node); h.combine(r.next); h.combine(r.reset); h.combine(r.enable) }
+        for r in registers { h.combine(r.node); h.combine(r.next); h.combine(r.reset); h.combine(r.enable); h.combine(r.clear) }
         for m in b.memories { h.combine(m.name); h.combine(m.depth); h.combine(m.type); h.combine(m.writePorts.count); h.combine(m.readPorts.count) }
         for p in placements { h.combine(p.name); h.combine(p.module.fingerprint) }
         h.combine(b.enumerations)
@@ -212,7 +213,7 @@ struct Elaborator {
         for node in b.nodes { used.formUnion(node.op.operands) }
         used.formUnion(drivers.values)
         used.formUnion(nexts.values)
-        for r in b.registers { if let e = r.enable { used.insert(e) } }
+        for r in b.registers { for e in [r.enable, r.clear].compactMap({ $0 }) { used.insert(e) } }
         for m in b.memories {
             for w in m.writePorts { used.formUnion([w.address, w.data, w.enable]) }
             for r in m.readPorts { used.insert(r.address); if let e = r.enable { used.insert(e) } }

@@ -21,15 +21,15 @@ public struct HWType: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(isSigned ? "SInt" : "UInt")<\(width)>" }
 
     /// Smallest value representable.
-    public var minValue: BigIntValue { isSigned ? -(BigIntValue(1) << (width - 1)) : 0 }
+    public var minValue: BigInt { isSigned ? -(BigInt(1) << (width - 1)) : 0 }
     /// Largest value representable.
-    public var maxValue: BigIntValue { isSigned ? (BigIntValue(1) << (width - 1)) - 1 : (BigIntValue(1) << width) - 1 }
+    public var maxValue: BigInt { isSigned ? (BigInt(1) << (width - 1)) - 1 : (BigInt(1) << width) - 1 }
 
     /// Whether `value` fits this type without loss.
-    public func contains(_ value: BigIntValue) -> Bool { value >= minValue && value <= maxValue }
+    public func contains(_ value: BigInt) -> Bool { value >= minValue && value <= maxValue }
 
     /// The narrowest type of the given signedness that holds `value`.
-    public static func minimal(for value: BigIntValue, signed: Bool) -> HWType {
+    public static func minimal(for value: BigInt, signed: Bool) -> HWType {
         var width = 1
         while !HWType(width: width, signed: signed).contains(value) { width += 1 }
         return HWType(width: width, signed: signed)

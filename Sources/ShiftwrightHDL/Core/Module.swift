@@ -17,8 +17,10 @@ public struct Module: Sendable {
     /// A register and how it updates.
     public struct Register: Sendable {
         public let node: NodeID
-        public let reset: BigIntValue?
+        public let reset: BigInt?
         public let enable: NodeID?
+        /// Loads zero while 1 (after `rst`, before `enable`).
+        public let clear: NodeID?
         public let next: NodeID
         public let location: SourceLocation
     }
@@ -51,7 +53,7 @@ public struct Module: Sendable {
     /// One named constant of an `Enumeration`.
     public struct EnumerationMember: Sendable, Hashable {
         public let name: String
-        public let value: BigIntValue
+        public let value: BigInt
     }
 
     /// A named set of constants of one type (a state machine's states): backends declare each as a
@@ -85,6 +87,9 @@ public struct Module: Sendable {
     public let enumerations: [Enumeration]
     /// Constant nodes that stand for a member of an `Enumeration`: node → member name.
     public let symbolicConstants: [NodeID: String]
+    /// Synthesis keeps this module as its own block (Verilog `(* keep_hierarchy *)`), so its
+    /// logic is optimized and mapped apart from its users' (see `ModuleBuilder.keepHierarchy`).
+    public let keepHierarchy: Bool
     /// Structural fingerprint (within one process): two modules with one name must be identical.
     public let fingerprint: Int
 

@@ -20,6 +20,7 @@ public final class ModuleBuilder {
     var instances: [InstanceDeclaration] = []
     var declaredNames: [String: SourceLocation] = [:]
     var allowedUnused: Set<NodeID> = []
+    var keepsHierarchy = false
     /// Named constant sets (state machines' states), printed as `localparam`s.
     var enumerations: [Module.Enumeration] = []
     /// Constant nodes written by a `localparam` name.
@@ -160,9 +161,12 @@ public final class ModuleBuilder {
     }
 
     /// Declares a register clocked by the implicit `clk`. With a `reset` value it loads that value
-    /// while the implicit synchronous, active-high `rst` is 1. With an `enable` it only loads its
-    /// next value while enable is 1. Its next value is given with `assign`; unassigned paths hold.
-    public func reg(_ name: String, _ type: HWType, reset: BigIntValue? = 0, enable: Signal? = nil,
+    /// while the implicit synchronous, active-high `rst` is 1. With a `clear` it loads zero while
+    /// clear is 1 (after `rst`, before `enable`). With an `enable` it only loads its next value
+    /// while enable is 1. Its next value is given with `assign`; unassigned paths hold.
+    /// `clear` and `enable` are emitted as the flip-flop's own synchronous reset and clock enable
+    /// (FDRE's R and CE on Xilinx), so they cost no datapath logic.
+    public func reg(_ name: String, _ type: HWType, reset: BigInt? = 0, enable: Signal? = nil, clear: Signal? = nil,
                     file: StaticString = #fileID, line: UInt = #line) -> Signal {
         let loc = SourceLocation(file: file, line: line)
         guard declareName(name, at: loc), checkType(type, what: "register '\(name)'", at: loc) else {
@@ -177,14 +181,25 @@ public final class ModuleBuilder {
                 error("enable of register '\(name)' must be 1 bit wide, got \(enable.type)", at: loc)
             }
         }
+        if let clear {
+            consume(clear, at: loc)
+            if owns(clear, at: loc), clear.type.width != 1 {
+                error("clear of register '\(name)' must be 1 bit wide, got \(clear.type)", at: loc)
+            }
+        }
         let index = registers.count
         let signal = add(.register(index: index), type, name: name, location: loc)
-        registers.append(RegisterDeclaration(node: signal.id, reset: reset, enable: enable?.id, location: loc))
+        registers.append(RegisterDeclaration(node: signal.id, reset: reset, enable: enable?.id, clear: clear?.id, location: loc))
         return signal
     }
 
+    /// Asks synthesis to keep this module as its own block instead of flattening it into its
+    /// users: a boundary that stops the optimizer re-merging, say, a product generator into the
+    /// accumulator's carry chain (measured to matter with Yosys's abc9 on Xilinx targets).
+    public func keepHierarchy() { keepsHierarchy = true }
+
     /// A constant of the given type; an error if `value` does not fit.
-    public func constant(_ value: BigIntValue, _ type: HWType, file: StaticString = #fileID, line: UInt = #line) -> Signal {
+    public func constant(_ value: BigInt, _ type: HWType, file: StaticString = #fileID, line: UInt = #line) -> Signal {
         let loc = SourceLocation(file: file, line: line)
         guard checkType(type, what: "constant", at: loc) else { return poison(.bit, "invalid constant", at: loc) }
         guard type.contains(value) else {
@@ -194,7 +209,7 @@ public final class ModuleBuilder {
     }
 
     /// A constant in the narrowest type of the given signedness that holds it.
-    public func constant(_ value: BigIntValue, signed: Bool = false, file: StaticString = #fileID, line: UInt = #line) -> Signal {
+    public func constant(_ value: BigInt, signed: Bool = false, file: StaticString = #fileID, line: UInt = #line) -> Signal {
         let loc = SourceLocation(file: file, line: line)
         if value < 0 && !signed {
             return poison(.bit, "negative constant \(value) needs a signed type", at: loc)
@@ -277,7 +292,8 @@ public enum PortDirection: String, Sendable, Codable { case input, output }
 
 struct RegisterDeclaration {
     let node: NodeID
-    let reset: BigIntValue?
+    let reset: BigInt?
     let enable: NodeID?
+    let clear: NodeID?
     let location: SourceLocation
 }

@@ -7,7 +7,7 @@ public typealias NodeID = Int
 /// signed operands); every operation's result type is fixed when the node is created.
 public enum Op: Hashable, Sendable {
     case input(port: String)
-    case constant(BigIntValue)
+    case constant(BigInt)
     /// A declared wire or output; its driver is resolved at elaboration from the assignments.
     case wire
     /// The current value of register `index`.

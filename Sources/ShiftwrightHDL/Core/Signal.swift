@@ -23,7 +23,7 @@ public struct Signal {
     }
 
     /// Drives this signal with a constant of its own type.
-    public func assign(_ value: BigIntValue, file: StaticString = #fileID, line: UInt = #line) {
+    public func assign(_ value: BigInt, file: StaticString = #fileID, line: UInt = #line) {
         assign(builder.constant(value, type, file: file, line: line), file: file, line: line)
     }
 

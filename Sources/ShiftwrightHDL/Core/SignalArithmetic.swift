@@ -50,9 +50,9 @@ extension Signal {
     /// Lossless negation: signed, one bit wider.
     public static prefix func - (a: Signal) -> Signal { apply([a]) { .neg($0[0]) } }
 
-    public static func + (a: Signal, b: BigIntValue) -> Signal { a + a.builder.constant(b, signed: b < 0 || a.isSigned) }
-    public static func - (a: Signal, b: BigIntValue) -> Signal { a - a.builder.constant(b, signed: b < 0 || a.isSigned) }
-    public static func * (a: Signal, b: BigIntValue) -> Signal { a * a.builder.constant(b, signed: b < 0 || a.isSigned) }
+    public static func + (a: Signal, b: BigInt) -> Signal { a + a.builder.constant(b, signed: b < 0 || a.isSigned) }
+    public static func - (a: Signal, b: BigInt) -> Signal { a - a.builder.constant(b, signed: b < 0 || a.isSigned) }
+    public static func * (a: Signal, b: BigInt) -> Signal { a * a.builder.constant(b, signed: b < 0 || a.isSigned) }
 
     // MARK: bitwise
 

@@ -64,12 +64,12 @@ extension Signal {
     public func gt(_ other: Signal, file: StaticString = #fileID, line: UInt = #line) -> Signal { compare(.gt, other, .init(file: file, line: line)) }
     public func ge(_ other: Signal, file: StaticString = #fileID, line: UInt = #line) -> Signal { compare(.ge, other, .init(file: file, line: line)) }
 
-    public func eq(_ value: BigIntValue, file: StaticString = #fileID, line: UInt = #line) -> Signal { eq(builder.constant(value, signed: value < 0), file: file, line: line) }
-    public func ne(_ value: BigIntValue, file: StaticString = #fileID, line: UInt = #line) -> Signal { ne(builder.constant(value, signed: value < 0), file: file, line: line) }
-    public func lt(_ value: BigIntValue, file: StaticString = #fileID, line: UInt = #line) -> Signal { lt(builder.constant(value, signed: value < 0), file: file, line: line) }
-    public func ge(_ value: BigIntValue, file: StaticString = #fileID, line: UInt = #line) -> Signal { ge(builder.constant(value, signed: value < 0), file: file, line: line) }
-    public func gt(_ value: BigIntValue, file: StaticString = #fileID, line: UInt = #line) -> Signal { gt(builder.constant(value, signed: value < 0), file: file, line: line) }
-    public func le(_ value: BigIntValue, file: StaticString = #fileID, line: UInt = #line) -> Signal { le(builder.constant(value, signed: value < 0), file: file, line: line) }
+    public func eq(_ value: BigInt, file: StaticString = #fileID, line: UInt = #line) -> Signal { eq(builder.constant(value, signed: value < 0), file: file, line: line) }
+    public func ne(_ value: BigInt, file: StaticString = #fileID, line: UInt = #line) -> Signal { ne(builder.constant(value, signed: value < 0), file: file, line: line) }
+    public func lt(_ value: BigInt, file: StaticString = #fileID, line: UInt = #line) -> Signal { lt(builder.constant(value, signed: value < 0), file: file, line: line) }
+    public func ge(_ value: BigInt, file: StaticString = #fileID, line: UInt = #line) -> Signal { ge(builder.constant(value, signed: value < 0), file: file, line: line) }
+    public func gt(_ value: BigInt, file: StaticString = #fileID, line: UInt = #line) -> Signal { gt(builder.constant(value, signed: value < 0), file: file, line: line) }
+    public func le(_ value: BigInt, file: StaticString = #fileID, line: UInt = #line) -> Signal { le(builder.constant(value, signed: value < 0), file: file, line: line) }
 
     // MARK: reductions
 

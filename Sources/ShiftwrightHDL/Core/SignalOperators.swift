@@ -23,33 +23,33 @@ extension Signal {
 
     /// `value` as a constant of this signal's module: the narrowest type, signed when the value
     /// is negative or the signal is signed (so no promotion is needed).
-    func literal(_ value: BigIntValue) -> Signal { builder.constant(value, signed: value < 0 || isSigned) }
+    func literal(_ value: BigInt) -> Signal { builder.constant(value, signed: value < 0 || isSigned) }
 
     /// 1 when the signal equals the constant.
-    public static func .== (a: Signal, b: BigIntValue) -> Signal { a .== a.literal(b) }
+    public static func .== (a: Signal, b: BigInt) -> Signal { a .== a.literal(b) }
     /// 1 when the signal differs from the constant.
-    public static func .!= (a: Signal, b: BigIntValue) -> Signal { a .!= a.literal(b) }
+    public static func .!= (a: Signal, b: BigInt) -> Signal { a .!= a.literal(b) }
     /// 1 when the signal is below the constant.
-    public static func .< (a: Signal, b: BigIntValue) -> Signal { a .< a.literal(b) }
+    public static func .< (a: Signal, b: BigInt) -> Signal { a .< a.literal(b) }
     /// 1 when the signal is at most the constant.
-    public static func .<= (a: Signal, b: BigIntValue) -> Signal { a .<= a.literal(b) }
+    public static func .<= (a: Signal, b: BigInt) -> Signal { a .<= a.literal(b) }
     /// 1 when the signal is above the constant.
-    public static func .> (a: Signal, b: BigIntValue) -> Signal { a .> a.literal(b) }
+    public static func .> (a: Signal, b: BigInt) -> Signal { a .> a.literal(b) }
     /// 1 when the signal is at least the constant.
-    public static func .>= (a: Signal, b: BigIntValue) -> Signal { a .>= a.literal(b) }
+    public static func .>= (a: Signal, b: BigInt) -> Signal { a .>= a.literal(b) }
 
     /// 1 when the constant equals the signal.
-    public static func .== (a: BigIntValue, b: Signal) -> Signal { b.literal(a) .== b }
+    public static func .== (a: BigInt, b: Signal) -> Signal { b.literal(a) .== b }
     /// 1 when the constant differs from the signal.
-    public static func .!= (a: BigIntValue, b: Signal) -> Signal { b.literal(a) .!= b }
+    public static func .!= (a: BigInt, b: Signal) -> Signal { b.literal(a) .!= b }
     /// 1 when the constant is below the signal.
-    public static func .< (a: BigIntValue, b: Signal) -> Signal { b.literal(a) .< b }
+    public static func .< (a: BigInt, b: Signal) -> Signal { b.literal(a) .< b }
     /// 1 when the constant is at most the signal.
-    public static func .<= (a: BigIntValue, b: Signal) -> Signal { b.literal(a) .<= b }
+    public static func .<= (a: BigInt, b: Signal) -> Signal { b.literal(a) .<= b }
     /// 1 when the constant is above the signal.
-    public static func .> (a: BigIntValue, b: Signal) -> Signal { b.literal(a) .> b }
+    public static func .> (a: BigInt, b: Signal) -> Signal { b.literal(a) .> b }
     /// 1 when the constant is at least the signal.
-    public static func .>= (a: BigIntValue, b: Signal) -> Signal { b.literal(a) .>= b }
+    public static func .>= (a: BigInt, b: Signal) -> Signal { b.literal(a) .>= b }
 
     // MARK: logic on 1-bit signals
 

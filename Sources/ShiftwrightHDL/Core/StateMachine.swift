@@ -10,7 +10,7 @@ public final class SwitchCases {
     let builder: ModuleBuilder
     let subject: Signal
     var chain: WhenChain?
-    var seen: [BigIntValue: SourceLocation] = [:]
+    var seen: [BigInt: SourceLocation] = [:]
     var defaultLocation: SourceLocation?
 
     init(builder: ModuleBuilder, subject: Signal) {
@@ -20,7 +20,7 @@ public final class SwitchCases {
 
     /// Runs `body` while the subject equals any of `values` (and no earlier case matched). Values
     /// must fit the subject's type and appear in one case only.
-    public func when(_ values: BigIntValue..., file: StaticString = #fileID, line: UInt = #line,
+    public func when(_ values: BigInt..., file: StaticString = #fileID, line: UInt = #line,
                      _ body: () throws -> Void) rethrows {
         let constants = values.map { builder.constant($0, subject.type, file: file, line: line) }
         try when(constants: constants, values: values, at: SourceLocation(file: file, line: line), body)
@@ -35,7 +35,7 @@ public final class SwitchCases {
     }
 
     /// The case for `constants` (signals of the subject's type holding `values`).
-    func when(constants: [Signal], values: [BigIntValue], at loc: SourceLocation, _ body: () throws -> Void) rethrows {
+    func when(constants: [Signal], values: [BigInt], at loc: SourceLocation, _ body: () throws -> Void) rethrows {
         if let d = defaultLocation { builder.error("'switch' case after its default (at \(d)); move the default last", at: loc) }
         if values.isEmpty { builder.error("'switch' case with no values", at: loc) }
         for v in values {
@@ -89,7 +89,7 @@ public final class StateMachine<State: Hashable> {
     func index(_ state: State) -> Int { states.firstIndex(of: state) ?? 0 }
 
     /// The encoding of `state`.
-    public func code(_ state: State) -> BigIntValue { BigIntValue(index(state)) }
+    public func code(_ state: State) -> BigInt { BigInt(index(state)) }
 
     /// `state` as a constant of the register's type (written as its `localparam`).
     public func constant(_ state: State) -> Signal { constants[index(state)] }
@@ -145,16 +145,16 @@ extension ModuleBuilder {
         if states.isEmpty { error("state machine '\(name)' has no states", at: loc) }
         if Set(states).count != states.count { error("state machine '\(name)' lists a state twice", at: loc) }
         let count = max(states.count, 1)
-        let type = HWType.minimal(for: BigIntValue(count - 1), signed: false)
+        let type = HWType.minimal(for: BigInt(count - 1), signed: false)
         let start = initial.flatMap { states.firstIndex(of: $0) } ?? 0
-        let register = reg(name, type, reset: BigIntValue(start), file: file, line: line)
+        let register = reg(name, type, reset: BigInt(start), file: file, line: line)
         let names = states.map { prefix + StateNames.parameterName(String(describing: $0)) }
         var members: [Module.EnumerationMember] = []
         var constants: [Signal] = []
         for (i, n) in names.enumerated() {
-            let c = constant(BigIntValue(i), type, file: file, line: line)
+            let c = constant(BigInt(i), type, file: file, line: line)
             if declareName(n, at: loc) { symbolicConstants[c.id] = n }
-            members.append(.init(name: n, value: BigIntValue(i)))
+            members.append(.init(name: n, value: BigInt(i)))
             constants.append(c)
         }
         enumerations.append(Module.Enumeration(members: members, type: type, register: register.id, location: loc))

@@ -15,7 +15,7 @@ public final class Simulator {
         case operation(Op, [Int], [HWType], OperatorRule)
     }
 
-    struct FlatRegister { let slot: Int; let reset: BigInt?; let enable: Int?; var next: Int; let resetSlot: Int? }
+    struct FlatRegister { let slot: Int; let reset: BigInt?; let enable: Int?; let clear: Int?; var next: Int; let resetSlot: Int? }
     struct FlatMemory {
         let depth: Int
         var data: [BigInt]
@@ -66,7 +66,7 @@ public final class Simulator {
         }
         var regIndex: [Int: Int] = [:]
         for (i, r) in m.registers.enumerated() {
-            registers.append(FlatRegister(slot: map[r.node], reset: r.reset, enable: r.enable.map { map[$0] }, next: map[r.next],
+            registers.append(FlatRegister(slot: map[r.node], reset: r.reset, enable: r.enable.map { map[$0] }, clear: r.clear.map { map[$0] }, next: map[r.next],
                                           resetSlot: inputs["rst"]))
             regIndex[i] = registers.count - 1
         }
@@ -153,6 +153,7 @@ public final class Simulator {
         let inReset = { (r: FlatRegister) in r.reset != nil && (r.resetSlot.map { self.values[$0] != 0 } ?? false) }
         let nextRegisters = registers.enumerated().map { i, r -> BigInt in
             if inReset(r), let reset = r.reset { return reset }
+            if let c = r.clear, values[c] != 0 { return 0 }
             if let e = r.enable, values[e] == 0 { return registerValues[i] }
             return values[r.next]
         }

@@ -22,13 +22,13 @@ extension ModuleBuilder {
         let wide = x.asUnsigned() << (maxLeftShift + 1)
         let span = wide.width
         // Right-shift amount in `wide` coordinates, clamped to 0...span.
-        let amountWidth = HWType.minimal(for: BigIntValue(span), signed: false).width
-        let raw = (position + BigIntValue(maxLeftShift))
+        let amountWidth = HWType.minimal(for: BigInt(span), signed: false).width
+        let raw = (position + BigInt(maxLeftShift))
         let signedRaw = raw.toSigned().extended(to: max(raw.width + 1, amountWidth + 1), file: file, line: line)
         let zero = constant(0, signedRaw.type, file: file, line: line)
-        let top = constant(BigIntValue(span), signedRaw.type, file: file, line: line)
+        let top = constant(BigInt(span), signedRaw.type, file: file, line: line)
         let clamped = mux(signedRaw.lt(0, file: file, line: line), zero,
-                          mux(signedRaw.gt(BigIntValue(span), file: file, line: line), top, signedRaw, file: file, line: line),
+                          mux(signedRaw.gt(BigInt(span), file: file, line: line), top, signedRaw, file: file, line: line),
                           file: file, line: line)
         let amount = clamped.truncated(to: amountWidth, file: file, line: line).asUnsigned()
             .named("\(name)_amount", file: file, line: line)

@@ -31,10 +31,10 @@ enum FIRDesign {
     static let outputWidth = 16
 
     static func counter(limit: Int) throws -> Component<SampleCounterPorts> {
-        let width = HWType.minimal(for: BigIntValue(limit), signed: false).width
+        let width = HWType.minimal(for: BigInt(limit), signed: false).width
         return try Module.build("sample_counter", ports: SampleCounterPorts(width: width)) { m, io in
             let count = m.reg("count_q", .unsigned(width), reset: 0)
-            let full = count .>= BigIntValue(limit)
+            let full = count .>= BigInt(limit)
             m.when(io.enable && !full) { count.assign((count + 1).truncated(to: width)) }
             io.count.assign(count)
             io.full.assign(full)
@@ -52,14 +52,14 @@ enum FIRDesign {
                 stage.assign(line[k - 1])
                 line.append(stage)
             }
-            let products = zip(taps, line).map { tap, x in x * BigIntValue(tap) }
+            let products = zip(taps, line).map { tap, x in x * BigInt(tap) }
             let sum = m.adderTree(products)
             let y = (sum.width > outputWidth ? sum.truncated(to: outputWidth) : sum.extended(to: outputWidth)).named("y_sum")
             io.y.assign(y)
 
             let filled = m.instance(counter, name: "u_count") { $0.enable = io.valid }
             io.warm.assign(filled.full)
-            io.peak.assign(y .> BigIntValue(threshold))
+            io.peak.assign(y .> BigInt(threshold))
         }
     }
 }

@@ -24,10 +24,10 @@ let sim = Simulator(design.module)
 sim.set("rst", 1); sim.tick(); sim.set("rst", 0)
 var mismatches = 0
 for (n, x) in samples.enumerated() {
-    sim.set("sample", BigIntValue(x)); sim.set("valid", 1); sim.evaluate()
+    sim.set("sample", BigInt(x)); sim.set("valid", 1); sim.evaluate()
     let expected = taps.enumerated().reduce(0) { acc, t in n - t.offset >= 0 ? acc + t.element * samples[n - t.offset] : acc }
     let checks: [(String, Int)] = [("y", expected), ("peak", expected > threshold ? 1 : 0), ("warm", n >= taps.count - 1 ? 1 : 0)]
-    for (port, want) in checks where sim.get(port) != BigIntValue(want) {
+    for (port, want) in checks where sim.get(port) != BigInt(want) {
         print("mismatch at n=\(n): \(port) = \(sim.get(port)), expected \(want)")
         mismatches += 1
     }
