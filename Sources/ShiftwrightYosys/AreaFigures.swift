@@ -22,7 +22,7 @@ public struct AreaFigures: Sendable, Hashable, Codable {
 
     /// The design's totals and each module's own figures (by name, without Yosys's `\`).
     public static func parse(statJSON data: Data) throws -> (design: AreaFigures, modules: [String: AreaFigures]) {
-        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+        guard let root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? Self.withoutStrayLines(data),
               let design = root["design"] as? [String: Any],
               let cells = design["num_cells_by_type"] as? [String: Any] else {
             throw ToolError("Yosys statistics are not in the expected form (no design.num_cells_by_type)")
@@ -39,6 +39,19 @@ public struct AreaFigures: Sendable, Hashable, Codable {
             modules[key.hasPrefix("\\") ? String(key.dropFirst()) : key] = figures(cells)
         }
         return (figures(cells), modules)
+    }
+
+    /// Yosys 0.23's `stat -json` prints hierarchy lines (`   name   1`) into the JSON for nested
+    /// kept modules; without them the text parses.
+    private static func withoutStrayLines(_ data: Data) -> [String: Any]? {
+        let text = String(decoding: data, as: UTF8.self)
+        let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+            let fields = line.split(separator: " ")
+            let stray = fields.count == 2 && Int(fields[1]) != nil
+                && !fields[0].contains(where: { "\"{}[]:,".contains($0) })
+            return !stray
+        }
+        return (try? JSONSerialization.jsonObject(with: Data(kept.joined(separator: "\n").utf8))) as? [String: Any]
     }
 
     private func count(_ cls: CellClass) -> Int {

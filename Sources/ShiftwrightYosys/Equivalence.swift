@@ -91,11 +91,13 @@ public struct Equivalence: Sendable {
     /// Reads, elaborates and flattens each side alone (their submodules may share names), then
     /// puts both into one design as `gold` and `gate`.
     private func loadCommands(gold: Side, gate: Side) -> [String] {
-        var lines = ["read_verilog -sv gold.v", "hierarchy -top \(gold.top)", "proc", "flatten", "rename \(gold.top) gold",
+        // Kept submodules (keep_hierarchy) are flattened too: equivalence is of the whole design.
+        let flatten = ["setattr -mod -unset keep_hierarchy *", "flatten"]
+        var lines = ["read_verilog -sv gold.v", "hierarchy -top \(gold.top)", "proc"] + flatten + ["rename \(gold.top) gold",
                      "design -stash gold"]
         if let cellLibrary { lines.append("read_verilog \(cellLibrary)") }
         lines.append("read_verilog -sv gate.v")
-        lines += ["hierarchy -top \(gate.top)", "proc", "flatten", "rename \(gate.top) gate", "design -stash gate",
+        lines += ["hierarchy -top \(gate.top)", "proc"] + flatten + ["rename \(gate.top) gate", "design -stash gate",
                   "design -copy-from gold -as gold gold", "design -copy-from gate -as gate gate"]
         return lines
     }

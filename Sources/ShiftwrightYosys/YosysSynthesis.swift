@@ -25,7 +25,7 @@ extension Yosys {
         return try designs.filter { seen.insert($0.top).inserted }.map { try synthesizeOne($0, target: target, netlists: netlists) }
     }
 
-    func synthesizeOne(_ design: SynthDesign, target: SynthTarget, netlists: [NetlistFormat]) throws -> SynthResult {
+    public func synthesizeOne(_ design: SynthDesign, target: SynthTarget, netlists: [NetlistFormat]) throws -> SynthResult {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("shiftwright-synth-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         try AtomicFile.write(design.verilog, to: "\(scratch)/\(design.fileName)")
