@@ -13,11 +13,14 @@ public struct PEConfig: Sendable, Hashable {
     /// Accumulator width: product width + ceil(log2 K), unless overridden (baselines use the
     /// accumulator of the PE they are compared with).
     public let accumulatorWidth: Int
+    /// How an integer × integer product is formed: radix-4 Booth (the default) or the synthesis
+    /// tool's `*`; the equal-effort baseline is whichever is smaller on the target.
+    public let integerProduct: PEGenerator.IntegerProduct
 
     public static let maxAccumulatorWidth = 256
 
     public init(activation: NumberFormat, weight: NumberFormat, accumulationDepth: Int = 1024, pipelined: Bool = false,
-                accumulatorWidth: Int? = nil) throws {
+                accumulatorWidth: Int? = nil, integerProduct: PEGenerator.IntegerProduct = .booth) throws {
         guard accumulationDepth >= 1 else { throw GeneratorError("accumulation depth K must be at least 1, got \(accumulationDepth)") }
         guard accumulationDepth <= 1 << 30 else { throw GeneratorError("accumulation depth K must be at most 2^30, got \(accumulationDepth)") }
         if case .ausnTiers = activation.kind {
@@ -33,6 +36,7 @@ public struct PEConfig: Sendable, Hashable {
         self.weight = weight
         self.accumulationDepth = accumulationDepth
         self.pipelined = pipelined
+        self.integerProduct = integerProduct
         let needed = PEConfig.productType(activation, weight).width + PEConfig.log2Ceiling(accumulationDepth)
         if let accumulatorWidth, accumulatorWidth < needed {
             throw GeneratorError("accumulator width \(accumulatorWidth) is narrower than the \(needed) bits K = \(accumulationDepth) accumulations need")
@@ -46,10 +50,11 @@ public struct PEConfig: Sendable, Hashable {
     /// The integer multiplier baseline users compare against: `intN × intM` with the bit counts of
     /// the activation and weight codes (an integer activation is kept as it is), and the same
     /// accumulator width.
-    public func integerBaseline() throws -> PEConfig {
+    public func integerBaseline(_ product: PEGenerator.IntegerProduct = .booth) throws -> PEConfig {
         let act = activation.isInteger ? activation : try NumberFormat(.int(bits: max(2, activation.codeWidth)))
         return try PEConfig(activation: act, weight: try NumberFormat(.int(bits: max(2, weight.codeWidth))),
-                            accumulationDepth: accumulationDepth, pipelined: pipelined, accumulatorWidth: accumulatorWidth)
+                            accumulationDepth: accumulationDepth, pipelined: pipelined, accumulatorWidth: accumulatorWidth,
+                            integerProduct: product)
     }
 
     /// Clock cycles from an input vector to the accumulator showing its product.
@@ -59,6 +64,7 @@ public struct PEConfig: Sendable, Hashable {
     /// configurations never share a name.
     public var moduleName: String {
         "pe_\(GeneratorNames.token(activation))_\(GeneratorNames.token(weight))_acc\(accumulatorWidth)" + (pipelined ? "_pipe" : "")
+            + (activation.isInteger && weight.isInteger && integerProduct == .multiply ? "_mul" : "")
     }
 
     /// Smallest signed type holding every product of the two formats.

@@ -6,97 +6,298 @@ import ShiftwrightFormats
 ///
 /// Ports: `act` (activation code), `wt` (weight code), `en`, `clear`, and the signed output `acc`.
 /// On each clock edge: clear → acc = en ? p : 0; else en → acc += p; else hold; `rst` clears.
-/// The product p is exact, in units of the two formats (scales are applied outside the PE):
-/// - AUSN / power-of-two weights: shifted copies of the activation summed by an adder tree, then
-///   one barrel shift by the weight's exponent (the tier reading: one barrel shifter per term);
-/// - AFP weights: the (M+1)-bit significand product as a shift-add, then the alignment shift by
-///   the sum of exponents (no decode to a wide integer before the shift);
-/// - intN weights: a plain multiplier, the baseline.
-/// The sign of sign-magnitude formats is folded into the accumulator's adder (XOR + carry-in).
+/// The product p is exact, in units of the two formats (scales are applied outside the PE).
+///
+/// The design has the shape of the smallest hand-written RTL we found (docs/hardware.md), in two
+/// kept submodules so synthesis maps each on its own:
+/// - `<name>_prod` (combinational) forms the product in ones'-complement form `q` with a carry
+///   `cin` (q + cin = p): partial products of the integer operand, one per set significand bit
+///   of the other (AUSN, power-of-two, AFP) or one per radix-4 Booth digit (integer weights),
+///   summed by a chain of carry-in adders (each partial product's sign correction is a carry-in);
+///   then a shifter built only for the exponent field's legal values (zero for AUSN's zero code);
+///   the sign of a sign-magnitude format becomes XOR plus the carry-in. Pairs of two
+///   sign-magnitude formats multiply their small significands directly and shift by the sum of
+///   the exponents.
+/// - `<name>_acc` holds the accumulator: acc + q + cin in one carry chain whose direct input is
+///   the product; `en` is the flip-flops' clock enable and `clear` their synchronous reset (with
+///   clear and en together the sum starts from zero).
 public enum PEGenerator {
+    /// How an integer × integer product is formed (the baselines).
+    public enum IntegerProduct: String, Sendable, Hashable, CaseIterable {
+        /// Radix-4 Booth partial products in the carry chain.
+        case booth
+        /// The synthesis tool's own `*`.
+        case multiply
+    }
+
     public static func module(_ config: PEConfig) throws -> Module {
         let a = config.activation, w = config.weight
-        let product = PEConfig.productType(a, w)
-        return try Module.build(config.moduleName, generator: "ShiftwrightGenerators.PEGenerator", parameters: [
+        let productWidth = PEConfig.productType(a, w).width
+        let product = try productModule(config, width: productWidth)
+        let accumulator = try accumulatorModule(config, productWidth: productWidth)
+        var parameters = [
             ("act", a.name), ("weight", w.name), ("K", "\(config.accumulationDepth)"),
-            ("acc_width", "\(config.accumulatorWidth)"), ("product_width", "\(product.width)"),
+            ("acc_width", "\(config.accumulatorWidth)"), ("product_width", "\(productWidth)"),
             ("pipelined", "\(config.pipelined)"), ("latency", "\(config.latency)"),
-        ]) { m in
+        ]
+        if a.isInteger && w.isInteger { parameters.append(("integer_product", config.integerProduct.rawValue)) }
+        return try Module.build(config.moduleName, generator: "ShiftwrightGenerators.PEGenerator", parameters: parameters) { m in
             let act = m.input("act", .unsigned(a.codeWidth))
             let wt = m.input("wt", .unsigned(w.codeWidth))
             let en = m.input("en", .bit)
             let clear = m.input("clear", .bit)
-
-            let (magnitude, negative) = productTerms(m, act: OperandDecoder.decode(act, a, m),
-                                                     weight: OperandDecoder.decode(wt, w, m), productWidth: product.width)
-            var p = magnitude, neg = negative, enable = en, clearNow = clear
+            let p = m.instance(product, name: "u_prod", inputs: ["act": act, "wt": wt])
+            var q = p["q"], cin = p["cin"], enable = en, clearNow = clear
             if config.pipelined {
-                let pq = m.reg("product_q", p.type, reset: nil)
-                pq.assign(p)
-                p = pq
-                if let n = neg {
-                    let nq = m.reg("negative_q", .bit, reset: 0)
-                    nq.assign(n)
-                    neg = nq
-                }
-                let eq = m.reg("en_q", .bit, reset: 0), cq = m.reg("clear_q", .bit, reset: 0)
+                let qq = m.reg("product_q", q.type, reset: nil), cq = m.reg("carry_q", .bit, reset: nil)
+                qq.assign(q)
+                cq.assign(cin)
+                let eq = m.reg("en_q", .bit, reset: 0), kq = m.reg("clear_q", .bit, reset: 0)
                 eq.assign(en)
-                cq.assign(clear)
-                enable = eq
-                clearNow = cq
+                kq.assign(clear)
+                (q, cin, enable, clearNow) = (qq, cq, eq, kq)
             }
-            let width = config.accumulatorWidth
-            let zero = m.constant(0, .signed(width))
-            let accumulator = m.reg("accumulator", .signed(width), reset: 0)
-            let base = m.mux(clearNow, zero, accumulator).named("acc_base")
-            let term = p.toSigned().extended(to: width)
-            let next: Signal
-            if let neg {
-                // base ± p as base + (p XOR −neg) + neg: one adder with a carry-in, no negator.
-                let flipped = (term ^ m.fill(neg, term.type)).named("product_signed_ones")
-                let addend = m.mux(enable, flipped, zero).named("addend")
-                next = base + addend + (enable & neg)
-            } else {
-                next = base + m.mux(enable, term, zero).named("addend")
-            }
-            accumulator.assign(next.truncated(to: width))
-            m.output("acc", accumulator)
+            let acc = m.instance(accumulator, name: "u_acc", inputs: ["en": enable, "clear": clearNow, "q": q, "cin": cin])
+            m.output("acc", acc["acc"])
         }
     }
 
-    /// The unsigned (or, with integer operands, signed) product magnitude and the sign to apply.
-    static func productTerms(_ m: ModuleBuilder, act: DecodedOperand, weight: DecodedOperand,
-                             productWidth: Int) -> (Signal, Signal?) {
+    // MARK: accumulator
+
+    /// acc ← (clear ? 0 : acc) + sext(q) + cin, enabled by `en`, cleared when clear without en.
+    static func accumulatorModule(_ config: PEConfig, productWidth: Int) throws -> Module {
+        let width = config.accumulatorWidth
+        return try Module.build("\(config.moduleName)_acc", generator: "ShiftwrightGenerators.PEGenerator") { m in
+            m.keepHierarchy()
+            let en = m.input("en", .bit), clear = m.input("clear", .bit)
+            let q = m.input("q", .unsigned(productWidth)), cin = m.input("cin", .bit)
+            let acc = m.reg("accumulator", .unsigned(width), reset: 0, enable: en, clear: (clear && !en).named("clear_only"))
+            let base = m.mux(clear, m.constant(0, .unsigned(width)), acc).named("acc_base")
+            let addend = q.asSigned().extended(to: width).asUnsigned().named("addend")
+            acc.assign(m.carryAdd(addend, base, carryIn: cin).named("acc_sum"))
+            m.output("acc", acc.asSigned())
+        }
+    }
+
+    // MARK: product
+
+    /// act, wt → q (ones'-complement product, `width` bits) and cin, with q + cin = p.
+    static func productModule(_ config: PEConfig, width: Int) throws -> Module {
+        let a = config.activation, w = config.weight
+        return try Module.build("\(config.moduleName)_prod", generator: "ShiftwrightGenerators.PEGenerator") { m in
+            m.keepHierarchy()
+            let act = m.input("act", .unsigned(a.codeWidth))
+            let wt = m.input("wt", .unsigned(w.codeWidth))
+            let (value, negative, carry) = signedProduct(m, config, act: act, wt: wt, width: width)
+            // q = value, or its ones' complement when negative (the +1 is the carry-in).
+            let q = negative.map { (value ^ m.fill($0, value.type)).named("q_signed") } ?? value
+            m.output("q", q.named("q_value"))
+            // A sign-magnitude sign and a Booth carry never occur together (integers have no sign field).
+            m.output("cin", negative ?? carry ?? m.constant(0, .bit))
+        }
+    }
+
+    /// The product before the sign of a sign-magnitude operand: a `width`-bit two's-complement
+    /// value (as unsigned bits), the sign to apply (nil when there is none) and a carry to add.
+    static func signedProduct(_ m: ModuleBuilder, _ config: PEConfig, act: Signal, wt: Signal,
+                              width: Int) -> (Signal, Signal?, Signal?) {
+        let a = config.activation, w = config.weight
+        if a.isInteger && w.isInteger {
+            let x = integer(act, a), y = integer(wt, w)
+            if config.integerProduct == .multiply {
+                return ((x * y).truncated(to: width).asUnsigned().named("product"), nil, nil)
+            }
+            // Booth-recode the narrower operand: fewer partial products.
+            let (multiplicand, multiplier) = x.width >= y.width ? (x, y) : (y, x)
+            let (sum, carry) = chain(m, booth(m, multiplicand, multiplier), width: width)
+            return (sum, nil, carry)
+        }
+        if let x = a.isInteger ? integer(act, a) : nil, let selector = Selector(wt, w, m) {
+            return scaled(m, x, selector, width: width)
+        }
+        if let x = w.isInteger ? integer(wt, w) : nil, let selector = Selector(act, a, m) {
+            return scaled(m, x, selector, width: width)
+        }
+        return twoSignificands(m, act: act, a, wt: wt, w, width: width)
+    }
+
+    /// An integer operand as a signed signal (unsigned codes get a zero sign bit).
+    static func integer(_ code: Signal, _ f: NumberFormat) -> Signal {
+        f.isSigned ? code.asSigned() : code.toSigned()
+    }
+
+    // MARK: integer × sum of powers of two
+
+    /// How a sign-magnitude operand scales the integer operand: a significand given by bits
+    /// (each a partial product at its offset, nil bit = always 1), an exponent chosen by a
+    /// field whose legal values map to shift amounts (nil = the value is zero), and tier terms.
+    struct Selector {
+        var sign: Signal?
+        /// (bit, offset): partial product `bit ? x : 0` at `offset`; bit nil is an ungated copy.
+        var bits: [(Signal?, Int)]
+        /// Tier terms of the tier reading: a shift of x chosen by the tier fields so far.
+        var tiers: [(field: Signal, amounts: [Int?])] = []
+        /// The exponent: `field` value → left shift, nil → zero product.
+        var exponent: (field: Signal, amounts: [Int?])?
+        /// Offset of the highest significand bit plus one (the significand is < 2^span).
+        var span: Int
+
+        init?(_ code: Signal, _ f: NumberFormat, _ m: ModuleBuilder) {
+            let n = f.codeWidth
+            sign = f.isSigned ? code[n - 1].named("\(code.declaredName ?? "op")_sign") : nil
+            switch f.kind {
+            case let .ausn(b, s):
+                // (2^S + k) << (2^B − 1 − a); a = 0 is zero, so the leading copy needs no gate.
+                bits = (0..<s).map { (code[$0], $0) } + [(nil, s)]
+                exponent = (code[s + b - 1, s].named("basic"), [nil] + (1..<(1 << b)).map { (1 << b) - 1 - $0 })
+                span = s + 1
+            case let .afp(e, mantissa, _):
+                let normal: Signal? = e > 0 ? code[mantissa + e - 1, mantissa].anySet.named("normal") : nil
+                bits = (0..<mantissa).map { (code[$0], $0) } + (normal.map { [($0, mantissa)] } ?? [])
+                if e > 0 {
+                    exponent = (code[mantissa + e - 1, mantissa].named("exp_field"), (0..<(1 << e)).map { max($0, 1) - 1 })
+                }
+                span = mantissa + (e > 0 ? 1 : 0)
+            case let .ausnTiers(b, tierBits):
+                // Leading 1 at offset G = Σ(2^T − 1); tier i adds a copy at G − (q1 + … + qi) while
+                // q1 … qi are all non-zero.
+                let total = tierBits.reduce(0, +)
+                let g = tierBits.reduce(0) { $0 + (1 << $1) - 1 }
+                bits = [(nil, g)]
+                var low = total, prefix: [Int] = []
+                for (i, t) in tierBits.enumerated() {
+                    low -= t
+                    prefix.append(t)
+                    let field = code[total - 1, low].named("tiers\(i + 1)")
+                    // Every value of the fields q1…qi (q1 most significant) → G − Σq, or nil if any q is 0.
+                    let amounts: [Int?] = (0..<(1 << prefix.reduce(0, +))).map { value in
+                        var rest = value, sum = 0
+                        for width in prefix.reversed() {
+                            let q = rest & ((1 << width) - 1)
+                            if q == 0 { return nil }
+                            sum += q
+                            rest >>= width
+                        }
+                        return g - sum
+                    }
+                    tiers.append((field, amounts))
+                }
+                exponent = (code[total + b - 1, total].named("basic"), [nil] + (1..<(1 << b)).map { (1 << b) - 1 - $0 })
+                span = g + 1
+            case .int, .uint:
+                return nil
+            }
+        }
+    }
+
+    /// x × selector: partial products summed in the chain, the exponent's legal shifts, then the sign.
+    static func scaled(_ m: ModuleBuilder, _ x: Signal, _ s: Selector, width: Int) -> (Signal, Signal?, Signal?) {
+        let significandWidth = x.width + s.span
+        var terms = s.bits.map { bit, offset -> PartialProduct in
+            // pp<j>: the copy of x at 2^j, present when significand bit j is set (the lead is ungated).
+            let copy = bit.map { m.mux($0, x, m.constant(0, x.type)).named("pp\(offset)") } ?? x
+            return PartialProduct(value: copy, offset: offset, carry: nil)
+        }
+        for (i, tier) in s.tiers.enumerated() {
+            let shifted = m.selectShift(x, by: tier.field, amounts: tier.amounts, name: "tier\(i + 1)_term")
+            terms.append(PartialProduct(value: shifted, offset: 0, carry: nil))
+        }
+        let (significand, _) = chain(m, terms, width: significandWidth)
+        var value = significand.asSigned()
+        if let exponent = s.exponent {
+            value = m.selectShift(value, by: exponent.field, amounts: exponent.amounts, name: "aligned")
+        }
+        return (resize(value, width).named("magnitude"), s.sign, nil)
+    }
+
+    // MARK: partial products
+
+    /// A partial product: a two's-complement `value` whose bit 0 has weight 2^offset, plus an
+    /// optional 1-bit `carry` of weight 2^offset (the +1 of a ones'-complement negation).
+    struct PartialProduct {
+        let value: Signal
+        let offset: Int
+        let carry: Signal?
+    }
+
+    /// Σ partial products in `width` bits as a chain of carry-in adders: each term is added to the
+    /// bits of the running sum at and above its offset (with its carry as the carry-in), the bits
+    /// below pass through. The carry of a term at offset 0 is returned instead, for the next adder.
+    static func chain(_ m: ModuleBuilder, _ terms: [PartialProduct], width: Int) -> (Signal, Signal?) {
+        let sorted = terms.sorted { $0.offset < $1.offset }
+        guard let first = sorted.first else { return (m.constant(0, .unsigned(width)), nil) }
+        var sum = place(m, first.value, at: first.offset, width: width)
+        // The first term's carry waits for the next adder at offset 0, or leaves as the result's.
+        var pending = first.carry
+        for (i, t) in sorted.dropFirst().enumerated() {
+            let high = sum[width - 1, t.offset]
+            var carry = t.carry
+            if carry == nil, t.offset == first.offset, let p = pending { (carry, pending) = (p, nil) }
+            let added = m.carryAdd(high, resize(t.value, width - t.offset), carryIn: carry).named("pp_sum\(i + 1)")
+            sum = (t.offset == 0 ? added : m.concat(added, sum[t.offset - 1, 0])).named("pp_acc\(i + 1)")
+        }
+        if let p = pending, first.offset > 0 {
+            // A carry above bit 0 cannot leave as the product's carry-in: add it here.
+            let high = sum[width - 1, first.offset]
+            let added = m.carryAdd(high, m.constant(0, .unsigned(width - first.offset)), carryIn: p).named("pp_carry")
+            return (m.concat(added, sum[first.offset - 1, 0]), nil)
+        }
+        return (sum, pending)
+    }
+
+    /// `value` (two's complement) at `offset` in a `width`-bit vector, as unsigned bits.
+    static func place(_ m: ModuleBuilder, _ value: Signal, at offset: Int, width: Int) -> Signal {
+        let body = resize(value, width - offset)
+        return offset == 0 ? body : m.concat(body, m.constant(0, .unsigned(offset)))
+    }
+
+    /// `signal` sign-extended (by its signedness) or cut to `width` bits, as unsigned bits.
+    static func resize(_ signal: Signal, _ width: Int) -> Signal {
+        (signal.width >= width ? signal.truncated(to: width) : signal.extended(to: width)).asUnsigned()
+    }
+
+    /// Radix-4 Booth partial products of `x` × `y` (both signed): digit g of y (bits 2g+1, 2g,
+    /// 2g−1) ∈ {−2, −1, 0, 1, 2} selects 0, x or 2x, ones'-complemented when negative with the +1
+    /// as the term's carry.
+    static func booth(_ m: ModuleBuilder, _ x: Signal, _ y: Signal) -> [PartialProduct] {
+        let digits = (y.width + 1) / 2
+        let yx = m.concat(y.extended(to: 2 * digits).asUnsigned(), m.constant(0, .bit)).named("booth_y")
+        return (0..<digits).map { g in
+            let b0 = yx[2 * g], b1 = yx[2 * g + 1], b2 = yx[2 * g + 2]
+            let negative = (b2 && !(b1 && b0)).named("booth\(g)_neg")
+            let one = (b1 ^ b0).named("booth\(g)_one")
+            let two = ((b2 && !b1 && !b0) || (!b2 && b1 && b0)).named("booth\(g)_two")
+            let type = HWType.signed(x.width + 1)
+            let magnitude = m.mux(one, x.extended(to: x.width + 1), m.mux(two, x << 1, m.constant(0, type))).named("booth\(g)_mag")
+            let value = (magnitude ^ m.fill(negative, type)).named("booth\(g)_pp")
+            return PartialProduct(value: value, offset: 2 * g, carry: negative)
+        }
+    }
+
+    // MARK: two sign-magnitude operands
+
+    /// Small significands multiplied directly, then shifted by the sum of the exponents.
+    static func twoSignificands(_ m: ModuleBuilder, act: Signal, _ a: NumberFormat, wt: Signal, _ w: NumberFormat,
+                                width: Int) -> (Signal, Signal?, Signal?) {
+        let x = OperandDecoder.decode(act, a, m), y = OperandDecoder.decode(wt, w, m)
         var terms: [Signal] = []
-        for (i, ta) in act.terms.enumerated() {
-            for (j, tw) in weight.terms.enumerated() {
-                let suffix = act.terms.count * weight.terms.count > 1 ? "_\(i)_\(j)" : ""
-                let significand = (act.isInteger && weight.isInteger
-                    ? ta.significand * tw.significand
-                    : shiftAdd(m, ta.significand, tw.significand)).named("sig_product\(suffix)")
+        for (i, ta) in x.terms.enumerated() {
+            for (j, tw) in y.terms.enumerated() {
+                let suffix = x.terms.count * y.terms.count > 1 ? "_\(i)_\(j)" : ""
+                let significand = (ta.significand * tw.significand).named("sig_product\(suffix)")
                 let shift: Signal?
                 switch (ta.exponent, tw.exponent) {
-                case let (x?, y?): shift = (x + y).named("shift\(suffix)")
-                case let (x?, nil): shift = x
-                case let (nil, y?): shift = y
+                case let (p?, q?): shift = (p + q).named("shift\(suffix)")
+                case let (p?, nil): shift = p
+                case let (nil, q?): shift = q
                 case (nil, nil): shift = nil
                 }
                 terms.append(shift.map { (significand << $0).named("aligned\(suffix)") } ?? significand)
             }
         }
         let sum = terms.count == 1 ? terms[0] : m.adderTree(terms)
-        // The exact product fits `productWidth` signed bits (unsigned magnitudes: one less).
-        let magnitude = sum.truncated(to: sum.isSigned ? productWidth : productWidth - 1).named("product_magnitude")
-        let signs = [act.sign, weight.sign].compactMap { $0 }
+        let signs = [x.sign, y.sign].compactMap { $0 }
         let negative: Signal? = signs.isEmpty ? nil : (signs.count == 1 ? signs[0] : (signs[0] ^ signs[1]).named("product_negative"))
-        return (magnitude, negative)
-    }
-
-    /// Significand product without a multiplier: shifted copies of one operand selected by the
-    /// bits of the other (the narrower unsigned one; a signed integer is never the selector).
-    static func shiftAdd(_ m: ModuleBuilder, _ x: Signal, _ y: Signal) -> Signal {
-        if x.isSigned { return m.shiftAddMultiply(x, by: y) }
-        if y.isSigned { return m.shiftAddMultiply(y, by: x) }
-        return x.width >= y.width ? m.shiftAddMultiply(x, by: y) : m.shiftAddMultiply(y, by: x)
+        return (resize(sum.toSigned(), width).named("magnitude"), negative, nil)
     }
 }

@@ -35,29 +35,29 @@ import ShiftwrightFlows
     }
 
     @Test func flippedAUSNShiftAmountIsCaught() throws {
-        let outcome = try verifyMutant("int8", "ausn-b3s2", line: "wire [2:0] wt_exponent =", "~wt_basic", "wt_basic", checkWaveform: true)
+        let outcome = try verifyMutant("int8", "ausn-b3s2", line: "wire aligned_eq = basic ==", "3'h1", "3'h2", checkWaveform: true)
         #expect(!outcome.passed)
         #expect(outcome.mismatch?.contains("golden model expects") == true)
     }
 
     @Test func droppedShiftAddTermIsCaught() throws {
-        let outcome = try verifyMutant("int8", "ausn-b3s2", line: "sig_product_mux_3 =", "sig_product_bits_3 ?", "1'b0 ?")
+        let outcome = try verifyMutant("int8", "ausn-b3s2", line: "wire signed [7:0] pp1 =", "? act :", "? 8'h0 :")
         #expect(!outcome.passed)
     }
 
     @Test func wrongAFPExponentBiasIsCaught() throws {
-        // max(f,1) − 1 mutated to f − 1 without the subnormal correction.
-        let outcome = try verifyMutant("int8", "afp-e3m2", line: "wt_exponent_ext =", "wt_normal}", "1'b1}")
+        // Subnormals read as normal numbers: the hidden 1 always present.
+        let outcome = try verifyMutant("int8", "afp-e3m2", line: "wire normal =", "|normal_bits", "1'b1")
         #expect(!outcome.passed)
     }
 
     @Test func droppedSignIsCaught() throws {
-        let outcome = try verifyMutant("int8", "pot-b4", line: "accumulator_next_and =", "en & wt_sign", "1'b0")
+        let outcome = try verifyMutant("int8", "pot-b4", line: "assign cin =", "wt_sign", "1'b0")
         #expect(!outcome.passed)
     }
 
     @Test func brokenBaselineMultiplierIsCaught() throws {
-        let outcome = try verifyMutant("int8", "int4", line: "sig_product =", "} * {", "} + {")
+        let outcome = try verifyMutant("int8", "int4", line: "wire booth1_neg =", " & ", " | ")
         #expect(!outcome.passed)
     }
 }

@@ -29,7 +29,12 @@ extension Yosys {
     /// accumulator of `BaselinePair` (the design's own unless the baseline needs a wider one).
     public func comparePE(_ config: PEConfig, target: SynthTarget, netlists: [NetlistFormat] = []) throws -> AreaComparison {
         let pair = try BaselinePair(config)
-        return try compare(SynthDesign.pe(pair.design), baseline: SynthDesign.pe(pair.baseline), target: target, netlists: netlists)
+        let designs = try [pair.design] + pair.baselines
+        let results = try ParallelSynthesis(yosys: self, workers: 2).results(designs.map { try SynthDesign.pe($0) }, target: target,
+                                                                             netlists: netlists)
+        let areas = Dictionary(results.map { ($0.design.top, $0.area) }, uniquingKeysWith: { a, _ in a })
+        let best = pair.bestBaseline(areas, target: target).moduleName
+        return AreaComparison(design: results[0], baseline: results.first { $0.design.top == best } ?? results[1])
     }
 
     /// Synthesizes any design and a baseline together for `target`.

@@ -40,12 +40,12 @@ public struct PaperReport: Sendable {
                 }
             }
         }
-        let designs = try entries.flatMap { [try SynthDesign.pe($0.3.design), try SynthDesign.pe($0.3.baseline)] }
+        let designs = try entries.flatMap { e in try ([e.3.design] + e.3.baselines).map { try SynthDesign.pe($0) } }
         let areas = try synthesis.run(designs, target: target, progress: progress)
         let rows = entries.map { arch, bits, weight, pair in
             Row(architecture: arch, weightBits: bits, weight: weight, top: pair.design.moduleName,
                 accumulatorWidth: pair.design.accumulatorWidth, area: areas[pair.design.moduleName]!,
-                multiplier: areas[pair.baseline.moduleName]!)
+                multiplier: areas[pair.bestBaseline(areas, target: target).moduleName]!)
         }
         return PaperReport(target: target, yosysVersion: try synthesis.yosys.version(), rows: rows)
     }

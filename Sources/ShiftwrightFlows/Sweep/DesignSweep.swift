@@ -38,17 +38,17 @@ public enum DesignSweep {
                            progress: ParallelSynthesis.Progress? = nil) throws -> SweepResult {
         let points = plan.points
         var designs: [SynthDesign] = []
-        var pairs: [(SweepPlan.Point, String, String)] = []
+        var pairs: [(SweepPlan.Point, BaselinePair)] = []
         for point in points {
             let pair = try plan.pair(point)
-            let ours = try SynthDesign.pe(pair.design), base = try SynthDesign.pe(pair.baseline)
-            designs += [ours, base]
-            pairs.append((point, ours.top, base.top))
+            designs += try ([pair.design] + pair.baselines).map { try SynthDesign.pe($0) }
+            pairs.append((point, pair))
         }
         let version = try synthesis.yosys.version()
         let areas = try synthesis.run(designs, target: target, progress: progress)
-        let rows = pairs.map { point, top, base in
-            SweepRow(point: point, top: top, area: areas[top]!, baselineTop: base, baseline: areas[base]!)
+        let rows = pairs.map { point, pair in
+            let top = pair.design.moduleName, base = pair.bestBaseline(areas, target: target).moduleName
+            return SweepRow(point: point, top: top, area: areas[top]!, baselineTop: base, baseline: areas[base]!)
         }
         return SweepResult(plan: plan, target: target, yosysVersion: version, rows: rows)
     }

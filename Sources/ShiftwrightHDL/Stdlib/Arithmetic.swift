@@ -42,3 +42,43 @@ extension ModuleBuilder {
         return (flipped + negate).truncated(to: width, file: file, line: line)
     }
 }
+
+extension ModuleBuilder {
+    /// `(direct + other + carryIn) mod 2^n` for two n-bit vectors (read as unsigned bits), written
+    /// as `({direct, 1'b0} - {~other, ~carryIn}) >> 1`: one carry chain whose direct input is
+    /// `direct`, and a carry-in that costs nothing. Synthesis maps a subtraction's operands onto
+    /// the chain in a fixed way (Yosys does not swap them as it does for `+`), so the caller
+    /// decides which operand is the chain's direct input: measured to matter by up to 29 LUTs in
+    /// a PE on Yosys 0.23.
+    public func carryAdd(_ direct: Signal, _ other: Signal, carryIn: Signal? = nil,
+                         file: StaticString = #fileID, line: UInt = #line) -> Signal {
+        let n = max(direct.width, other.width)
+        let a = direct.asUnsigned().extended(to: n, file: file, line: line)
+        let b = other.asUnsigned().extended(to: n, file: file, line: line)
+        let c = carryIn ?? constant(0, .bit, file: file, line: line)
+        let minuend = concat([a, constant(0, .bit, file: file, line: line)], file: file, line: line)
+        let subtrahend = concat([~b, ~c], file: file, line: line)
+        return (minuend - subtrahend)[n, 1]
+    }
+
+    /// `x << amounts[v]` sign- (or zero-) extended, where `v` is the value of the unsigned
+    /// `field`, and zero for values whose amount is nil: a shifter built only for the legal shift
+    /// amounts, with zero in the spare inputs (a barrel shifter over every amount costs more).
+    /// The result is `x.width + max amount` bits wide, signedness of `x`.
+    public func selectShift(_ x: Signal, by field: Signal, amounts: [Int?], name: String,
+                            file: StaticString = #fileID, line: UInt = #line) -> Signal {
+        let top = amounts.compactMap { $0 }.max() ?? 0
+        let type = HWType(width: x.width + top, signed: x.isSigned)
+        let result = wire(name, type, file: file, line: line)
+        self.switch(field, file: file, line: line) { cases in
+            for (value, amount) in amounts.enumerated() {
+                guard let amount else { continue }
+                cases.when(BigInt(value), file: file, line: line) {
+                    result.assign((x << amount).extended(to: type.width, file: file, line: line), file: file, line: line)
+                }
+            }
+            cases.default(file: file, line: line) { result.assign(self.constant(0, type, file: file, line: line), file: file, line: line) }
+        }
+        return result
+    }
+}
