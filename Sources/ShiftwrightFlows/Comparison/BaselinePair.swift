@@ -18,8 +18,9 @@ public struct BaselinePair: Sendable, Hashable {
         let plain = try PEConfig(activation: config.activation, weight: NumberFormat(.int(bits: max(2, config.weight.codeWidth))),
                                  accumulationDepth: config.accumulationDepth, pipelined: config.pipelined)
         let width = max(config.accumulatorWidth, plain.accumulatorWidth)
-        design = try PEConfig(activation: config.activation, weight: config.weight, accumulationDepth: config.accumulationDepth,
-                              pipelined: config.pipelined, accumulatorWidth: width)
+        let design = try PEConfig(activation: config.activation, weight: config.weight, accumulationDepth: config.accumulationDepth,
+                                  pipelined: config.pipelined, accumulatorWidth: width)
+        self.design = design
         baseline = try design.integerBaseline(.booth)
         baselines = try PEGenerator.IntegerProduct.allCases.map { try design.integerBaseline($0) }
     }
