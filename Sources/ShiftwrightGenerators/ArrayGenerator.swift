@@ -25,56 +25,73 @@ import ShiftwrightHDL
 /// activation beat, L = `ArrayInterface.resultLatency`. See `ControllerGenerator`. Ports are
 /// `ArrayPorts`; the controller, PEs and requantizers are wired through their signatures.
 public enum ArrayGenerator {
-    /// The elaborated array (hierarchy: controller, one PE module, one requantizer module).
+    /// The elaborated array (hierarchy: controller, one column module with its PE and requantizer).
     public static func module(_ c: ArrayConfig) throws -> Module { try component(c).module }
 
-    /// The array with its typed ports (`ArrayPorts`); every submodule is wired through a signature.
+    /// The array with its typed ports (`ArrayPorts`): the controller and C instances of one
+    /// column module, every submodule wired through a signature. One column module (rather than
+    /// the columns' logic inline) lets synthesis map each distinct module once: a 64×64 array
+    /// costs one column's synthesis, not 64.
     public static func component(_ c: ArrayConfig) throws -> Component<ArrayPorts> {
-        let peConfig = try c.pe, requantConfig = try c.requantizer
-        let peModule = try PEGenerator.module(peConfig)
-        let requantModule = try RequantizerGenerator.module(requantConfig)
         let controller = try ControllerGenerator.component(c)
-        let aBits = c.activation.codeWidth, wBits = c.weight.codeWidth, bufferType = HWType.signed(c.bufferWidth)
+        let column = try columnComponent(c)
+        let wBits = c.weight.codeWidth
         return try Module.build(c.moduleName, ports: ArrayPorts(c), generator: "ShiftwrightGenerators.ArrayGenerator",
                                 parameters: ArrayInterface.parameters(c)) { m, io in
             // The host's control ports pass straight through to the controller, and back.
             let ctrl = m.instance(controller, name: "ctrl") { $0.control.connect(io.control) }
             io.control.drive(from: ctrl.control)
-
-            // Stationary weights: row r loads on a weight beat while the controller points at it.
-            let weights: [[Signal]] = (0..<c.rows).map { r in
-                let load = (ctrl.wLoad && ctrl.wRow .== BigInt(r)).named("w_load_r\(r)")
-                return (0..<c.cols).map { col in
-                    let reg = m.reg("w_r\(r)_c\(col)", .unsigned(wBits), reset: 0, enable: load)
-                    reg.assign(io.wData[(col + 1) * wBits - 1, col * wBits])
-                    return reg
-                }
-            }
-            let acts = (0..<c.rows).map { r in io.aData[(r + 1) * aBits - 1, r * aBits].named("act_r\(r)") }
-            let one = m.constant(1, .bit)
-            let pePorts = PEPorts(peConfig), requantPorts = RequantizerPorts(requantConfig)
-            var codes: [Signal] = []
-            for col in 0..<c.cols {
-                let products = (0..<c.rows).map { r in
-                    m.instance(peModule, name: "pe_r\(r)_c\(col)", signature: pePorts) {
-                        $0.act = acts[r]
-                        $0.wt = weights[r][col]
-                        $0.en = ctrl.peEn
-                        $0.clear = one
-                    }.acc
-                }
-                let columnSum = m.adderTree(products).extended(to: c.bufferWidth).named("colsum_c\(col)")
-                let buffer = m.memory("psum_c\(col)", depth: max(2, c.maxRows), bufferType)
-                let stored = buffer.read(address: ctrl.memRaddr, enable: ctrl.memRen).named("psum_rd_c\(col)")
-                let next = m.mux(ctrl.s1First, columnSum, (stored + columnSum).truncated(to: c.bufferWidth))
-                buffer.write(address: ctrl.s1Row, data: next.named("psum_next_c\(col)"), enable: ctrl.s1Valid)
-                let requant = m.instance(requantModule, name: "rq_c\(col)", signature: requantPorts) {
-                    $0.acc = stored
+            // Weight row r loads on a weight beat while the controller points at it (all columns).
+            let loads = (0..<c.rows).map { r in (ctrl.wLoad && ctrl.wRow .== BigInt(r)).named("w_load_r\(r)") }
+            let load = m.concat(loads.reversed()).named("w_load")
+            let codes = (0..<c.cols).map { col in
+                m.instance(column, name: "col\(col)") {
+                    $0.act = io.aData
+                    $0.wLoad = load
+                    $0.wData = io.wData[(col + 1) * wBits - 1, col * wBits]
+                    $0.peEn = ctrl.peEn
+                    $0.s1Valid = ctrl.s1Valid
+                    $0.s1Row = ctrl.s1Row
+                    $0.s1First = ctrl.s1First
+                    $0.memRaddr = ctrl.memRaddr
+                    $0.memRen = ctrl.memRen
                     $0.shift = ctrl.shiftQ
-                }
-                codes.append(requant.code)
+                }.code
             }
             io.yData.assign(m.concat(codes.reversed()))
+        }
+    }
+
+    /// One column: R stationary weights and PEs, the balanced adder tree of their products, the
+    /// accumulator buffer (tile 0 writes the sum alone, later tiles add to it) and the requantizer.
+    static func columnComponent(_ c: ArrayConfig) throws -> Component<ArrayColumnPorts> {
+        let peConfig = try c.pe, requantConfig = try c.requantizer
+        let peModule = try PEGenerator.module(peConfig)
+        let requantModule = try RequantizerGenerator.module(requantConfig)
+        let aBits = c.activation.codeWidth, wBits = c.weight.codeWidth, bufferType = HWType.signed(c.bufferWidth)
+        return try Module.build(GeneratorNames.bounded("\(c.moduleName)_column"), ports: ArrayColumnPorts(c), generator: "ShiftwrightGenerators.ArrayGenerator") { m, io in
+            let one = m.constant(1, .bit)
+            let pePorts = PEPorts(peConfig), requantPorts = RequantizerPorts(requantConfig)
+            let products = (0..<c.rows).map { r in
+                let weight = m.reg("w_r\(r)", .unsigned(wBits), reset: 0, enable: io.wLoad[r])
+                weight.assign(io.wData)
+                // The PE's accumulator is the product register: clear = 1, en = the beat.
+                return m.instance(peModule, name: "pe_r\(r)", signature: pePorts) {
+                    $0.act = io.act[(r + 1) * aBits - 1, r * aBits]
+                    $0.wt = weight
+                    $0.en = io.peEn
+                    $0.clear = one
+                }.acc
+            }
+            let columnSum = m.adderTree(products).extended(to: c.bufferWidth).named("colsum")
+            let buffer = m.memory("psum", depth: max(2, c.maxRows), bufferType)
+            let stored = buffer.read(address: io.memRaddr, enable: io.memRen).named("psum_rd")
+            let next = m.mux(io.s1First, columnSum, (stored + columnSum).truncated(to: c.bufferWidth))
+            buffer.write(address: io.s1Row, data: next.named("psum_next"), enable: io.s1Valid)
+            io.code.assign(m.instance(requantModule, name: "rq", signature: requantPorts) {
+                $0.acc = stored
+                $0.shift = io.shift
+            }.code)
         }
     }
 }

@@ -101,6 +101,36 @@ public struct ControllerPorts: PortSignature {
     }
 }
 
+/// The ports of one column of the array (built by `ArrayGenerator.column`): R PEs with their
+/// stationary weights, the column's adder tree, its accumulator buffer and its requantizer.
+public struct ArrayColumnPorts: PortSignature {
+    /// Every activation of the beat (row r in bits [r·A, (r+1)·A)), shared by all columns.
+    public let act: In
+    /// One bit per row: load this column's weight of row r from `wData` (shared by all columns).
+    public let wLoad: In
+    /// This column's weight code of the beat.
+    public let wData: In
+    public let peEn = In("pe_en", .bit)
+    public let s1Valid = In("s1_valid", .bit)
+    public let s1Row: In
+    public let s1First = In("s1_first", .bit)
+    public let memRaddr: In
+    public let memRen = In("mem_ren", .bit)
+    public let shift: In
+    /// The requantized result of the buffer row being drained.
+    public let code: Out
+
+    public init(_ c: ArrayConfig) {
+        act = In("act", .unsigned(c.rows * c.activation.codeWidth))
+        wLoad = In("w_load", .unsigned(c.rows))
+        wData = In("w_data", .unsigned(c.weight.codeWidth))
+        s1Row = In("s1_row", .unsigned(c.rowIndexWidth))
+        memRaddr = In("mem_raddr", .unsigned(c.rowIndexWidth))
+        shift = In("shift", .signed(c.shiftBits))
+        code = Out("code", .unsigned(c.target.codeWidth))
+    }
+}
+
 /// The ports of the array's PE (built by `PEGenerator`), checked against it at instantiation.
 public struct PEPorts: PortSignature {
     public let act: In

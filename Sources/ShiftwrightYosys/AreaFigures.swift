@@ -66,6 +66,8 @@ public struct AreaFigures: Sendable, Hashable, Codable {
     /// Wide-function multiplexers (MUXF7/8/9, PFUMX, L6MUX21).
     public var muxes: Int { count(.mux) }
     public var dsps: Int { count(.dsp) }
+    /// Block and distributed RAM cells (RAMB18E1/RAMB36E1, RAM32M/RAM64M…, SB_RAM40_4K, DP16KD).
+    public var memories: Int { count(.memory) }
     /// All cells, clock buffers included.
     public var totalCells: Int { cellsByType.values.reduce(0, +) }
 
@@ -81,7 +83,7 @@ public struct AreaFigures: Sendable, Hashable, Codable {
 
 /// What a technology cell is, for the area columns.
 enum CellClass: Equatable {
-    case lut, flipFlop, carry, mux, dsp, other
+    case lut, flipFlop, carry, mux, dsp, memory, other
 
     /// Bookkeeping cells that are not hardware (Yosys 0.70 counts `$scopeinfo` after flattening).
     static let ignored: Set<String> = ["$scopeinfo"]
@@ -91,6 +93,8 @@ enum CellClass: Equatable {
         if type.hasPrefix("CARRY") || type == "SB_CARRY" || type.hasPrefix("CCU2") { return .carry }
         if type.hasPrefix("MUXF") || type == "PFUMX" || type == "L6MUX21" { return .mux }
         if type.hasPrefix("DSP48") || type == "SB_MAC16" || type.hasPrefix("MULT18X18") { return .dsp }
+        if type.hasPrefix("RAMB") || (type.hasPrefix("RAM") && type.hasSuffix("M")) || type.hasPrefix("RAM64X") || type.hasPrefix("RAM32X")
+            || type.hasPrefix("SB_RAM") || type == "DP16KD" || type == "TRELLIS_DPR16X4" { return .memory }
         if type.hasPrefix("FD") || type.hasPrefix("SB_DFF") || type == "TRELLIS_FF" { return .flipFlop }
         if type.hasPrefix("$_"), type.contains("DFF") || type.contains("DLATCH") { return .flipFlop }
         return .other

@@ -14,17 +14,24 @@ import Testing
         #expect(PaperFigures.weights(.shifter, weightBits: 8) == ["pot-b6"])
     }
 
-    @Test func textShowsOursBesideThePaperWithVersions() throws {
-        let mult = AreaFigures(cellsByType: ["LUT6": 178, "FDRE": 22]), ausn = AreaFigures(cellsByType: ["LUT6": 62, "FDRE": 22])
+    @Test func textShowsOursBesideThePaperWithVersionsAndVerdicts() throws {
+        // int8 x int4 MAC 62 LUT vs AUSN 8/4 44 LUT: 1.41x against the paper's 44.25/26.5 = 1.67x.
+        let mult = AreaFigures(cellsByType: ["LUT6": 62, "FDRE": 22]), ausn = AreaFigures(cellsByType: ["LUT6": 44, "FDRE": 22])
         let rows = [
-            PaperReport.Row(architecture: .multiplier, weightBits: 8, weight: "int8", top: "m", accumulatorWidth: 26, area: mult, multiplier: mult),
+            PaperReport.Row(architecture: .multiplier, weightBits: 4, weight: "int4", top: "m", accumulatorWidth: 22, area: mult, multiplier: mult),
             PaperReport.Row(architecture: .ausn, weightBits: 4, weight: "ausn-b2s1", top: "a", accumulatorWidth: 22, area: ausn, multiplier: mult),
         ]
-        let text = PaperReport(target: try SynthTarget("xc7"), yosysVersion: "Yosys 9.9", rows: rows).text
+        let arrays = [
+            PaperReport.ArrayRow(architecture: .multiplier, weightBits: 4, weight: "int4", side: 2, area: AreaFigures(cellsByType: ["LUT6": 200, "FDRE": 64])),
+            PaperReport.ArrayRow(architecture: .ausn, weightBits: 4, weight: "ausn-b2s1", side: 2, area: AreaFigures(cellsByType: ["LUT6": 160, "FDRE": 64, "RAMB18E1": 2])),
+        ]
+        let text = PaperReport(target: try SynthTarget("xc7"), yosysVersion: "Yosys 9.9", rows: rows, arrayRows: arrays).text
         #expect(text.contains("Yosys 9.9") && text.contains("synth_xilinx -family xc7"))
         #expect(text.contains("8/4  AUSN"))
-        #expect(text.contains("2.87x"))
-        #expect(text.contains("headline (paper: multiplier 8/8 vs AUSN 8/4 = 2.0x LUT, 4.4x FF): ours 2.87x LUT, 1.00x FF"))
+        #expect(text.contains("1.41x"))
+        #expect(text.contains("8/4, one PE: the best integer MAC / AUSN (ausn-b2s1) = 1.41x LUT against the paper's 1.67x: holds in direction, not in size."))
+        #expect(text.contains("in the 2x2 array: 50.0 vs 40.0 LUT/PE = 1.25x (paper 44.3 vs 26.5)"))
+        #expect(text.contains("At the paper's scale: 2x2 arrays"))
         #expect(text.contains("Why ours differ"))
     }
 }

@@ -23,12 +23,28 @@ public struct PaperReport: Sendable {
         public var ffRatio: Double? { AreaComparison.ratio(multiplier.flipFlops, area.flipFlops) }
     }
 
+    /// One Table 4 cell at the paper's scale: a whole side×side array of that architecture
+    /// (PEs, stationary weights, column adder trees, accumulator buffers, requantizers, controller),
+    /// synthesized hierarchically (each distinct module once, counted per instance).
+    public struct ArrayRow: Sendable {
+        public let architecture: PaperFigures.Architecture
+        public let weightBits: Int
+        public let weight: String
+        public let side: Int
+        public let area: AreaFigures
+        public var processingElements: Int { side * side }
+        public var lutsPerPE: Double { Double(area.luts) / Double(processingElements) }
+        public var flipFlopsPerPE: Double { Double(area.flipFlops) / Double(processingElements) }
+    }
+
     public let target: SynthTarget
     public let yosysVersion: String
     public let rows: [Row]
+    /// The arrays, one per architecture and width (the first weight format of each cell).
+    public let arrayRows: [ArrayRow]
 
     /// Synthesizes every entry (and each one's multiplier with the same accumulator) in parallel.
-    public static func run(target: SynthTarget, synthesis: ParallelSynthesis, accumulationDepth: Int = 1024,
+    public static func run(target: SynthTarget, synthesis: ParallelSynthesis, accumulationDepth: Int = 1024, arraySide: Int? = 64,
                            progress: ParallelSynthesis.Progress? = nil) throws -> PaperReport {
         let int8 = try NumberFormat(parsing: "int8")
         var entries: [(PaperFigures.Architecture, Int, String, BaselinePair)] = []
@@ -43,10 +59,27 @@ public struct PaperReport: Sendable {
         let designs = try entries.flatMap { e in try ([e.3.design] + e.3.baselines).map { try SynthDesign.pe($0) } }
         let areas = try synthesis.run(designs, target: target, progress: progress)
         let rows = entries.map { arch, bits, weight, pair in
-            Row(architecture: arch, weightBits: bits, weight: weight, top: pair.design.moduleName,
-                accumulatorWidth: pair.design.accumulatorWidth, area: areas[pair.design.moduleName]!,
-                multiplier: areas[pair.bestBaseline(areas, target: target).moduleName]!)
+            let best = pair.bestBaseline(areas, target: target)
+            // The multiplier column is itself the equal-effort integer MAC: the better of Booth and `*`.
+            let own = arch == .multiplier ? best : pair.design
+            return Row(architecture: arch, weightBits: bits, weight: weight, top: own.moduleName,
+                       accumulatorWidth: own.accumulatorWidth, area: areas[own.moduleName]!, multiplier: areas[best.moduleName]!)
         }
-        return PaperReport(target: target, yosysVersion: try synthesis.yosys.version(), rows: rows)
+        var arrayRows: [ArrayRow] = []
+        if let side = arraySide {
+            let hierarchical = try SynthTarget(target.name, useDSP: target.useDSP, hierarchical: true)
+            var cells: [(PaperFigures.Architecture, Int, String, SynthDesign)] = []
+            for bits in PaperFigures.weightBits {
+                for arch in PaperFigures.Architecture.allCases {
+                    guard let weight = PaperFigures.weights(arch, weightBits: bits).first else { continue }
+                    let config = try ArrayConfig(rows: side, cols: side, activation: int8, weight: NumberFormat(parsing: weight),
+                                                 target: int8)
+                    cells.append((arch, bits, weight, SynthDesign(module: try ArrayGenerator.module(config))))
+                }
+            }
+            let arrayAreas = try synthesis.run(cells.map(\.3), target: hierarchical, progress: progress)
+            arrayRows = cells.map { ArrayRow(architecture: $0.0, weightBits: $0.1, weight: $0.2, side: side, area: arrayAreas[$0.3.top]!) }
+        }
+        return PaperReport(target: target, yosysVersion: try synthesis.yosys.version(), rows: rows, arrayRows: arrayRows)
     }
 }
