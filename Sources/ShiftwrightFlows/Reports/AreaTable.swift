@@ -9,12 +9,13 @@ public enum AreaTable {
     public static func text(_ comparisons: [AreaComparison], yosysVersion: String) -> String {
         guard let target = comparisons.first?.design.target else { return "" }
         var out = "target \(target) (\(target.synthCommand)), \(yosysVersion)\n"
-        let header = ["design", "LUT", "FF", "carry", "mux", "DSP", "cells"]
+        let header = ["design", "LUT", "FF", "carry", "mux", "DSP", "cells", "product LUT"]
         var rows: [[String]] = []
         for c in comparisons {
             rows.append(row(c.design))
             rows.append(row(c.baseline, label: "  baseline " + c.baseline.design.top))
-            rows.append(["  ratio baseline/design", fmt(c.lutRatio), fmt(c.flipFlopRatio), "", "", "", fmt(c.cellRatio)])
+            let product = productLUTs(c.design).flatMap { ours in productLUTs(c.baseline).map { AreaComparison.ratio($0, ours) } } ?? nil
+            rows.append(["  ratio baseline/design", fmt(c.lutRatio), fmt(c.flipFlopRatio), "", "", "", fmt(c.cellRatio), fmt(product)])
         }
         let widths = header.indices.map { i in ([header] + rows).map { $0[i].count }.max() ?? 0 }
         for line in [header] + rows {
@@ -28,8 +29,12 @@ public enum AreaTable {
 
     private static func row(_ r: SynthResult, label: String? = nil) -> [String] {
         let a = r.area
-        return [label ?? r.design.top, "\(a.luts)", "\(a.flipFlops)", "\(a.carries)", "\(a.muxes)", "\(a.dsps)", "\(a.totalCells)"]
+        return [label ?? r.design.top, "\(a.luts)", "\(a.flipFlops)", "\(a.carries)", "\(a.muxes)", "\(a.dsps)", "\(a.totalCells)",
+                productLUTs(r).map(String.init) ?? "-"]
     }
+
+    /// LUTs of the product alone: the PE's kept product module (`<top>_prod`), when it has one.
+    static func productLUTs(_ r: SynthResult) -> Int? { r.modules["\(r.design.top)_prod"]?.luts }
 
     static func fmt(_ ratio: Double?) -> String { ratio.map { String(format: "%.2fx", $0) } ?? "-" }
 
@@ -38,10 +43,13 @@ public enum AreaTable {
         struct Entry: Codable {
             let top: String, luts: Int, flipFlops: Int, carries: Int, muxes: Int, dsps: Int, totalCells: Int
             let cellsByType: [String: Int]
+            /// LUTs of the product alone (the kept product module), when the design has one.
+            let productLUTs: Int?
             init(_ r: SynthResult) {
                 let a = r.area
                 top = r.design.top; luts = a.luts; flipFlops = a.flipFlops; carries = a.carries
                 muxes = a.muxes; dsps = a.dsps; totalCells = a.totalCells; cellsByType = a.cellsByType
+                productLUTs = AreaTable.productLUTs(r)
             }
         }
         struct Pair: Codable { let design: Entry, baseline: Entry, lutRatio: Double?, flipFlopRatio: Double?, cellRatio: Double? }
