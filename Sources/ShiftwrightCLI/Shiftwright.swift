@@ -3,9 +3,13 @@ import Foundation
 
 /// The `shiftwright` command: designs, verifies and sizes hardware for low-bit NN arithmetic.
 struct Shiftwright: ParsableCommand {
+    /// The tool's version, printed by `--version`.
+    static let version = "0.2.0"
+
     static let configuration = CommandConfiguration(
         commandName: "shiftwright",
         abstract: "Generate, verify and size AFP / AUSN neural-network arithmetic hardware.",
+        version: Shiftwright.version,
         subcommands: [
             DemoCommand.self, GenerateCommand.self, VerifyCommand.self, ProveCommand.self, SynthCommand.self, SweepCommand.self, ReportCommand.self,
             LintCommand.self,

@@ -6,8 +6,10 @@ import ShiftwrightFlows
 struct SynthPEOptions: ParsableArguments {
     @Option(help: "Activation format, e.g. int8.") var act = "int8"
     @Option(help: "Weight format, e.g. ausn-b2s1, afp-e2m1, pot-b3, int4.") var weight = "ausn-b2s1"
-    @Option(help: "Declared maximum accumulations K (sets the accumulator width).") var depth = 1024
-    @Flag(help: "Register the product before the accumulator.") var pipelined = false
+    @Option(name: [.customLong("acc-depth"), .customLong("depth")], help: "Maximum number of accumulations K (sets the accumulator width); --depth is the old spelling.")
+    var depth = 1024
+    @Flag(name: [.customLong("pipeline"), .customLong("pipelined")], help: "Register the product before the accumulator (latency 2); --pipelined is the old spelling.")
+    var pipelined = false
 
     func config() throws -> PEConfig {
         try PEConfig(activation: NumberFormat(parsing: act), weight: NumberFormat(parsing: weight),

@@ -32,6 +32,8 @@ public struct PaperReport: Sendable {
         public let weight: String
         public let side: Int
         public let area: AreaFigures
+        /// Why this cell has no array (a configuration the generators cannot build), else nil.
+        public var unavailable: String? = nil
         public var processingElements: Int { side * side }
         public var lutsPerPE: Double { Double(area.luts) / Double(processingElements) }
         public var flipFlopsPerPE: Double { Double(area.flipFlops) / Double(processingElements) }
@@ -68,17 +70,28 @@ public struct PaperReport: Sendable {
         var arrayRows: [ArrayRow] = []
         if let side = arraySide {
             let hierarchical = try SynthTarget(target.name, useDSP: target.useDSP, hierarchical: true)
-            var cells: [(PaperFigures.Architecture, Int, String, SynthDesign)] = []
+            var cells: [(PaperFigures.Architecture, Int, String, Result<SynthDesign, GeneratorError>)] = []
             for bits in PaperFigures.weightBits {
                 for arch in PaperFigures.Architecture.allCases {
                     guard let weight = PaperFigures.weights(arch, weightBits: bits).first else { continue }
-                    let config = try ArrayConfig(rows: side, cols: side, activation: int8, weight: NumberFormat(parsing: weight),
-                                                 target: int8)
-                    cells.append((arch, bits, weight, SynthDesign(module: try ArrayGenerator.module(config))))
+                    do {
+                        let config = try ArrayConfig(rows: side, cols: side, activation: int8, weight: NumberFormat(parsing: weight),
+                                                     target: int8)
+                        cells.append((arch, bits, weight, .success(SynthDesign(module: try ArrayGenerator.module(config)))))
+                    } catch let error as GeneratorError {
+                        cells.append((arch, bits, weight, .failure(error)))
+                    }
                 }
             }
-            let arrayAreas = try synthesis.run(cells.map(\.3), target: hierarchical, progress: progress)
-            arrayRows = cells.map { ArrayRow(architecture: $0.0, weightBits: $0.1, weight: $0.2, side: side, area: arrayAreas[$0.3.top]!) }
+            let designs = cells.compactMap { try? $0.3.get() }
+            let arrayAreas = try synthesis.run(designs, target: hierarchical, progress: progress)
+            arrayRows = cells.map { cell in
+                switch cell.3 {
+                case let .success(d): ArrayRow(architecture: cell.0, weightBits: cell.1, weight: cell.2, side: side, area: arrayAreas[d.top]!)
+                case let .failure(e): ArrayRow(architecture: cell.0, weightBits: cell.1, weight: cell.2, side: side,
+                                               area: AreaFigures(cellsByType: [:]), unavailable: e.message)
+                }
+            }
         }
         return PaperReport(target: target, yosysVersion: try synthesis.yosys.version(), rows: rows, arrayRows: arrayRows)
     }

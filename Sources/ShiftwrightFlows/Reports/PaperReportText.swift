@@ -57,8 +57,14 @@ extension PaperReport {
         out += "\(target.name) \(try! SynthTarget(target.name, useDSP: target.useDSP, hierarchical: true).synthCommand)), totals / \(side * side)\n\n"
         let header = ["A/W", "architecture", "weight", "LUT/PE", "FF/PE", "BRAM", "mult/this LUT", "paper LUT/PE", "paper FF/PE", "paper mult/this LUT"]
         var table: [[String]] = []
+        var notes: [String] = []
         for row in arrayRows {
-            let mult = arrayRows.first { $0.architecture == .multiplier && $0.weightBits == row.weightBits }
+            if let why = row.unavailable {
+                table.append(["8/\(row.weightBits)", row.architecture.rawValue, row.weight, "-", "-", "-", "-", "-", "-", "-"])
+                notes.append("8/\(row.weightBits) \(row.architecture.rawValue) (\(row.weight)) has no array: \(why)")
+                continue
+            }
+            let mult = arrayRows.first { $0.architecture == .multiplier && $0.weightBits == row.weightBits && $0.unavailable == nil }
             let paper = PaperFigures.perPE(row.architecture, weightBits: row.weightBits)
             let paperMult = PaperFigures.perPE(.multiplier, weightBits: row.weightBits)
             table.append([
@@ -75,6 +81,7 @@ extension PaperReport {
                       : String(repeating: " ", count: widths[i] - cell.count) + cell
             }.joined(separator: "  ") + "\n"
         }
+        for note in notes { out += note + "\n" }
         return out
     }
 
@@ -89,8 +96,8 @@ extension PaperReport {
             let verdict = ours >= paper * 0.9 ? "holds" : ours > 1.05 ? "holds in direction, not in size" : "does not hold"
             out += String(format: "- 8/%d, one PE: the best integer MAC / AUSN (%@) = %.2fx LUT against the paper's %.2fx: %@.\n",
                           bits, ausn.weight, ours, paper, verdict)
-            if let a = arrayRows.first(where: { $0.architecture == .ausn && $0.weightBits == bits }),
-               let m = arrayRows.first(where: { $0.architecture == .multiplier && $0.weightBits == bits }) {
+            if let a = arrayRows.first(where: { $0.architecture == .ausn && $0.weightBits == bits && $0.unavailable == nil }),
+               let m = arrayRows.first(where: { $0.architecture == .multiplier && $0.weightBits == bits && $0.unavailable == nil }) {
                 out += String(format: "  in the %dx%d array: %.1f vs %.1f LUT/PE = %.2fx (paper %@ vs %@).\n", a.side, a.side,
                               m.lutsPerPE, a.lutsPerPE, m.lutsPerPE / a.lutsPerPE,
                               Self.oneDecimal(PaperFigures.perPE(.multiplier, weightBits: bits).luts),
