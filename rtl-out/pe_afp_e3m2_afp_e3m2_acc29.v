@@ -38,8 +38,8 @@ endmodule
 module pe_afp_e3m2_afp_e3m2_acc29_prod (
   input wire [5:0] act,  // ShiftwrightGenerators/PEGenerator.swift:89
   input wire [5:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:90
-  output wire [18:0] q,  // ShiftwrightGenerators/PEGenerator.swift:94
-  output wire cin  // ShiftwrightGenerators/PEGenerator.swift:96
+  output wire [18:0] q,  // ShiftwrightGenerators/PEGenerator.swift:92
+  output wire cin  // ShiftwrightGenerators/PEGenerator.swift:93
 );
   wire act_sign = act[5];  // ShiftwrightGenerators/OperandDecoder.swift:29
   wire [1:0] act_sigma_bits = act[1:0];  // ShiftwrightGenerators/OperandDecoder.swift:43
@@ -63,20 +63,20 @@ module pe_afp_e3m2_afp_e3m2_acc29_prod (
   /* verilator lint_on UNUSEDSIGNAL */
   wire signed [2:0] wt_exponent_trunc = wt_exponent_diff[2:0];  // ShiftwrightGenerators/OperandDecoder.swift:45
   wire [2:0] wt_exponent = wt_exponent_trunc;  // ShiftwrightGenerators/OperandDecoder.swift:45
-  wire [5:0] sig_product = {3'b0, act_sigma} * {3'b0, wt_sigma};  // ShiftwrightGenerators/PEGenerator.swift:287
-  wire [3:0] shift = {1'b0, act_exponent} + {1'b0, wt_exponent};  // ShiftwrightGenerators/PEGenerator.swift:290
-  wire [20:0] aligned = {15'b0, sig_product} << shift;  // ShiftwrightGenerators/PEGenerator.swift:295
-  wire product_negative = act_sign ^ wt_sign;  // ShiftwrightGenerators/PEGenerator.swift:300
+  wire [5:0] sig_product = {3'b0, act_sigma} * {3'b0, wt_sigma};  // ShiftwrightGenerators/PEGenerator.swift:390
+  wire [3:0] shift = {1'b0, act_exponent} + {1'b0, wt_exponent};  // ShiftwrightGenerators/PEGenerator.swift:393
+  wire [20:0] aligned = {15'b0, sig_product} << shift;  // ShiftwrightGenerators/PEGenerator.swift:398
+  wire product_negative = act_sign ^ wt_sign;  // ShiftwrightGenerators/PEGenerator.swift:403
   /* verilator lint_off UNUSEDSIGNAL */  // bits [21:19] of magnitude_ext are not read
-  wire signed [21:0] magnitude_ext = {1'b0, aligned};  // ShiftwrightGenerators/PEGenerator.swift:301
+  wire signed [21:0] magnitude_ext = {1'b0, aligned};  // ShiftwrightGenerators/PEGenerator.swift:404
   /* verilator lint_on UNUSEDSIGNAL */
-  wire signed [18:0] magnitude_trunc = magnitude_ext[18:0];  // ShiftwrightGenerators/PEGenerator.swift:256
-  wire [18:0] magnitude = magnitude_trunc;  // ShiftwrightGenerators/PEGenerator.swift:301
-  wire signed [18:0] q_signed_ext = {{18{product_negative}}, product_negative};  // ShiftwrightGenerators/PEGenerator.swift:93
-  wire [18:0] q_signed = magnitude ^ q_signed_ext;  // ShiftwrightGenerators/PEGenerator.swift:93
-  wire [18:0] q_value = q_signed;  // ShiftwrightGenerators/PEGenerator.swift:94
-  assign q = q_value;  // ShiftwrightGenerators/PEGenerator.swift:94
-  assign cin = product_negative;  // ShiftwrightGenerators/PEGenerator.swift:96
+  wire signed [18:0] magnitude_trunc = magnitude_ext[18:0];  // ShiftwrightGenerators/PEGenerator.swift:329
+  wire [18:0] magnitude = magnitude_trunc;  // ShiftwrightGenerators/PEGenerator.swift:404
+  wire signed [18:0] q_signed_ext = {{18{product_negative}}, product_negative};  // ShiftwrightGenerators/PEGenerator.swift:101
+  wire [18:0] q_signed = magnitude ^ q_signed_ext;  // ShiftwrightGenerators/PEGenerator.swift:101
+  wire [18:0] q_value = q_signed;  // ShiftwrightGenerators/PEGenerator.swift:92
+  assign q = q_value;  // ShiftwrightGenerators/PEGenerator.swift:92
+  assign cin = product_negative;  // ShiftwrightGenerators/PEGenerator.swift:93
 endmodule
 /* verilator lint_on DECLFILENAME */
 

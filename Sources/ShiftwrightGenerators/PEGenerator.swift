@@ -88,37 +88,42 @@ public enum PEGenerator {
             m.keepHierarchy()
             let act = m.input("act", .unsigned(a.codeWidth))
             let wt = m.input("wt", .unsigned(w.codeWidth))
-            let (value, negative, carry) = signedProduct(m, config, act: act, wt: wt, width: width)
-            // q = value, or its ones' complement when negative (the +1 is the carry-in).
-            let q = negative.map { (value ^ m.fill($0, value.type)).named("q_signed") } ?? value
+            let (q, carry) = try signedProduct(m, config, act: act, wt: wt, width: width)
             m.output("q", q.named("q_value"))
-            // A sign-magnitude sign and a Booth carry never occur together (integers have no sign field).
-            m.output("cin", negative ?? carry ?? m.constant(0, .bit))
+            m.output("cin", carry ?? m.constant(0, .bit))
         }
     }
 
-    /// The product before the sign of a sign-magnitude operand: a `width`-bit two's-complement
-    /// value (as unsigned bits), the sign to apply (nil when there is none) and a carry to add.
+    /// `value` with a sign-magnitude sign applied in ones'-complement form: value ^ sign, with
+    /// the sign as the carry-in that completes the negation (q + cin = ±value).
+    static func applySign(_ m: ModuleBuilder, _ value: Signal, _ sign: Signal?) -> (Signal, Signal?) {
+        guard let sign else { return (value, nil) }
+        return ((value ^ m.fill(sign, value.type)).named("q_signed"), sign)
+    }
+
+    /// The product in ones'-complement form: `width` bits q (as unsigned bits) and the carry to
+    /// add to it (nil for none), q + cin = p. A sign-magnitude sign and a Booth carry never
+    /// occur together (integers have no sign field).
     static func signedProduct(_ m: ModuleBuilder, _ config: PEConfig, act: Signal, wt: Signal,
-                              width: Int) -> (Signal, Signal?, Signal?) {
+                              width: Int) throws -> (Signal, Signal?) {
         let a = config.activation, w = config.weight
         if a.isInteger && w.isInteger {
             let x = integer(act, a), y = integer(wt, w)
             if config.integerProduct == .multiply {
-                return ((x * y).truncated(to: width).asUnsigned().named("product"), nil, nil)
+                return ((x * y).truncated(to: width).asUnsigned().named("product"), nil)
             }
             // Booth-recode the narrower operand: fewer partial products.
             let (multiplicand, multiplier) = x.width >= y.width ? (x, y) : (y, x)
-            let (sum, carry) = chain(m, booth(m, multiplicand, multiplier), width: width)
-            return (sum, nil, carry)
+            return try boothStages(m, config.moduleName, multiplicand, multiplier, width: width)
         }
         if let x = a.isInteger ? integer(act, a) : nil, let selector = Selector(wt, w, m) {
-            return scaled(m, x, selector, width: width)
+            return try scaled(m, config.moduleName, x, selector, width: width)
         }
         if let x = w.isInteger ? integer(wt, w) : nil, let selector = Selector(act, a, m) {
-            return scaled(m, x, selector, width: width)
+            return try scaled(m, config.moduleName, x, selector, width: width)
         }
-        return twoSignificands(m, act: act, a, wt: wt, w, width: width)
+        let (value, sign) = twoSignificands(m, act: act, a, wt: wt, w, width: width)
+        return applySign(m, value, sign)
     }
 
     /// An integer operand as a signed signal (unsigned codes get a zero sign bit).
@@ -191,23 +196,80 @@ public enum PEGenerator {
     }
 
     /// x × selector: partial products summed in the chain, the exponent's legal shifts, then the sign.
-    static func scaled(_ m: ModuleBuilder, _ x: Signal, _ s: Selector, width: Int) -> (Signal, Signal?, Signal?) {
+    static func scaled(_ m: ModuleBuilder, _ prefix: String, _ x: Signal, _ s: Selector,
+                       width: Int) throws -> (Signal, Signal?) {
         let significandWidth = x.width + s.span
         var terms = s.bits.map { bit, offset -> PartialProduct in
             // pp<j>: the copy of x at 2^j, present when significand bit j is set (the lead is ungated).
-            let copy = bit.map { m.mux($0, x, m.constant(0, x.type)).named("pp\(offset)") } ?? x
-            return PartialProduct(value: copy, offset: offset, carry: nil)
+            guard let bit else { return PartialProduct(value: x, offset: offset, carry: nil, isNet: true) }
+            return PartialProduct(value: m.mux(bit, x, m.constant(0, x.type)).named("pp\(offset)"), offset: offset, carry: nil)
         }
         for (i, tier) in s.tiers.enumerated() {
             let shifted = m.selectShift(x, by: tier.field, amounts: tier.amounts, name: "tier\(i + 1)_term")
             terms.append(PartialProduct(value: shifted, offset: 0, carry: nil))
         }
         let (significand, _) = chain(m, terms, width: significandWidth)
-        var value = significand.asSigned()
-        if let exponent = s.exponent {
-            value = m.selectShift(value, by: exponent.field, amounts: exponent.amounts, name: "aligned")
+        guard let exponent = s.exponent else {
+            return applySign(m, resize(significand.asSigned(), width).named("magnitude"), s.sign)
         }
-        return (resize(value, width).named("magnitude"), s.sign, nil)
+        if let shifter = try twoLevelShifter(m, prefix, significand, exponent.field, exponent.amounts, sign: s.sign, width: width) {
+            return (shifter, s.sign)
+        }
+        let value = m.selectShift(significand.asSigned(), by: exponent.field, amounts: exponent.amounts, name: "aligned")
+        return applySign(m, resize(value, width).named("magnitude"), s.sign)
+    }
+
+    /// The exponent's shifter for 5 to 8 legal amounts (all below 8), in its own kept module
+    /// `<prefix>_shift`: a 4:1 level on the amount's low two bits, then a 2:1 level on its top
+    /// bit that also forces the zero codes (amount nil) to 0 and applies the sign as XOR, so each
+    /// output bit is one 6-input function. Nil when the amounts do not fit that shape.
+    static func twoLevelShifter(_ m: ModuleBuilder, _ prefix: String, _ significand: Signal, _ field: Signal,
+                                _ amounts: [Int?], sign: Signal?, width: Int) throws -> Signal? {
+        let legal = amounts.compactMap { $0 }
+        guard Set(legal).count > 4, legal.allSatisfy({ (0..<8).contains($0) }) else { return nil }
+        let n = field.width, top = (1 << n) - 1
+        // The amount as 3 bits: the field itself, its complement (AUSN: 2^B − 1 − a), or a table.
+        let amount: Signal
+        if amounts.enumerated().allSatisfy({ $1 == nil || $1 == top - $0 }), n == 3 {
+            amount = (~field).named("shift_amount")
+        } else if amounts.enumerated().allSatisfy({ $1 == nil || $1 == $0 }), n == 3 {
+            amount = field
+        } else {
+            // A small table (AFP: max(f, 1) − 1); the zero codes' entries are never used.
+            let table = m.wire("shift_amount", .unsigned(3))
+            m.switch(field) { cases in
+                for (value, shift) in amounts.enumerated() {
+                    guard let shift else { continue }
+                    cases.when(BigInt(value)) { table.assign(m.constant(BigInt(shift), .unsigned(3))) }
+                }
+                cases.default { table.assign(m.constant(0, .unsigned(3))) }
+            }
+            amount = table
+        }
+        let zeroCodes = amounts.indices.filter { amounts[$0] == nil }
+        let mw = significand.width
+        let module = try Module.build("\(prefix)_shift", generator: "ShiftwrightGenerators.PEGenerator") { s in
+            s.keepHierarchy()
+            let mi = s.input("significand", .unsigned(mw)).asSigned()
+            let sh = s.input("amount", .unsigned(3))
+            let code = zeroCodes.isEmpty ? nil : s.input("field", .unsigned(n))
+            let negative = sign == nil ? nil : s.input("sign", .bit)
+            let low = s.selectShift(mi, by: sh[1, 0], amounts: [0, 1, 2, 3], name: "shifted_low")
+            let lowWide = resize(low, width).named("shifted_low_ext")
+            let both = s.mux(sh[2], s.concat(lowWide[width - 5, 0], s.constant(0, .unsigned(4))), lowWide).named("shifted")
+            var out = both
+            if let code {
+                let matches = zeroCodes.map { code .== BigInt($0) }
+                let zero = matches.dropFirst().reduce(matches[0]) { $0 || $1 }
+                out = s.mux(zero.named("zero_code"), s.constant(0, .unsigned(width)), both).named("aligned")
+            }
+            if let negative { out = (out ^ s.fill(negative, out.type)).named("q_signed") }
+            s.output("q", out)
+        }
+        var inputs = ["significand": significand.asUnsigned(), "amount": amount]
+        if !zeroCodes.isEmpty { inputs["field"] = field }
+        if let sign { inputs["sign"] = sign }
+        return m.instance(module, name: "u_shift", inputs: inputs)["q"]
     }
 
     // MARK: partial products
@@ -218,13 +280,22 @@ public enum PEGenerator {
         let value: Signal
         let offset: Int
         let carry: Signal?
+        /// The value is an existing net (an ungated copy of an input), fit for a carry chain's direct input.
+        var isNet = false
     }
 
     /// Σ partial products in `width` bits as a chain of carry-in adders: each term is added to the
     /// bits of the running sum at and above its offset (with its carry as the carry-in), the bits
     /// below pass through. The carry of a term at offset 0 is returned instead, for the next adder.
+    /// Each adder's direct (carry-chain DI) input must be a net: the running sum (a chain output)
+    /// for every adder but the first, whose running sum is still the lowest term itself; so the
+    /// first adder pairs that term with an ungated copy (a net) when there is one, as its direct input.
     static func chain(_ m: ModuleBuilder, _ terms: [PartialProduct], width: Int) -> (Signal, Signal?) {
-        let sorted = terms.sorted { $0.offset < $1.offset }
+        var sorted = terms.sorted { $0.offset < $1.offset }
+        if let lowest = sorted.firstIndex(where: { !$0.isNet }), let net = sorted.firstIndex(where: \.isNet) {
+            let first = sorted[lowest], lead = sorted[net]
+            sorted = [first, lead] + sorted.enumerated().filter { $0.offset != lowest && $0.offset != net }.map(\.element)
+        }
         guard let first = sorted.first else { return (m.constant(0, .unsigned(width)), nil) }
         var sum = place(m, first.value, at: first.offset, width: width)
         // The first term's carry waits for the next adder at offset 0, or leaves as the result's.
@@ -233,7 +304,9 @@ public enum PEGenerator {
             let high = sum[width - 1, t.offset]
             var carry = t.carry
             if carry == nil, t.offset == first.offset, let p = pending { (carry, pending) = (p, nil) }
-            let added = m.carryAdd(high, resize(t.value, width - t.offset), carryIn: carry).named("pp_sum\(i + 1)")
+            let term = resize(t.value, width - t.offset)
+            let added = (i == 0 && t.isNet && !first.isNet ? m.carryAdd(term, high, carryIn: carry)
+                                                            : m.carryAdd(high, term, carryIn: carry)).named("pp_sum\(i + 1)")
             sum = (t.offset == 0 ? added : m.concat(added, sum[t.offset - 1, 0])).named("pp_acc\(i + 1)")
         }
         if let p = pending, first.offset > 0 {
@@ -256,29 +329,59 @@ public enum PEGenerator {
         (signal.width >= width ? signal.truncated(to: width) : signal.extended(to: width)).asUnsigned()
     }
 
-    /// Radix-4 Booth partial products of `x` × `y` (both signed): digit g of y (bits 2g+1, 2g,
-    /// 2g−1) ∈ {−2, −1, 0, 1, 2} selects 0, x or 2x, ones'-complemented when negative with the +1
-    /// as the term's carry.
-    static func booth(_ m: ModuleBuilder, _ x: Signal, _ y: Signal) -> [PartialProduct] {
+    /// Radix-4 Booth digit `b` (bits 2g+1, 2g, 2g−1 of the multiplier) ∈ {−2, −1, 0, 1, 2} times
+    /// the signed `x`, in `width` bits ones'-complemented when negative: ((one & x) | (two & 2x)) ^ neg
+    /// with neg = b[2] (the digit 111, −0, gives all ones, and the +1 makes it 0), so the +1 is the
+    /// returned raw wire b[2], to be the carry-in of the adder that sums this row.
+    static func boothRow(_ m: ModuleBuilder, _ x: Signal, digit b: Signal, index g: Int, width: Int) -> (Signal, Signal) {
+        let negative = b[2].named("booth\(g)_neg")
+        let one = (b[1] ^ b[0]).named("booth\(g)_one")
+        let two = ((b[2] && !b[1] && !b[0]) || (!b[2] && b[1] && b[0])).named("booth\(g)_two")
+        let type = HWType.unsigned(width)
+        let single = resize(x, width), double = resize(x << 1, width)
+        let magnitude = ((m.fill(one, type) & single) | (m.fill(two, type) & double)).named("booth\(g)_mag")
+        return ((magnitude ^ m.fill(negative, type)).named("booth\(g)_pp"), negative)
+    }
+
+    /// x × y (both signed) by radix-4 Booth recoding of y, as a serial carry chain: row 0 in a
+    /// kept module `<prefix>_booth0` (the direct input of the first adder), then one kept module
+    /// `<prefix>_booth<g>` per further digit g that forms row g and adds it, with its +1 as the
+    /// carry-in, to the running sum's bits 2g and up. Row 0's +1 is the returned carry. Keeping
+    /// each stage whole stops Yosys 0.23's ABC merging rows across the adders' LUTs (17 LUTs on
+    /// int8 × int4).
+    static func boothStages(_ m: ModuleBuilder, _ prefix: String, _ x: Signal, _ y: Signal,
+                            width: Int) throws -> (Signal, Signal?) {
         let digits = (y.width + 1) / 2
         let yx = m.concat(y.extended(to: 2 * digits).asUnsigned(), m.constant(0, .bit)).named("booth_y")
-        return (0..<digits).map { g in
-            let b0 = yx[2 * g], b1 = yx[2 * g + 1], b2 = yx[2 * g + 2]
-            let negative = (b2 && !(b1 && b0)).named("booth\(g)_neg")
-            let one = (b1 ^ b0).named("booth\(g)_one")
-            let two = ((b2 && !b1 && !b0) || (!b2 && b1 && b0)).named("booth\(g)_two")
-            let type = HWType.signed(x.width + 1)
-            let magnitude = m.mux(one, x.extended(to: x.width + 1), m.mux(two, x << 1, m.constant(0, type))).named("booth\(g)_mag")
-            let value = (magnitude ^ m.fill(negative, type)).named("booth\(g)_pp")
-            return PartialProduct(value: value, offset: 2 * g, carry: negative)
+        let xw = x.width
+        let first = try Module.build("\(prefix)_booth0", generator: "ShiftwrightGenerators.PEGenerator") { s in
+            s.keepHierarchy()
+            let xi = s.input("x", .unsigned(xw)).asSigned(), b = s.input("digit", .unsigned(3))
+            s.output("pp", boothRow(s, xi, digit: b, index: 0, width: width).0)
         }
+        var sum = m.instance(first, name: "u_booth0", inputs: ["x": x.asUnsigned(), "digit": yx[2, 0]])["pp"]
+        for g in 1..<max(digits, 1) {
+            let high = width - 2 * g
+            let stage = try Module.build("\(prefix)_booth\(g)", generator: "ShiftwrightGenerators.PEGenerator") { s in
+                s.keepHierarchy()
+                let xi = s.input("x", .unsigned(xw)).asSigned(), b = s.input("digit", .unsigned(3))
+                let partial = s.input("sum_in", .unsigned(high))
+                let (row, carry) = boothRow(s, xi, digit: b, index: g, width: high)
+                s.output("sum_out", s.carryAdd(partial, row, carryIn: carry).named("sum"))
+            }
+            let out = m.instance(stage, name: "u_booth\(g)", inputs: [
+                "x": x.asUnsigned(), "digit": yx[2 * g + 2, 2 * g], "sum_in": sum[width - 1, 2 * g],
+            ])["sum_out"]
+            sum = m.concat(out, sum[2 * g - 1, 0]).named("booth_sum\(g)")
+        }
+        return (sum, yx[2].named("booth0_neg"))
     }
 
     // MARK: two sign-magnitude operands
 
     /// Small significands multiplied directly, then shifted by the sum of the exponents.
     static func twoSignificands(_ m: ModuleBuilder, act: Signal, _ a: NumberFormat, wt: Signal, _ w: NumberFormat,
-                                width: Int) -> (Signal, Signal?, Signal?) {
+                                width: Int) -> (Signal, Signal?) {
         let x = OperandDecoder.decode(act, a, m), y = OperandDecoder.decode(wt, w, m)
         var terms: [Signal] = []
         for (i, ta) in x.terms.enumerated() {
@@ -298,6 +401,6 @@ public enum PEGenerator {
         let sum = terms.count == 1 ? terms[0] : m.adderTree(terms)
         let signs = [x.sign, y.sign].compactMap { $0 }
         let negative: Signal? = signs.isEmpty ? nil : (signs.count == 1 ? signs[0] : (signs[0] ^ signs[1]).named("product_negative"))
-        return (resize(sum.toSigned(), width).named("magnitude"), negative, nil)
+        return (resize(sum.toSigned(), width).named("magnitude"), negative)
     }
 }

@@ -35,7 +35,7 @@ import ShiftwrightFlows
     }
 
     @Test func flippedAUSNShiftAmountIsCaught() throws {
-        let outcome = try verifyMutant("int8", "ausn-b3s2", line: "wire aligned_eq = basic ==", "3'h1", "3'h2", checkWaveform: true)
+        let outcome = try verifyMutant("int8", "ausn-b3s2", line: "wire shifted_low_eq_2 = shifted_low_bits ==", "2'h1", "2'h2", checkWaveform: true)
         #expect(!outcome.passed)
         #expect(outcome.mismatch?.contains("golden model expects") == true)
     }
@@ -57,7 +57,7 @@ import ShiftwrightFlows
     }
 
     @Test func brokenBaselineMultiplierIsCaught() throws {
-        let outcome = try verifyMutant("int8", "int4", line: "wire booth1_neg =", " & ", " | ")
+        let outcome = try verifyMutant("int8", "int4", line: "wire booth1_one =", " ^ ", " & ")
         #expect(!outcome.passed)
     }
 }
