@@ -8,7 +8,7 @@ import ShiftwrightFormats
 /// On each clock edge: clear → acc = en ? p : 0; else en → acc += p; else hold; `rst` clears.
 /// The product p is exact, in units of the two formats (scales are applied outside the PE).
 ///
-/// The design has the shape of the smallest hand-written RTL we found (docs/hardware.md), in two
+/// The design has the shape of the smallest hand-written RTL we found (docs/hardware-floor.md), in two
 /// kept submodules so synthesis maps each on its own:
 /// - `<name>_prod` (combinational) forms the product in ones'-complement form `q` with a carry
 ///   `cin` (q + cin = p): partial products of the integer operand, one per set significand bit
