@@ -44,9 +44,11 @@ enum SynthTestSupport {
         }
         // Yosys JSON carries parameterless black boxes of the cells it uses: swap in the real library.
         let library = cellLibrary(target).map { "read_verilog -lib \($0); " } ?? ""
-        let read = format == .json ? "\(reader) \(path); delete A:blackbox; \(library)" : "\(library)\(reader) \(path); "
+        // The pinned Yosys (YoWASP) sees only its working directory: run it next to the file.
+        let url = URL(fileURLWithPath: path), file = url.lastPathComponent
+        let read = format == .json ? "\(reader) \(file); delete A:blackbox; \(library)" : "\(library)\(reader) \(file); "
         let script = read + "hierarchy -check -top \(top); proc; check -assert"
-        let result = try ProcessRunner.run("yosys", ["-q", "-p", script])
+        let result = try ProcessRunner.run(Yosys.pinnedExecutable, ["-q", "-p", script], workingDirectory: url.deletingLastPathComponent().path)
         if result.succeeded { return nil }
         return (result.stderr + result.stdout).split(separator: "\n").first { $0.contains("ERROR") }.map(String.init) ?? result.tail()
     }

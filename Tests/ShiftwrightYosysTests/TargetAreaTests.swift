@@ -46,13 +46,15 @@ import ShiftwrightTooling
         #expect(areas.allSatisfy { $0.flipFlops == 22 })
     }
 
-    /// UltraScale and the Lattice families map the PE too, with fewer LUTs than the baseline.
+    /// UltraScale and the Lattice families map the PE too, with the accumulator on the carry
+    /// chain and the same flip-flops as the baseline. (Whether it is smaller is what the reports
+    /// measure: with equal effort it is not on xc7, xcu or ECP5, and barely is on iCE40.)
     @Test(arguments: ["xcu", "ice40", "ecp5"])
-    func ausnPEIsSmallerThanBaseline(targetName: String) throws {
+    func ausnPEMapsOnEveryFamily(targetName: String) throws {
         let comparison = try Yosys().comparePE(try SynthTestSupport.ausn84(), target: try SynthTarget(targetName))
-        #expect(comparison.design.area.luts > 0)
-        #expect(comparison.design.area.luts < comparison.baseline.area.luts)
+        #expect(comparison.design.area.luts > 0 && comparison.baseline.area.luts > 0)
         #expect(comparison.design.area.flipFlops == comparison.baseline.area.flipFlops)
         #expect(comparison.design.area.carries > 0, "the accumulator maps to the carry chain")
     }
+
 }
