@@ -17,13 +17,7 @@ public enum AreaTable {
             let product = productLUTs(c.design).flatMap { ours in productLUTs(c.baseline).map { AreaComparison.ratio($0, ours) } } ?? nil
             rows.append(["  ratio baseline/design", fmt(c.lutRatio), fmt(c.flipFlopRatio), "", "", "", fmt(c.cellRatio), fmt(product)])
         }
-        let widths = header.indices.map { i in ([header] + rows).map { $0[i].count }.max() ?? 0 }
-        for line in [header] + rows {
-            out += line.enumerated().map { i, cell in
-                i == 0 ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-                       : String(repeating: " ", count: widths[i] - cell.count) + cell
-            }.joined(separator: "  ") + "\n"
-        }
+        out += ReportText.columns([header] + rows)
         return out
     }
 

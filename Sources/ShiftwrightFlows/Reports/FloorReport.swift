@@ -105,13 +105,7 @@ public struct FloorReport: Sendable {
             }
             table.append(line)
         }
-        let widths = header.indices.map { i in table.map { $0[i].count }.max() ?? 0 }
-        for line in table {
-            out += line.enumerated().map { i, cell in
-                i == 0 ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-                       : String(repeating: " ", count: widths[i] - cell.count) + cell
-            }.joined(separator: "  ") + "\n"
-        }
+        out += ReportText.columns(table)
         out += String(format: "worst generated/hand ratio: %.2f (%@)\n", worst, worst <= Self.goal ? "within the goal" : "OVER the goal")
         for r in rows where !r.technique.isEmpty { out += "  \(r.handFile): \(r.technique)\n" }
         return out

@@ -21,13 +21,7 @@ extension PaperReport {
                 String(format: "%.2fx", paperMult.luts / paper.luts), String(format: "%.2fx", paperMult.ffs / paper.ffs),
             ])
         }
-        let widths = header.indices.map { i in ([header] + table).map { $0[i].count }.max() ?? 0 }
-        for line in [header] + table {
-            out += line.enumerated().map { i, cell in
-                i < 3 ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-                      : String(repeating: " ", count: widths[i] - cell.count) + cell
-            }.joined(separator: "  ") + "\n"
-        }
+        out += ReportText.columns([header] + table, leftColumns: 3)
         out += "\nmult LUT = the equal-effort integer MAC (the smaller of radix-4 Booth and `*`) int8 x int<W> with the row's\n"
         out += "accumulator (acc); x = that MAC / row (LUT, FF); above 1 means smaller than the MAC.\n"
         if !arrayRows.isEmpty { out += arraySection }
@@ -74,13 +68,7 @@ extension PaperReport {
                 Self.oneDecimal(paper.luts), Self.oneDecimal(paper.ffs), String(format: "%.2fx", paperMult.luts / paper.luts),
             ])
         }
-        let widths = header.indices.map { i in ([header] + table).map { $0[i].count }.max() ?? 0 }
-        for line in [header] + table {
-            out += line.enumerated().map { i, cell in
-                i < 3 ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-                      : String(repeating: " ", count: widths[i] - cell.count) + cell
-            }.joined(separator: "  ") + "\n"
-        }
+        out += ReportText.columns([header] + table, leftColumns: 3)
         for note in notes { out += note + "\n" }
         return out
     }
