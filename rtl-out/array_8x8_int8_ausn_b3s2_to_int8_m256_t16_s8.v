@@ -728,43 +728,43 @@ module pe_int8_ausn_b3s2_acc17_prod (
   output wire [16:0] q,  // ShiftwrightGenerators/PEGenerator.swift:92
   output wire cin  // ShiftwrightGenerators/PEGenerator.swift:93
 );
-  wire [16:0] u_shift_q;  // ShiftwrightGenerators/PEGenerator.swift:272
+  wire [16:0] u_shift_q;  // ShiftwrightGenerators/PEGenerator.swift:282
   wire wt_sign = wt[5];  // ShiftwrightGenerators/PEGenerator.swift:152
-  wire pp0_bits = wt[0];  // ShiftwrightGenerators/PEGenerator.swift:205
-  wire pp1_bits = wt[1];  // ShiftwrightGenerators/PEGenerator.swift:205
+  wire pp0_bits = wt[0];  // ShiftwrightGenerators/PEGenerator.swift:214
+  wire pp1_bits = wt[1];  // ShiftwrightGenerators/PEGenerator.swift:214
   wire [2:0] basic = wt[4:2];  // ShiftwrightGenerators/PEGenerator.swift:157
-  wire signed [7:0] pp0 = pp0_bits ? act : 8'h0;  // ShiftwrightGenerators/PEGenerator.swift:205
-  wire signed [7:0] pp1 = pp1_bits ? act : 8'h0;  // ShiftwrightGenerators/PEGenerator.swift:205
-  wire signed [10:0] pp_sum1_ext_2 = {{3{pp0[7]}}, pp0};  // ShiftwrightGenerators/PEGenerator.swift:329
-  wire [8:0] pp_sum1_bits = pp_sum1_ext_2[10:2];  // ShiftwrightGenerators/PEGenerator.swift:309
-  wire signed [8:0] pp_sum1_ext = {act[7], act};  // ShiftwrightGenerators/PEGenerator.swift:329
-  wire [9:0] pp_sum1_cat = {pp_sum1_ext, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:308
-  wire [8:0] pp_sum1_not = ~pp_sum1_bits;  // ShiftwrightGenerators/PEGenerator.swift:309
-  wire pp_sum1_not_2 = ~1'h0;  // ShiftwrightGenerators/PEGenerator.swift:309
-  wire [9:0] pp_sum1_cat_2 = {pp_sum1_not, pp_sum1_not_2};  // ShiftwrightGenerators/PEGenerator.swift:308
+  wire signed [7:0] pp0 = pp0_bits ? act : 8'h0;  // ShiftwrightGenerators/PEGenerator.swift:214
+  wire signed [7:0] pp1 = pp1_bits ? act : 8'h0;  // ShiftwrightGenerators/PEGenerator.swift:214
+  wire signed [10:0] pp_sum1_ext_2 = {{3{pp0[7]}}, pp0};  // ShiftwrightGenerators/PEGenerator.swift:339
+  wire [8:0] pp_sum1_bits = pp_sum1_ext_2[10:2];  // ShiftwrightGenerators/PEGenerator.swift:319
+  wire signed [8:0] pp_sum1_ext = {act[7], act};  // ShiftwrightGenerators/PEGenerator.swift:339
+  wire [9:0] pp_sum1_cat = {pp_sum1_ext, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:318
+  wire [8:0] pp_sum1_not = ~pp_sum1_bits;  // ShiftwrightGenerators/PEGenerator.swift:319
+  wire pp_sum1_not_2 = ~1'h0;  // ShiftwrightGenerators/PEGenerator.swift:319
+  wire [9:0] pp_sum1_cat_2 = {pp_sum1_not, pp_sum1_not_2};  // ShiftwrightGenerators/PEGenerator.swift:318
   /* verilator lint_off UNUSEDSIGNAL */  // bits [10], [0] of pp_sum1_diff are not read
-  wire signed [10:0] pp_sum1_diff = {1'b0, pp_sum1_cat} - {1'b0, pp_sum1_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:309
+  wire signed [10:0] pp_sum1_diff = {1'b0, pp_sum1_cat} - {1'b0, pp_sum1_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:319
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [8:0] pp_sum1 = pp_sum1_diff[9:1];  // ShiftwrightGenerators/PEGenerator.swift:309
-  wire [1:0] pp_acc1_bits = pp_sum1_ext_2[1:0];  // ShiftwrightGenerators/PEGenerator.swift:310
-  wire [10:0] pp_acc1 = {pp_sum1, pp_acc1_bits};  // ShiftwrightGenerators/PEGenerator.swift:310
-  wire [9:0] pp_sum2_bits = pp_acc1[10:1];  // ShiftwrightGenerators/PEGenerator.swift:309
-  wire signed [9:0] pp_sum2_ext = {{2{pp1[7]}}, pp1};  // ShiftwrightGenerators/PEGenerator.swift:329
-  wire [10:0] pp_sum2_cat = {pp_sum2_bits, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:309
-  wire [9:0] pp_sum2_not = ~pp_sum2_ext;  // ShiftwrightGenerators/PEGenerator.swift:309
-  wire pp_sum2_not_2 = ~1'h0;  // ShiftwrightGenerators/PEGenerator.swift:309
-  wire [10:0] pp_sum2_cat_2 = {pp_sum2_not, pp_sum2_not_2};  // ShiftwrightGenerators/PEGenerator.swift:309
+  wire [8:0] pp_sum1 = pp_sum1_diff[9:1];  // ShiftwrightGenerators/PEGenerator.swift:319
+  wire [1:0] pp_acc1_bits = pp_sum1_ext_2[1:0];  // ShiftwrightGenerators/PEGenerator.swift:320
+  wire [10:0] pp_acc1 = {pp_sum1, pp_acc1_bits};  // ShiftwrightGenerators/PEGenerator.swift:320
+  wire [9:0] pp_sum2_bits = pp_acc1[10:1];  // ShiftwrightGenerators/PEGenerator.swift:319
+  wire signed [9:0] pp_sum2_ext = {{2{pp1[7]}}, pp1};  // ShiftwrightGenerators/PEGenerator.swift:339
+  wire [10:0] pp_sum2_cat = {pp_sum2_bits, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:319
+  wire [9:0] pp_sum2_not = ~pp_sum2_ext;  // ShiftwrightGenerators/PEGenerator.swift:319
+  wire pp_sum2_not_2 = ~1'h0;  // ShiftwrightGenerators/PEGenerator.swift:319
+  wire [10:0] pp_sum2_cat_2 = {pp_sum2_not, pp_sum2_not_2};  // ShiftwrightGenerators/PEGenerator.swift:319
   /* verilator lint_off UNUSEDSIGNAL */  // bits [11], [0] of pp_sum2_diff are not read
-  wire signed [11:0] pp_sum2_diff = {1'b0, pp_sum2_cat} - {1'b0, pp_sum2_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:309
+  wire signed [11:0] pp_sum2_diff = {1'b0, pp_sum2_cat} - {1'b0, pp_sum2_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:319
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [9:0] pp_sum2 = pp_sum2_diff[10:1];  // ShiftwrightGenerators/PEGenerator.swift:309
-  wire pp_acc2_bits = pp_acc1[0];  // ShiftwrightGenerators/PEGenerator.swift:310
-  wire [10:0] pp_acc2 = {pp_sum2, pp_acc2_bits};  // ShiftwrightGenerators/PEGenerator.swift:310
-  wire [2:0] shift_amount = ~basic;  // ShiftwrightGenerators/PEGenerator.swift:234
+  wire [9:0] pp_sum2 = pp_sum2_diff[10:1];  // ShiftwrightGenerators/PEGenerator.swift:319
+  wire pp_acc2_bits = pp_acc1[0];  // ShiftwrightGenerators/PEGenerator.swift:320
+  wire [10:0] pp_acc2 = {pp_sum2, pp_acc2_bits};  // ShiftwrightGenerators/PEGenerator.swift:320
+  wire [2:0] shift_amount = ~basic;  // ShiftwrightGenerators/PEGenerator.swift:244
   wire [16:0] q_value = u_shift_q;  // ShiftwrightGenerators/PEGenerator.swift:92
   assign q = q_value;  // ShiftwrightGenerators/PEGenerator.swift:92
   assign cin = wt_sign;  // ShiftwrightGenerators/PEGenerator.swift:93
-  pe_int8_ausn_b3s2_acc17_shift u_shift (  // ShiftwrightGenerators/PEGenerator.swift:272
+  pe_int8_ausn_b3s2_acc17_shift u_shift (  // ShiftwrightGenerators/PEGenerator.swift:282
     .significand(pp_acc2),
     .amount(shift_amount),
     .field(basic),
@@ -779,38 +779,38 @@ endmodule
 /* verilator lint_off DECLFILENAME */  // submodule of the top module in this one file
 (* keep_hierarchy *)
 module pe_int8_ausn_b3s2_acc17_shift (
-  input wire [10:0] significand,  // ShiftwrightGenerators/PEGenerator.swift:253
-  input wire [2:0] amount,  // ShiftwrightGenerators/PEGenerator.swift:254
-  input wire [2:0] field,  // ShiftwrightGenerators/PEGenerator.swift:255
-  input wire sign,  // ShiftwrightGenerators/PEGenerator.swift:256
-  output wire [16:0] q  // ShiftwrightGenerators/PEGenerator.swift:267
+  input wire [10:0] significand,  // ShiftwrightGenerators/PEGenerator.swift:263
+  input wire [2:0] amount,  // ShiftwrightGenerators/PEGenerator.swift:264
+  input wire [2:0] field,  // ShiftwrightGenerators/PEGenerator.swift:265
+  input wire sign,  // ShiftwrightGenerators/PEGenerator.swift:266
+  output wire [16:0] q  // ShiftwrightGenerators/PEGenerator.swift:277
 );
-  wire [1:0] shifted_low_bits = amount[1:0];  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire shifted_low_eq = shifted_low_bits == 2'h0;  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire signed [13:0] shifted_low_ext_2 = {{3{significand[10]}}, significand};  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire shifted_low_eq_2 = shifted_low_bits == 2'h1;  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire signed [11:0] shifted_low_shl = {significand, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire signed [13:0] shifted_low_ext_3 = {{2{shifted_low_shl[11]}}, shifted_low_shl};  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire shifted_low_eq_3 = shifted_low_bits == 2'h2;  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire signed [12:0] shifted_low_shl_2 = {significand, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire signed [13:0] shifted_low_ext_4 = {shifted_low_shl_2[12], shifted_low_shl_2};  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire shifted_low_eq_4 = shifted_low_bits == 2'h3;  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire signed [13:0] shifted_low_shl_3 = {significand, 3'b0};  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire signed [13:0] shifted_low_mux_3 = shifted_low_eq_4 ? shifted_low_shl_3 : 14'h0;  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire signed [13:0] shifted_low_mux_2 = shifted_low_eq_3 ? shifted_low_ext_4 : shifted_low_mux_3;  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire signed [13:0] shifted_low_mux = shifted_low_eq_2 ? shifted_low_ext_3 : shifted_low_mux_2;  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire signed [13:0] shifted_low = shifted_low_eq ? shifted_low_ext_2 : shifted_low_mux;  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire signed [16:0] shifted_low_ext_ext = {{3{shifted_low[13]}}, shifted_low};  // ShiftwrightGenerators/PEGenerator.swift:329
-  wire [16:0] shifted_low_ext = shifted_low_ext_ext;  // ShiftwrightGenerators/PEGenerator.swift:258
-  wire shifted_bits = amount[2];  // ShiftwrightGenerators/PEGenerator.swift:259
-  wire [12:0] shifted_bits_2 = shifted_low_ext[12:0];  // ShiftwrightGenerators/PEGenerator.swift:259
-  wire [16:0] shifted_cat = {shifted_bits_2, 4'h0};  // ShiftwrightGenerators/PEGenerator.swift:259
-  wire [16:0] shifted = shifted_bits ? shifted_cat : shifted_low_ext;  // ShiftwrightGenerators/PEGenerator.swift:259
-  wire zero_code = field == 3'h0;  // ShiftwrightGenerators/PEGenerator.swift:264
-  wire [16:0] aligned = zero_code ? 17'h0 : shifted;  // ShiftwrightGenerators/PEGenerator.swift:264
-  wire signed [16:0] q_signed_ext = {{16{sign}}, sign};  // ShiftwrightGenerators/PEGenerator.swift:266
-  wire [16:0] q_signed = aligned ^ q_signed_ext;  // ShiftwrightGenerators/PEGenerator.swift:266
-  assign q = q_signed;  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire [1:0] shifted_low_bits = amount[1:0];  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire shifted_low_eq = shifted_low_bits == 2'h0;  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [13:0] shifted_low_ext_2 = {{3{significand[10]}}, significand};  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire shifted_low_eq_2 = shifted_low_bits == 2'h1;  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [11:0] shifted_low_shl = {significand, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [13:0] shifted_low_ext_3 = {{2{shifted_low_shl[11]}}, shifted_low_shl};  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire shifted_low_eq_3 = shifted_low_bits == 2'h2;  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [12:0] shifted_low_shl_2 = {significand, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [13:0] shifted_low_ext_4 = {shifted_low_shl_2[12], shifted_low_shl_2};  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire shifted_low_eq_4 = shifted_low_bits == 2'h3;  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [13:0] shifted_low_shl_3 = {significand, 3'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [13:0] shifted_low_mux_3 = shifted_low_eq_4 ? shifted_low_shl_3 : 14'h0;  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [13:0] shifted_low_mux_2 = shifted_low_eq_3 ? shifted_low_ext_4 : shifted_low_mux_3;  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [13:0] shifted_low_mux = shifted_low_eq_2 ? shifted_low_ext_3 : shifted_low_mux_2;  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [13:0] shifted_low = shifted_low_eq ? shifted_low_ext_2 : shifted_low_mux;  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [16:0] shifted_low_ext_ext = {{3{shifted_low[13]}}, shifted_low};  // ShiftwrightGenerators/PEGenerator.swift:339
+  wire [16:0] shifted_low_ext = shifted_low_ext_ext;  // ShiftwrightGenerators/PEGenerator.swift:268
+  wire shifted_bits = amount[2];  // ShiftwrightGenerators/PEGenerator.swift:269
+  wire [12:0] shifted_bits_2 = shifted_low_ext[12:0];  // ShiftwrightGenerators/PEGenerator.swift:269
+  wire [16:0] shifted_cat = {shifted_bits_2, 4'h0};  // ShiftwrightGenerators/PEGenerator.swift:269
+  wire [16:0] shifted = shifted_bits ? shifted_cat : shifted_low_ext;  // ShiftwrightGenerators/PEGenerator.swift:269
+  wire zero_code = field == 3'h0;  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire [16:0] aligned = zero_code ? 17'h0 : shifted;  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [16:0] q_signed_ext = {{16{sign}}, sign};  // ShiftwrightGenerators/PEGenerator.swift:276
+  wire [16:0] q_signed = aligned ^ q_signed_ext;  // ShiftwrightGenerators/PEGenerator.swift:276
+  assign q = q_signed;  // ShiftwrightGenerators/PEGenerator.swift:277
 endmodule
 /* verilator lint_on DECLFILENAME */
 

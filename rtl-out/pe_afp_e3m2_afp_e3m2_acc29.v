@@ -63,15 +63,15 @@ module pe_afp_e3m2_afp_e3m2_acc29_prod (
   /* verilator lint_on UNUSEDSIGNAL */
   wire signed [2:0] wt_exponent_trunc = wt_exponent_diff[2:0];  // ShiftwrightGenerators/OperandDecoder.swift:45
   wire [2:0] wt_exponent = wt_exponent_trunc;  // ShiftwrightGenerators/OperandDecoder.swift:45
-  wire [5:0] sig_product = {3'b0, act_sigma} * {3'b0, wt_sigma};  // ShiftwrightGenerators/PEGenerator.swift:390
-  wire [3:0] shift = {1'b0, act_exponent} + {1'b0, wt_exponent};  // ShiftwrightGenerators/PEGenerator.swift:393
-  wire [20:0] aligned = {15'b0, sig_product} << shift;  // ShiftwrightGenerators/PEGenerator.swift:398
-  wire product_negative = act_sign ^ wt_sign;  // ShiftwrightGenerators/PEGenerator.swift:403
+  wire [5:0] sig_product = {3'b0, act_sigma} * {3'b0, wt_sigma};  // ShiftwrightGenerators/PEGenerator.swift:433
+  wire [3:0] shift = {1'b0, act_exponent} + {1'b0, wt_exponent};  // ShiftwrightGenerators/PEGenerator.swift:436
+  wire [20:0] aligned = {15'b0, sig_product} << shift;  // ShiftwrightGenerators/PEGenerator.swift:441
+  wire product_negative = act_sign ^ wt_sign;  // ShiftwrightGenerators/PEGenerator.swift:446
   /* verilator lint_off UNUSEDSIGNAL */  // bits [21:19] of magnitude_ext are not read
-  wire signed [21:0] magnitude_ext = {1'b0, aligned};  // ShiftwrightGenerators/PEGenerator.swift:404
+  wire signed [21:0] magnitude_ext = {1'b0, aligned};  // ShiftwrightGenerators/PEGenerator.swift:447
   /* verilator lint_on UNUSEDSIGNAL */
-  wire signed [18:0] magnitude_trunc = magnitude_ext[18:0];  // ShiftwrightGenerators/PEGenerator.swift:329
-  wire [18:0] magnitude = magnitude_trunc;  // ShiftwrightGenerators/PEGenerator.swift:404
+  wire signed [18:0] magnitude_trunc = magnitude_ext[18:0];  // ShiftwrightGenerators/PEGenerator.swift:339
+  wire [18:0] magnitude = magnitude_trunc;  // ShiftwrightGenerators/PEGenerator.swift:447
   wire signed [18:0] q_signed_ext = {{18{product_negative}}, product_negative};  // ShiftwrightGenerators/PEGenerator.swift:101
   wire [18:0] q_signed = magnitude ^ q_signed_ext;  // ShiftwrightGenerators/PEGenerator.swift:101
   wire [18:0] q_value = q_signed;  // ShiftwrightGenerators/PEGenerator.swift:92

@@ -44,37 +44,37 @@ module pe_int8_afp_e2m1_acc22_prod (
   wire wt_sign = wt[3];  // ShiftwrightGenerators/PEGenerator.swift:152
   wire [1:0] normal_bits = wt[2:1];  // ShiftwrightGenerators/PEGenerator.swift:160
   wire normal = |normal_bits;  // ShiftwrightGenerators/PEGenerator.swift:160
-  wire pp0_bits = wt[0];  // ShiftwrightGenerators/PEGenerator.swift:205
+  wire pp0_bits = wt[0];  // ShiftwrightGenerators/PEGenerator.swift:214
   wire [1:0] exp_field = wt[2:1];  // ShiftwrightGenerators/PEGenerator.swift:163
-  wire signed [7:0] pp0 = pp0_bits ? act : 8'h0;  // ShiftwrightGenerators/PEGenerator.swift:205
-  wire signed [7:0] pp1 = normal ? act : 8'h0;  // ShiftwrightGenerators/PEGenerator.swift:205
-  wire signed [9:0] pp_sum1_ext = {{2{pp0[7]}}, pp0};  // ShiftwrightGenerators/PEGenerator.swift:329
-  wire [8:0] pp_sum1_bits = pp_sum1_ext[9:1];  // ShiftwrightGenerators/PEGenerator.swift:309
-  wire signed [8:0] pp_sum1_ext_2 = {pp1[7], pp1};  // ShiftwrightGenerators/PEGenerator.swift:329
-  wire [9:0] pp_sum1_cat = {pp_sum1_bits, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:309
-  wire [8:0] pp_sum1_not = ~pp_sum1_ext_2;  // ShiftwrightGenerators/PEGenerator.swift:309
-  wire pp_sum1_not_2 = ~1'h0;  // ShiftwrightGenerators/PEGenerator.swift:309
-  wire [9:0] pp_sum1_cat_2 = {pp_sum1_not, pp_sum1_not_2};  // ShiftwrightGenerators/PEGenerator.swift:309
+  wire signed [7:0] pp0 = pp0_bits ? act : 8'h0;  // ShiftwrightGenerators/PEGenerator.swift:214
+  wire signed [7:0] pp1 = normal ? act : 8'h0;  // ShiftwrightGenerators/PEGenerator.swift:214
+  wire signed [9:0] pp_sum1_ext = {{2{pp0[7]}}, pp0};  // ShiftwrightGenerators/PEGenerator.swift:339
+  wire [8:0] pp_sum1_bits = pp_sum1_ext[9:1];  // ShiftwrightGenerators/PEGenerator.swift:319
+  wire signed [8:0] pp_sum1_ext_2 = {pp1[7], pp1};  // ShiftwrightGenerators/PEGenerator.swift:339
+  wire [9:0] pp_sum1_cat = {pp_sum1_bits, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:319
+  wire [8:0] pp_sum1_not = ~pp_sum1_ext_2;  // ShiftwrightGenerators/PEGenerator.swift:319
+  wire pp_sum1_not_2 = ~1'h0;  // ShiftwrightGenerators/PEGenerator.swift:319
+  wire [9:0] pp_sum1_cat_2 = {pp_sum1_not, pp_sum1_not_2};  // ShiftwrightGenerators/PEGenerator.swift:319
   /* verilator lint_off UNUSEDSIGNAL */  // bits [10], [0] of pp_sum1_diff are not read
-  wire signed [10:0] pp_sum1_diff = {1'b0, pp_sum1_cat} - {1'b0, pp_sum1_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:309
+  wire signed [10:0] pp_sum1_diff = {1'b0, pp_sum1_cat} - {1'b0, pp_sum1_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:319
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [8:0] pp_sum1 = pp_sum1_diff[9:1];  // ShiftwrightGenerators/PEGenerator.swift:309
-  wire pp_acc1_bits = pp_sum1_ext[0];  // ShiftwrightGenerators/PEGenerator.swift:310
-  wire [9:0] pp_acc1 = {pp_sum1, pp_acc1_bits};  // ShiftwrightGenerators/PEGenerator.swift:310
-  wire aligned_eq = exp_field == 2'h0;  // ShiftwrightGenerators/PEGenerator.swift:218
-  wire signed [11:0] aligned_ext = {{2{pp_acc1[9]}}, pp_acc1};  // ShiftwrightGenerators/PEGenerator.swift:218
-  wire aligned_eq_2 = exp_field == 2'h1;  // ShiftwrightGenerators/PEGenerator.swift:218
-  wire signed [11:0] aligned_ext_2 = {{2{pp_acc1[9]}}, pp_acc1};  // ShiftwrightGenerators/PEGenerator.swift:218
-  wire aligned_eq_3 = exp_field == 2'h2;  // ShiftwrightGenerators/PEGenerator.swift:218
-  wire signed [10:0] aligned_shl = {pp_acc1, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:218
-  wire signed [11:0] aligned_ext_3 = {aligned_shl[10], aligned_shl};  // ShiftwrightGenerators/PEGenerator.swift:218
-  wire aligned_eq_4 = exp_field == 2'h3;  // ShiftwrightGenerators/PEGenerator.swift:218
-  wire signed [11:0] aligned_shl_2 = {pp_acc1, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:218
-  wire signed [11:0] aligned_mux_3 = aligned_eq_4 ? aligned_shl_2 : 12'h0;  // ShiftwrightGenerators/PEGenerator.swift:218
-  wire signed [11:0] aligned_mux_2 = aligned_eq_3 ? aligned_ext_3 : aligned_mux_3;  // ShiftwrightGenerators/PEGenerator.swift:218
-  wire signed [11:0] aligned_mux = aligned_eq_2 ? aligned_ext_2 : aligned_mux_2;  // ShiftwrightGenerators/PEGenerator.swift:218
-  wire signed [11:0] aligned = aligned_eq ? aligned_ext : aligned_mux;  // ShiftwrightGenerators/PEGenerator.swift:218
-  wire [11:0] magnitude = aligned;  // ShiftwrightGenerators/PEGenerator.swift:219
+  wire [8:0] pp_sum1 = pp_sum1_diff[9:1];  // ShiftwrightGenerators/PEGenerator.swift:319
+  wire pp_acc1_bits = pp_sum1_ext[0];  // ShiftwrightGenerators/PEGenerator.swift:320
+  wire [9:0] pp_acc1 = {pp_sum1, pp_acc1_bits};  // ShiftwrightGenerators/PEGenerator.swift:320
+  wire aligned_eq = exp_field == 2'h0;  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [11:0] aligned_ext = {{2{pp_acc1[9]}}, pp_acc1};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire aligned_eq_2 = exp_field == 2'h1;  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [11:0] aligned_ext_2 = {{2{pp_acc1[9]}}, pp_acc1};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire aligned_eq_3 = exp_field == 2'h2;  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [10:0] aligned_shl = {pp_acc1, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [11:0] aligned_ext_3 = {aligned_shl[10], aligned_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire aligned_eq_4 = exp_field == 2'h3;  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [11:0] aligned_shl_2 = {pp_acc1, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [11:0] aligned_mux_3 = aligned_eq_4 ? aligned_shl_2 : 12'h0;  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [11:0] aligned_mux_2 = aligned_eq_3 ? aligned_ext_3 : aligned_mux_3;  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [11:0] aligned_mux = aligned_eq_2 ? aligned_ext_2 : aligned_mux_2;  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [11:0] aligned = aligned_eq ? aligned_ext : aligned_mux;  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire [11:0] magnitude = aligned;  // ShiftwrightGenerators/PEGenerator.swift:229
   wire signed [11:0] q_signed_ext = {{11{wt_sign}}, wt_sign};  // ShiftwrightGenerators/PEGenerator.swift:101
   wire [11:0] q_signed = magnitude ^ q_signed_ext;  // ShiftwrightGenerators/PEGenerator.swift:101
   wire [11:0] q_value = q_signed;  // ShiftwrightGenerators/PEGenerator.swift:92

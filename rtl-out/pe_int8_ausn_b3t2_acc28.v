@@ -41,38 +41,38 @@ module pe_int8_ausn_b3t2_acc28_prod (
   output wire [17:0] q,  // ShiftwrightGenerators/PEGenerator.swift:92
   output wire cin  // ShiftwrightGenerators/PEGenerator.swift:93
 );
-  wire [17:0] u_shift_q;  // ShiftwrightGenerators/PEGenerator.swift:272
+  wire [17:0] u_shift_q;  // ShiftwrightGenerators/PEGenerator.swift:282
   wire wt_sign = wt[5];  // ShiftwrightGenerators/PEGenerator.swift:152
   wire [1:0] tiers1 = wt[1:0];  // ShiftwrightGenerators/PEGenerator.swift:176
   wire [2:0] basic = wt[4:2];  // ShiftwrightGenerators/PEGenerator.swift:190
-  wire tier1_term_eq = tiers1 == 2'h1;  // ShiftwrightGenerators/PEGenerator.swift:208
-  wire signed [9:0] tier1_term_shl = {act, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:208
-  wire tier1_term_eq_2 = tiers1 == 2'h2;  // ShiftwrightGenerators/PEGenerator.swift:208
-  wire signed [8:0] tier1_term_shl_2 = {act, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:208
-  wire signed [9:0] tier1_term_ext = {tier1_term_shl_2[8], tier1_term_shl_2};  // ShiftwrightGenerators/PEGenerator.swift:208
-  wire tier1_term_eq_3 = tiers1 == 2'h3;  // ShiftwrightGenerators/PEGenerator.swift:208
-  wire signed [9:0] tier1_term_ext_2 = {{2{act[7]}}, act};  // ShiftwrightGenerators/PEGenerator.swift:208
-  wire signed [9:0] tier1_term_mux_2 = tier1_term_eq_3 ? tier1_term_ext_2 : 10'h0;  // ShiftwrightGenerators/PEGenerator.swift:208
-  wire signed [9:0] tier1_term_mux = tier1_term_eq_2 ? tier1_term_ext : tier1_term_mux_2;  // ShiftwrightGenerators/PEGenerator.swift:208
-  wire signed [9:0] tier1_term = tier1_term_eq ? tier1_term_shl : tier1_term_mux;  // ShiftwrightGenerators/PEGenerator.swift:208
-  wire signed [11:0] pp_sum1_ext_2 = {{2{tier1_term[9]}}, tier1_term};  // ShiftwrightGenerators/PEGenerator.swift:329
-  wire [8:0] pp_sum1_bits = pp_sum1_ext_2[11:3];  // ShiftwrightGenerators/PEGenerator.swift:309
-  wire signed [8:0] pp_sum1_ext = {act[7], act};  // ShiftwrightGenerators/PEGenerator.swift:329
-  wire [9:0] pp_sum1_cat = {pp_sum1_ext, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:308
-  wire [8:0] pp_sum1_not = ~pp_sum1_bits;  // ShiftwrightGenerators/PEGenerator.swift:309
-  wire pp_sum1_not_2 = ~1'h0;  // ShiftwrightGenerators/PEGenerator.swift:309
-  wire [9:0] pp_sum1_cat_2 = {pp_sum1_not, pp_sum1_not_2};  // ShiftwrightGenerators/PEGenerator.swift:308
+  wire tier1_term_eq = tiers1 == 2'h1;  // ShiftwrightGenerators/PEGenerator.swift:217
+  wire signed [9:0] tier1_term_shl = {act, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:217
+  wire tier1_term_eq_2 = tiers1 == 2'h2;  // ShiftwrightGenerators/PEGenerator.swift:217
+  wire signed [8:0] tier1_term_shl_2 = {act, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:217
+  wire signed [9:0] tier1_term_ext = {tier1_term_shl_2[8], tier1_term_shl_2};  // ShiftwrightGenerators/PEGenerator.swift:217
+  wire tier1_term_eq_3 = tiers1 == 2'h3;  // ShiftwrightGenerators/PEGenerator.swift:217
+  wire signed [9:0] tier1_term_ext_2 = {{2{act[7]}}, act};  // ShiftwrightGenerators/PEGenerator.swift:217
+  wire signed [9:0] tier1_term_mux_2 = tier1_term_eq_3 ? tier1_term_ext_2 : 10'h0;  // ShiftwrightGenerators/PEGenerator.swift:217
+  wire signed [9:0] tier1_term_mux = tier1_term_eq_2 ? tier1_term_ext : tier1_term_mux_2;  // ShiftwrightGenerators/PEGenerator.swift:217
+  wire signed [9:0] tier1_term = tier1_term_eq ? tier1_term_shl : tier1_term_mux;  // ShiftwrightGenerators/PEGenerator.swift:217
+  wire signed [11:0] pp_sum1_ext_2 = {{2{tier1_term[9]}}, tier1_term};  // ShiftwrightGenerators/PEGenerator.swift:339
+  wire [8:0] pp_sum1_bits = pp_sum1_ext_2[11:3];  // ShiftwrightGenerators/PEGenerator.swift:319
+  wire signed [8:0] pp_sum1_ext = {act[7], act};  // ShiftwrightGenerators/PEGenerator.swift:339
+  wire [9:0] pp_sum1_cat = {pp_sum1_ext, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:318
+  wire [8:0] pp_sum1_not = ~pp_sum1_bits;  // ShiftwrightGenerators/PEGenerator.swift:319
+  wire pp_sum1_not_2 = ~1'h0;  // ShiftwrightGenerators/PEGenerator.swift:319
+  wire [9:0] pp_sum1_cat_2 = {pp_sum1_not, pp_sum1_not_2};  // ShiftwrightGenerators/PEGenerator.swift:318
   /* verilator lint_off UNUSEDSIGNAL */  // bits [10], [0] of pp_sum1_diff are not read
-  wire signed [10:0] pp_sum1_diff = {1'b0, pp_sum1_cat} - {1'b0, pp_sum1_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:309
+  wire signed [10:0] pp_sum1_diff = {1'b0, pp_sum1_cat} - {1'b0, pp_sum1_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:319
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [8:0] pp_sum1 = pp_sum1_diff[9:1];  // ShiftwrightGenerators/PEGenerator.swift:309
-  wire [2:0] pp_acc1_bits = pp_sum1_ext_2[2:0];  // ShiftwrightGenerators/PEGenerator.swift:310
-  wire [11:0] pp_acc1 = {pp_sum1, pp_acc1_bits};  // ShiftwrightGenerators/PEGenerator.swift:310
-  wire [2:0] shift_amount = ~basic;  // ShiftwrightGenerators/PEGenerator.swift:234
+  wire [8:0] pp_sum1 = pp_sum1_diff[9:1];  // ShiftwrightGenerators/PEGenerator.swift:319
+  wire [2:0] pp_acc1_bits = pp_sum1_ext_2[2:0];  // ShiftwrightGenerators/PEGenerator.swift:320
+  wire [11:0] pp_acc1 = {pp_sum1, pp_acc1_bits};  // ShiftwrightGenerators/PEGenerator.swift:320
+  wire [2:0] shift_amount = ~basic;  // ShiftwrightGenerators/PEGenerator.swift:244
   wire [17:0] q_value = u_shift_q;  // ShiftwrightGenerators/PEGenerator.swift:92
   assign q = q_value;  // ShiftwrightGenerators/PEGenerator.swift:92
   assign cin = wt_sign;  // ShiftwrightGenerators/PEGenerator.swift:93
-  pe_int8_ausn_b3t2_acc28_shift u_shift (  // ShiftwrightGenerators/PEGenerator.swift:272
+  pe_int8_ausn_b3t2_acc28_shift u_shift (  // ShiftwrightGenerators/PEGenerator.swift:282
     .significand(pp_acc1),
     .amount(shift_amount),
     .field(basic),
@@ -87,38 +87,38 @@ endmodule
 /* verilator lint_off DECLFILENAME */  // submodule of the top module in this one file
 (* keep_hierarchy *)
 module pe_int8_ausn_b3t2_acc28_shift (
-  input wire [11:0] significand,  // ShiftwrightGenerators/PEGenerator.swift:253
-  input wire [2:0] amount,  // ShiftwrightGenerators/PEGenerator.swift:254
-  input wire [2:0] field,  // ShiftwrightGenerators/PEGenerator.swift:255
-  input wire sign,  // ShiftwrightGenerators/PEGenerator.swift:256
-  output wire [17:0] q  // ShiftwrightGenerators/PEGenerator.swift:267
+  input wire [11:0] significand,  // ShiftwrightGenerators/PEGenerator.swift:263
+  input wire [2:0] amount,  // ShiftwrightGenerators/PEGenerator.swift:264
+  input wire [2:0] field,  // ShiftwrightGenerators/PEGenerator.swift:265
+  input wire sign,  // ShiftwrightGenerators/PEGenerator.swift:266
+  output wire [17:0] q  // ShiftwrightGenerators/PEGenerator.swift:277
 );
-  wire [1:0] shifted_low_bits = amount[1:0];  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire shifted_low_eq = shifted_low_bits == 2'h0;  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire signed [14:0] shifted_low_ext_2 = {{3{significand[11]}}, significand};  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire shifted_low_eq_2 = shifted_low_bits == 2'h1;  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire signed [12:0] shifted_low_shl = {significand, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire signed [14:0] shifted_low_ext_3 = {{2{shifted_low_shl[12]}}, shifted_low_shl};  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire shifted_low_eq_3 = shifted_low_bits == 2'h2;  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire signed [13:0] shifted_low_shl_2 = {significand, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire signed [14:0] shifted_low_ext_4 = {shifted_low_shl_2[13], shifted_low_shl_2};  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire shifted_low_eq_4 = shifted_low_bits == 2'h3;  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire signed [14:0] shifted_low_shl_3 = {significand, 3'b0};  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire signed [14:0] shifted_low_mux_3 = shifted_low_eq_4 ? shifted_low_shl_3 : 15'h0;  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire signed [14:0] shifted_low_mux_2 = shifted_low_eq_3 ? shifted_low_ext_4 : shifted_low_mux_3;  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire signed [14:0] shifted_low_mux = shifted_low_eq_2 ? shifted_low_ext_3 : shifted_low_mux_2;  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire signed [14:0] shifted_low = shifted_low_eq ? shifted_low_ext_2 : shifted_low_mux;  // ShiftwrightGenerators/PEGenerator.swift:257
-  wire signed [17:0] shifted_low_ext_ext = {{3{shifted_low[14]}}, shifted_low};  // ShiftwrightGenerators/PEGenerator.swift:329
-  wire [17:0] shifted_low_ext = shifted_low_ext_ext;  // ShiftwrightGenerators/PEGenerator.swift:258
-  wire shifted_bits = amount[2];  // ShiftwrightGenerators/PEGenerator.swift:259
-  wire [13:0] shifted_bits_2 = shifted_low_ext[13:0];  // ShiftwrightGenerators/PEGenerator.swift:259
-  wire [17:0] shifted_cat = {shifted_bits_2, 4'h0};  // ShiftwrightGenerators/PEGenerator.swift:259
-  wire [17:0] shifted = shifted_bits ? shifted_cat : shifted_low_ext;  // ShiftwrightGenerators/PEGenerator.swift:259
-  wire zero_code = field == 3'h0;  // ShiftwrightGenerators/PEGenerator.swift:264
-  wire [17:0] aligned = zero_code ? 18'h0 : shifted;  // ShiftwrightGenerators/PEGenerator.swift:264
-  wire signed [17:0] q_signed_ext = {{17{sign}}, sign};  // ShiftwrightGenerators/PEGenerator.swift:266
-  wire [17:0] q_signed = aligned ^ q_signed_ext;  // ShiftwrightGenerators/PEGenerator.swift:266
-  assign q = q_signed;  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire [1:0] shifted_low_bits = amount[1:0];  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire shifted_low_eq = shifted_low_bits == 2'h0;  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [14:0] shifted_low_ext_2 = {{3{significand[11]}}, significand};  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire shifted_low_eq_2 = shifted_low_bits == 2'h1;  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [12:0] shifted_low_shl = {significand, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [14:0] shifted_low_ext_3 = {{2{shifted_low_shl[12]}}, shifted_low_shl};  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire shifted_low_eq_3 = shifted_low_bits == 2'h2;  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [13:0] shifted_low_shl_2 = {significand, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [14:0] shifted_low_ext_4 = {shifted_low_shl_2[13], shifted_low_shl_2};  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire shifted_low_eq_4 = shifted_low_bits == 2'h3;  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [14:0] shifted_low_shl_3 = {significand, 3'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [14:0] shifted_low_mux_3 = shifted_low_eq_4 ? shifted_low_shl_3 : 15'h0;  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [14:0] shifted_low_mux_2 = shifted_low_eq_3 ? shifted_low_ext_4 : shifted_low_mux_3;  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [14:0] shifted_low_mux = shifted_low_eq_2 ? shifted_low_ext_3 : shifted_low_mux_2;  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [14:0] shifted_low = shifted_low_eq ? shifted_low_ext_2 : shifted_low_mux;  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [17:0] shifted_low_ext_ext = {{3{shifted_low[14]}}, shifted_low};  // ShiftwrightGenerators/PEGenerator.swift:339
+  wire [17:0] shifted_low_ext = shifted_low_ext_ext;  // ShiftwrightGenerators/PEGenerator.swift:268
+  wire shifted_bits = amount[2];  // ShiftwrightGenerators/PEGenerator.swift:269
+  wire [13:0] shifted_bits_2 = shifted_low_ext[13:0];  // ShiftwrightGenerators/PEGenerator.swift:269
+  wire [17:0] shifted_cat = {shifted_bits_2, 4'h0};  // ShiftwrightGenerators/PEGenerator.swift:269
+  wire [17:0] shifted = shifted_bits ? shifted_cat : shifted_low_ext;  // ShiftwrightGenerators/PEGenerator.swift:269
+  wire zero_code = field == 3'h0;  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire [17:0] aligned = zero_code ? 18'h0 : shifted;  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [17:0] q_signed_ext = {{17{sign}}, sign};  // ShiftwrightGenerators/PEGenerator.swift:276
+  wire [17:0] q_signed = aligned ^ q_signed_ext;  // ShiftwrightGenerators/PEGenerator.swift:276
+  assign q = q_signed;  // ShiftwrightGenerators/PEGenerator.swift:277
 endmodule
 /* verilator lint_on DECLFILENAME */
 

@@ -41,24 +41,24 @@ module pe_int8_int4_acc22_prod (
   output wire [11:0] q,  // ShiftwrightGenerators/PEGenerator.swift:92
   output wire cin  // ShiftwrightGenerators/PEGenerator.swift:93
 );
-  wire [11:0] u_booth0_pp;  // ShiftwrightGenerators/PEGenerator.swift:362
-  wire [9:0] u_booth1_sum_out;  // ShiftwrightGenerators/PEGenerator.swift:372
-  wire [4:0] booth_y = {wt, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:355
-  wire [2:0] u_booth0_digit_bits = booth_y[2:0];  // ShiftwrightGenerators/PEGenerator.swift:362
-  wire [2:0] u_booth1_digit_bits = booth_y[4:2];  // ShiftwrightGenerators/PEGenerator.swift:372
-  wire [9:0] u_booth1_sum_in_bits = u_booth0_pp[11:2];  // ShiftwrightGenerators/PEGenerator.swift:372
-  wire [1:0] booth_sum1_bits = u_booth0_pp[1:0];  // ShiftwrightGenerators/PEGenerator.swift:375
-  wire [11:0] booth_sum1 = {u_booth1_sum_out, booth_sum1_bits};  // ShiftwrightGenerators/PEGenerator.swift:375
-  wire booth0_neg = booth_y[2];  // ShiftwrightGenerators/PEGenerator.swift:377
+  wire [11:0] u_booth0_pp;  // ShiftwrightGenerators/PEGenerator.swift:368
+  wire [9:0] u_booth1_sum_out;  // ShiftwrightGenerators/PEGenerator.swift:378
+  wire [4:0] booth_y = {wt, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:365
+  wire [2:0] u_booth0_digit_bits = booth_y[2:0];  // ShiftwrightGenerators/PEGenerator.swift:368
+  wire [2:0] u_booth1_digit_bits = booth_y[4:2];  // ShiftwrightGenerators/PEGenerator.swift:378
+  wire [9:0] u_booth1_sum_in_bits = u_booth0_pp[11:2];  // ShiftwrightGenerators/PEGenerator.swift:378
+  wire [1:0] booth_sum1_bits = u_booth0_pp[1:0];  // ShiftwrightGenerators/PEGenerator.swift:381
+  wire [11:0] booth_sum1 = {u_booth1_sum_out, booth_sum1_bits};  // ShiftwrightGenerators/PEGenerator.swift:381
+  wire booth0_neg = booth_y[2];  // ShiftwrightGenerators/PEGenerator.swift:383
   wire [11:0] q_value = booth_sum1;  // ShiftwrightGenerators/PEGenerator.swift:92
   assign q = q_value;  // ShiftwrightGenerators/PEGenerator.swift:92
   assign cin = booth0_neg;  // ShiftwrightGenerators/PEGenerator.swift:93
-  pe_int8_int4_acc22_booth0 u_booth0 (  // ShiftwrightGenerators/PEGenerator.swift:362
+  pe_int8_int4_acc22_booth0 u_booth0 (  // ShiftwrightGenerators/PEGenerator.swift:368
     .x(act),
     .digit(u_booth0_digit_bits),
     .pp(u_booth0_pp)
   );
-  pe_int8_int4_acc22_booth1 u_booth1 (  // ShiftwrightGenerators/PEGenerator.swift:372
+  pe_int8_int4_acc22_booth1 u_booth1 (  // ShiftwrightGenerators/PEGenerator.swift:378
     .x(act),
     .digit(u_booth1_digit_bits),
     .sum_in(u_booth1_sum_in_bits),
@@ -72,39 +72,39 @@ endmodule
 /* verilator lint_off DECLFILENAME */  // submodule of the top module in this one file
 (* keep_hierarchy *)
 module pe_int8_int4_acc22_booth0 (
-  input wire [7:0] x,  // ShiftwrightGenerators/PEGenerator.swift:359
-  input wire [2:0] digit,  // ShiftwrightGenerators/PEGenerator.swift:359
-  output wire [11:0] pp  // ShiftwrightGenerators/PEGenerator.swift:360
+  input wire [7:0] x,  // ShiftwrightGenerators/PEGenerator.swift:391
+  input wire [2:0] digit,  // ShiftwrightGenerators/PEGenerator.swift:391
+  output wire [11:0] pp  // ShiftwrightGenerators/PEGenerator.swift:392
 );
-  wire booth0_neg = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:337
-  wire booth0_one_bits = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:338
-  wire booth0_one_bits_2 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:338
-  wire booth0_one = booth0_one_bits ^ booth0_one_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:338
-  wire booth0_two_bits = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire booth0_two_bits_2 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire booth0_two_not = ~booth0_two_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire booth0_two_and_2 = booth0_two_bits & booth0_two_not;  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire booth0_two_bits_3 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire booth0_two_not_2 = ~booth0_two_bits_3;  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire booth0_two_and = booth0_two_and_2 & booth0_two_not_2;  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire booth0_two_bits_4 = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire booth0_two_not_3 = ~booth0_two_bits_4;  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire booth0_two_bits_5 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire booth0_two_and_4 = booth0_two_not_3 & booth0_two_bits_5;  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire booth0_two_bits_6 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire booth0_two_and_3 = booth0_two_and_4 & booth0_two_bits_6;  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire booth0_two = booth0_two_and | booth0_two_and_3;  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire signed [11:0] booth0_mag_ext_2 = {{4{x[7]}}, x};  // ShiftwrightGenerators/PEGenerator.swift:329
-  wire signed [8:0] booth0_mag_shl = {x, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:342
-  wire signed [11:0] booth0_mag_ext_4 = {{3{booth0_mag_shl[8]}}, booth0_mag_shl};  // ShiftwrightGenerators/PEGenerator.swift:329
-  wire signed [11:0] booth0_mag_ext = {{11{booth0_one}}, booth0_one};  // ShiftwrightGenerators/PEGenerator.swift:342
-  wire [11:0] booth0_mag_and = booth0_mag_ext & booth0_mag_ext_2;  // ShiftwrightGenerators/PEGenerator.swift:342
-  wire signed [11:0] booth0_mag_ext_3 = {{11{booth0_two}}, booth0_two};  // ShiftwrightGenerators/PEGenerator.swift:342
-  wire [11:0] booth0_mag_and_2 = booth0_mag_ext_3 & booth0_mag_ext_4;  // ShiftwrightGenerators/PEGenerator.swift:342
-  wire [11:0] booth0_mag = booth0_mag_and | booth0_mag_and_2;  // ShiftwrightGenerators/PEGenerator.swift:342
-  wire signed [11:0] booth0_pp_ext = {{11{booth0_neg}}, booth0_neg};  // ShiftwrightGenerators/PEGenerator.swift:343
-  wire [11:0] booth0_pp = booth0_mag ^ booth0_pp_ext;  // ShiftwrightGenerators/PEGenerator.swift:343
-  assign pp = booth0_pp;  // ShiftwrightGenerators/PEGenerator.swift:360
+  wire booth0_neg = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:347
+  wire booth0_one_bits = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:348
+  wire booth0_one_bits_2 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:348
+  wire booth0_one = booth0_one_bits ^ booth0_one_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:348
+  wire booth0_two_bits = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire booth0_two_bits_2 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire booth0_two_not = ~booth0_two_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire booth0_two_and_2 = booth0_two_bits & booth0_two_not;  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire booth0_two_bits_3 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire booth0_two_not_2 = ~booth0_two_bits_3;  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire booth0_two_and = booth0_two_and_2 & booth0_two_not_2;  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire booth0_two_bits_4 = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire booth0_two_not_3 = ~booth0_two_bits_4;  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire booth0_two_bits_5 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire booth0_two_and_4 = booth0_two_not_3 & booth0_two_bits_5;  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire booth0_two_bits_6 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire booth0_two_and_3 = booth0_two_and_4 & booth0_two_bits_6;  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire booth0_two = booth0_two_and | booth0_two_and_3;  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire signed [11:0] booth0_mag_ext_2 = {{4{x[7]}}, x};  // ShiftwrightGenerators/PEGenerator.swift:339
+  wire signed [8:0] booth0_mag_shl = {x, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:352
+  wire signed [11:0] booth0_mag_ext_4 = {{3{booth0_mag_shl[8]}}, booth0_mag_shl};  // ShiftwrightGenerators/PEGenerator.swift:339
+  wire signed [11:0] booth0_mag_ext = {{11{booth0_one}}, booth0_one};  // ShiftwrightGenerators/PEGenerator.swift:352
+  wire [11:0] booth0_mag_and = booth0_mag_ext & booth0_mag_ext_2;  // ShiftwrightGenerators/PEGenerator.swift:352
+  wire signed [11:0] booth0_mag_ext_3 = {{11{booth0_two}}, booth0_two};  // ShiftwrightGenerators/PEGenerator.swift:352
+  wire [11:0] booth0_mag_and_2 = booth0_mag_ext_3 & booth0_mag_ext_4;  // ShiftwrightGenerators/PEGenerator.swift:352
+  wire [11:0] booth0_mag = booth0_mag_and | booth0_mag_and_2;  // ShiftwrightGenerators/PEGenerator.swift:352
+  wire signed [11:0] booth0_pp_ext = {{11{booth0_neg}}, booth0_neg};  // ShiftwrightGenerators/PEGenerator.swift:353
+  wire [11:0] booth0_pp = booth0_mag ^ booth0_pp_ext;  // ShiftwrightGenerators/PEGenerator.swift:353
+  assign pp = booth0_pp;  // ShiftwrightGenerators/PEGenerator.swift:392
 endmodule
 /* verilator lint_on DECLFILENAME */
 
@@ -113,48 +113,48 @@ endmodule
 /* verilator lint_off DECLFILENAME */  // submodule of the top module in this one file
 (* keep_hierarchy *)
 module pe_int8_int4_acc22_booth1 (
-  input wire [7:0] x,  // ShiftwrightGenerators/PEGenerator.swift:367
-  input wire [2:0] digit,  // ShiftwrightGenerators/PEGenerator.swift:367
-  input wire [9:0] sum_in,  // ShiftwrightGenerators/PEGenerator.swift:368
-  output wire [9:0] sum_out  // ShiftwrightGenerators/PEGenerator.swift:370
+  input wire [7:0] x,  // ShiftwrightGenerators/PEGenerator.swift:373
+  input wire [2:0] digit,  // ShiftwrightGenerators/PEGenerator.swift:373
+  input wire [9:0] sum_in,  // ShiftwrightGenerators/PEGenerator.swift:374
+  output wire [9:0] sum_out  // ShiftwrightGenerators/PEGenerator.swift:376
 );
-  wire booth1_neg = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:337
-  wire booth1_one_bits = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:338
-  wire booth1_one_bits_2 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:338
-  wire booth1_one = booth1_one_bits ^ booth1_one_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:338
-  wire booth1_two_bits = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire booth1_two_bits_2 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire booth1_two_not = ~booth1_two_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire booth1_two_and_2 = booth1_two_bits & booth1_two_not;  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire booth1_two_bits_3 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire booth1_two_not_2 = ~booth1_two_bits_3;  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire booth1_two_and = booth1_two_and_2 & booth1_two_not_2;  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire booth1_two_bits_4 = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire booth1_two_not_3 = ~booth1_two_bits_4;  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire booth1_two_bits_5 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire booth1_two_and_4 = booth1_two_not_3 & booth1_two_bits_5;  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire booth1_two_bits_6 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire booth1_two_and_3 = booth1_two_and_4 & booth1_two_bits_6;  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire booth1_two = booth1_two_and | booth1_two_and_3;  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire signed [9:0] booth1_mag_ext_2 = {{2{x[7]}}, x};  // ShiftwrightGenerators/PEGenerator.swift:329
-  wire signed [8:0] booth1_mag_shl = {x, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:342
-  wire signed [9:0] booth1_mag_ext_4 = {booth1_mag_shl[8], booth1_mag_shl};  // ShiftwrightGenerators/PEGenerator.swift:329
-  wire signed [9:0] booth1_mag_ext = {{9{booth1_one}}, booth1_one};  // ShiftwrightGenerators/PEGenerator.swift:342
-  wire [9:0] booth1_mag_and = booth1_mag_ext & booth1_mag_ext_2;  // ShiftwrightGenerators/PEGenerator.swift:342
-  wire signed [9:0] booth1_mag_ext_3 = {{9{booth1_two}}, booth1_two};  // ShiftwrightGenerators/PEGenerator.swift:342
-  wire [9:0] booth1_mag_and_2 = booth1_mag_ext_3 & booth1_mag_ext_4;  // ShiftwrightGenerators/PEGenerator.swift:342
-  wire [9:0] booth1_mag = booth1_mag_and | booth1_mag_and_2;  // ShiftwrightGenerators/PEGenerator.swift:342
-  wire signed [9:0] booth1_pp_ext = {{9{booth1_neg}}, booth1_neg};  // ShiftwrightGenerators/PEGenerator.swift:343
-  wire [9:0] booth1_pp = booth1_mag ^ booth1_pp_ext;  // ShiftwrightGenerators/PEGenerator.swift:343
-  wire [10:0] sum_cat = {sum_in, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:370
-  wire [9:0] sum_not = ~booth1_pp;  // ShiftwrightGenerators/PEGenerator.swift:370
-  wire sum_not_2 = ~booth1_neg;  // ShiftwrightGenerators/PEGenerator.swift:370
-  wire [10:0] sum_cat_2 = {sum_not, sum_not_2};  // ShiftwrightGenerators/PEGenerator.swift:370
+  wire booth1_neg = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:347
+  wire booth1_one_bits = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:348
+  wire booth1_one_bits_2 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:348
+  wire booth1_one = booth1_one_bits ^ booth1_one_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:348
+  wire booth1_two_bits = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire booth1_two_bits_2 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire booth1_two_not = ~booth1_two_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire booth1_two_and_2 = booth1_two_bits & booth1_two_not;  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire booth1_two_bits_3 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire booth1_two_not_2 = ~booth1_two_bits_3;  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire booth1_two_and = booth1_two_and_2 & booth1_two_not_2;  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire booth1_two_bits_4 = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire booth1_two_not_3 = ~booth1_two_bits_4;  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire booth1_two_bits_5 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire booth1_two_and_4 = booth1_two_not_3 & booth1_two_bits_5;  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire booth1_two_bits_6 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire booth1_two_and_3 = booth1_two_and_4 & booth1_two_bits_6;  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire booth1_two = booth1_two_and | booth1_two_and_3;  // ShiftwrightGenerators/PEGenerator.swift:349
+  wire signed [9:0] booth1_mag_ext_2 = {{2{x[7]}}, x};  // ShiftwrightGenerators/PEGenerator.swift:339
+  wire signed [8:0] booth1_mag_shl = {x, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:352
+  wire signed [9:0] booth1_mag_ext_4 = {booth1_mag_shl[8], booth1_mag_shl};  // ShiftwrightGenerators/PEGenerator.swift:339
+  wire signed [9:0] booth1_mag_ext = {{9{booth1_one}}, booth1_one};  // ShiftwrightGenerators/PEGenerator.swift:352
+  wire [9:0] booth1_mag_and = booth1_mag_ext & booth1_mag_ext_2;  // ShiftwrightGenerators/PEGenerator.swift:352
+  wire signed [9:0] booth1_mag_ext_3 = {{9{booth1_two}}, booth1_two};  // ShiftwrightGenerators/PEGenerator.swift:352
+  wire [9:0] booth1_mag_and_2 = booth1_mag_ext_3 & booth1_mag_ext_4;  // ShiftwrightGenerators/PEGenerator.swift:352
+  wire [9:0] booth1_mag = booth1_mag_and | booth1_mag_and_2;  // ShiftwrightGenerators/PEGenerator.swift:352
+  wire signed [9:0] booth1_pp_ext = {{9{booth1_neg}}, booth1_neg};  // ShiftwrightGenerators/PEGenerator.swift:353
+  wire [9:0] booth1_pp = booth1_mag ^ booth1_pp_ext;  // ShiftwrightGenerators/PEGenerator.swift:353
+  wire [10:0] sum_cat = {sum_in, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:376
+  wire [9:0] sum_not = ~booth1_pp;  // ShiftwrightGenerators/PEGenerator.swift:376
+  wire sum_not_2 = ~booth1_neg;  // ShiftwrightGenerators/PEGenerator.swift:376
+  wire [10:0] sum_cat_2 = {sum_not, sum_not_2};  // ShiftwrightGenerators/PEGenerator.swift:376
   /* verilator lint_off UNUSEDSIGNAL */  // bits [11], [0] of sum_diff are not read
-  wire signed [11:0] sum_diff = {1'b0, sum_cat} - {1'b0, sum_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:370
+  wire signed [11:0] sum_diff = {1'b0, sum_cat} - {1'b0, sum_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:376
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [9:0] sum = sum_diff[10:1];  // ShiftwrightGenerators/PEGenerator.swift:370
-  assign sum_out = sum;  // ShiftwrightGenerators/PEGenerator.swift:370
+  wire [9:0] sum = sum_diff[10:1];  // ShiftwrightGenerators/PEGenerator.swift:376
+  assign sum_out = sum;  // ShiftwrightGenerators/PEGenerator.swift:376
 endmodule
 /* verilator lint_on DECLFILENAME */
 

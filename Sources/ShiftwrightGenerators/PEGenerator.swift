@@ -199,16 +199,26 @@ public enum PEGenerator {
     static func scaled(_ m: ModuleBuilder, _ prefix: String, _ x: Signal, _ s: Selector,
                        width: Int) throws -> (Signal, Signal?) {
         let significandWidth = x.width + s.span
-        var terms = s.bits.map { bit, offset -> PartialProduct in
-            // pp<j>: the copy of x at 2^j, present when significand bit j is set (the lead is ungated).
-            guard let bit else { return PartialProduct(value: x, offset: offset, carry: nil, isNet: true) }
-            return PartialProduct(value: m.mux(bit, x, m.constant(0, x.type)).named("pp\(offset)"), offset: offset, carry: nil)
+        // Radix-4 Booth digits of the significand instead of one term per bit when that saves
+        // terms and the chain's first adder has no ungated copy for its direct input (S >= 3, or
+        // an AFP significand whose lead bit is gated by the normal flag): ausn-b3s4 116/118 ->
+        // 96/98 in the hand study.
+        let leadGated = s.bits.last.map { $0.0 != nil } ?? false
+        let significand: Signal
+        if s.tiers.isEmpty, s.bits.count >= 3, s.bits.count >= 4 || leadGated {
+            significand = try boothSignificand(m, prefix, x, s.bits, width: significandWidth)
+        } else {
+            var terms = s.bits.map { bit, offset -> PartialProduct in
+                // pp<j>: the copy of x at 2^j, present when significand bit j is set (the lead is ungated).
+                guard let bit else { return PartialProduct(value: x, offset: offset, carry: nil, isNet: true) }
+                return PartialProduct(value: m.mux(bit, x, m.constant(0, x.type)).named("pp\(offset)"), offset: offset, carry: nil)
+            }
+            for (i, tier) in s.tiers.enumerated() {
+                let shifted = m.selectShift(x, by: tier.field, amounts: tier.amounts, name: "tier\(i + 1)_term")
+                terms.append(PartialProduct(value: shifted, offset: 0, carry: nil))
+            }
+            significand = chain(m, terms, width: significandWidth).0
         }
-        for (i, tier) in s.tiers.enumerated() {
-            let shifted = m.selectShift(x, by: tier.field, amounts: tier.amounts, name: "tier\(i + 1)_term")
-            terms.append(PartialProduct(value: shifted, offset: 0, carry: nil))
-        }
-        let (significand, _) = chain(m, terms, width: significandWidth)
         guard let exponent = s.exponent else {
             return applySign(m, resize(significand.asSigned(), width).named("magnitude"), s.sign)
         }
@@ -333,14 +343,14 @@ public enum PEGenerator {
     /// the signed `x`, in `width` bits ones'-complemented when negative: ((one & x) | (two & 2x)) ^ neg
     /// with neg = b[2] (the digit 111, −0, gives all ones, and the +1 makes it 0), so the +1 is the
     /// returned raw wire b[2], to be the carry-in of the adder that sums this row.
-    static func boothRow(_ m: ModuleBuilder, _ x: Signal, digit b: Signal, index g: Int, width: Int) -> (Signal, Signal) {
-        let negative = b[2].named("booth\(g)_neg")
-        let one = (b[1] ^ b[0]).named("booth\(g)_one")
-        let two = ((b[2] && !b[1] && !b[0]) || (!b[2] && b[1] && b[0])).named("booth\(g)_two")
+    static func boothRow(_ m: ModuleBuilder, _ x: Signal, digit b: Signal, name: String, width: Int) -> (Signal, Signal) {
+        let negative = b[2].named("\(name)_neg")
+        let one = (b[1] ^ b[0]).named("\(name)_one")
+        let two = ((b[2] && !b[1] && !b[0]) || (!b[2] && b[1] && b[0])).named("\(name)_two")
         let type = HWType.unsigned(width)
         let single = resize(x, width), double = resize(x << 1, width)
-        let magnitude = ((m.fill(one, type) & single) | (m.fill(two, type) & double)).named("booth\(g)_mag")
-        return ((magnitude ^ m.fill(negative, type)).named("booth\(g)_pp"), negative)
+        let magnitude = ((m.fill(one, type) & single) | (m.fill(two, type) & double)).named("\(name)_mag")
+        return ((magnitude ^ m.fill(negative, type)).named("\(name)_pp"), negative)
     }
 
     /// x × y (both signed) by radix-4 Booth recoding of y, as a serial carry chain: row 0 in a
@@ -354,11 +364,7 @@ public enum PEGenerator {
         let digits = (y.width + 1) / 2
         let yx = m.concat(y.extended(to: 2 * digits).asUnsigned(), m.constant(0, .bit)).named("booth_y")
         let xw = x.width
-        let first = try Module.build("\(prefix)_booth0", generator: "ShiftwrightGenerators.PEGenerator") { s in
-            s.keepHierarchy()
-            let xi = s.input("x", .unsigned(xw)).asSigned(), b = s.input("digit", .unsigned(3))
-            s.output("pp", boothRow(s, xi, digit: b, index: 0, width: width).0)
-        }
+        let first = try boothRowModule("\(prefix)_booth0", xWidth: xw, width: width)
         var sum = m.instance(first, name: "u_booth0", inputs: ["x": x.asUnsigned(), "digit": yx[2, 0]])["pp"]
         for g in 1..<max(digits, 1) {
             let high = width - 2 * g
@@ -366,7 +372,7 @@ public enum PEGenerator {
                 s.keepHierarchy()
                 let xi = s.input("x", .unsigned(xw)).asSigned(), b = s.input("digit", .unsigned(3))
                 let partial = s.input("sum_in", .unsigned(high))
-                let (row, carry) = boothRow(s, xi, digit: b, index: g, width: high)
+                let (row, carry) = boothRow(s, xi, digit: b, name: "booth\(g)", width: high)
                 s.output("sum_out", s.carryAdd(partial, row, carryIn: carry).named("sum"))
             }
             let out = m.instance(stage, name: "u_booth\(g)", inputs: [
@@ -375,6 +381,43 @@ public enum PEGenerator {
             sum = m.concat(out, sum[2 * g - 1, 0]).named("booth_sum\(g)")
         }
         return (sum, yx[2].named("booth0_neg"))
+    }
+
+    /// A kept module `name` holding one Booth row (x: multiplicand bits, digit → pp), so that it
+    /// reaches the first adder as a net, the carry chain's direct input.
+    static func boothRowModule(_ name: String, xWidth: Int, width: Int) throws -> Module {
+        try Module.build(name, generator: "ShiftwrightGenerators.PEGenerator") { s in
+            s.keepHierarchy()
+            let xi = s.input("x", .unsigned(xWidth)).asSigned(), b = s.input("digit", .unsigned(3))
+            s.output("pp", boothRow(s, xi, digit: b, name: "booth0", width: width).0)
+        }
+    }
+
+    /// x × σ for the unsigned significand σ = Σ bit_j 2^j (`bits`: (bit, j), nil = always 1) by
+    /// radix-4 Booth digits of σ in `width` bits: row 0 in a kept module `<prefix>_sig_booth0`
+    /// (the first adder's direct input), then one carry-in adder per further digit. σ's top
+    /// digit is never negative, so the +1 of digit d−1 fills the free bit 2d−2 of row d (which
+    /// starts there) and digit 0's +1 is the carry-in of the first adder, which starts at bit 0.
+    static func boothSignificand(_ m: ModuleBuilder, _ prefix: String, _ x: Signal, _ bits: [(Signal?, Int)],
+                                 width: Int) throws -> Signal {
+        let span = (bits.map(\.1).max() ?? 0) + 1
+        let digits = (span + 2) / 2   // σ read as a signed number: one zero bit on top
+        var vector = [Signal](repeating: m.constant(0, .bit), count: 2 * digits + 1)
+        for (bit, j) in bits { vector[j + 1] = bit ?? m.constant(1, .bit) }
+        let sigma = m.concat(Array(vector.reversed())).named("sigma_booth")
+        let first = try boothRowModule("\(prefix)_sig_booth0", xWidth: x.width, width: width)
+        var sum = m.instance(first, name: "u_sig_booth0", inputs: ["x": x.asUnsigned(), "digit": sigma[2, 0]])["pp"]
+        var previousNegative = sigma[2].named("sig0_neg")
+        for g in 1..<digits {
+            let (row, negative) = boothRow(m, x, digit: sigma[2 * g + 2, 2 * g], name: "sig\(g)", width: width - 2 * g)
+            let low = g == 1 ? 0 : 2 * g - 2
+            let placed = g == 1 ? m.concat(row, m.constant(0, .unsigned(2)))
+                                : m.concat([row, m.constant(0, .bit), previousNegative])
+            let added = m.carryAdd(sum[width - 1, low], placed, carryIn: g == 1 ? previousNegative : nil).named("sig_sum\(g)")
+            sum = (low == 0 ? added : m.concat(added, sum[low - 1, 0])).named("sig_acc\(g)")
+            previousNegative = negative
+        }
+        return sum
     }
 
     // MARK: two sign-magnitude operands
