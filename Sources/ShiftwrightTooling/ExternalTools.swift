@@ -30,7 +30,7 @@ public struct ExternalTool: Sendable, Hashable {
     }
 
     /// The first non-empty line the tool prints for its version flag, e.g. "Verilator 5.006 2023-01-22".
-    public func versionLine() throws -> String {
+    public func version() throws -> String {
         try require()
         let result = try ProcessRunner.run(executable, [versionFlag])
         guard result.succeeded else {
@@ -41,7 +41,4 @@ public struct ExternalTool: Sendable, Hashable {
         guard let line else { throw ToolError("\(executable) \(versionFlag) printed nothing") }
         return line
     }
-
-    /// The version line (kept for callers that print it).
-    public func version() throws -> String { try versionLine() }
 }

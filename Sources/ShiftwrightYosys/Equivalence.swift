@@ -19,18 +19,13 @@ public struct Equivalence: Sendable {
     }
 
     /// One cycle of a counterexample: every input's value and both designs' outputs after it.
-    public struct Step: Sendable, Equatable {
+    public struct Step: Sendable {
         public let cycle: Int
         public var inputs: [(String, String)]
         public var gold: [(String, String)]
         public var gate: [(String, String)]
         /// The outputs differ in this cycle.
         public var differs: Bool
-
-        public static func == (a: Step, b: Step) -> Bool {
-            a.cycle == b.cycle && a.differs == b.differs && a.inputs.elementsEqual(b.inputs, by: ==)
-                && a.gold.elementsEqual(b.gold, by: ==) && a.gate.elementsEqual(b.gate, by: ==)
-        }
     }
 
     /// What the check found.

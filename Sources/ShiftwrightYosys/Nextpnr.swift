@@ -93,7 +93,7 @@ public struct Nextpnr: Sendable {
 
     /// "nextpnr-0.11.1" (what `--version` says, without the banner).
     public func version() throws -> String {
-        let line = try tool.versionLine()
+        let line = try tool.version()
         if let range = line.range(of: "Version ") {
             return String(line[range.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: ")\" "))
         }

@@ -28,7 +28,7 @@ public struct Yosys: Sendable, Hashable {
 
     /// Yosys's own version line without the build details, e.g. "Yosys 0.23 (git sha1 7ce5011c24b)".
     public func version() throws -> String {
-        let line = try tool.versionLine()
+        let line = try tool.version()
         // yowasp appends the compiler after the sha: keep "Yosys X (git sha1 …" up to the first comma.
         let short = line.split(separator: ",").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? line
         return short.contains("(") && !short.contains(")") ? short + ")" : short
