@@ -3,7 +3,6 @@ import Testing
 import ShiftwrightHDL
 import ShiftwrightVerilog
 import ShiftwrightVerilator
-import ShiftwrightFlows
 import ShiftwrightYosys
 
 /// Random designs, emitted to Verilog, compiled by Verilator and compared cycle by cycle with the

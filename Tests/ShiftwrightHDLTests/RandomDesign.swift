@@ -1,6 +1,5 @@
 import ShiftwrightHDL
 import ShiftwrightVerilator
-import ShiftwrightFlows
 
 /// Builds random, well-formed designs from a seed: every operation of the DSL, conditional
 /// assignment, registers with reset/enable, memories and submodule instances. The same seed always

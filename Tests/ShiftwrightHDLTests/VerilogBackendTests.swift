@@ -3,7 +3,6 @@ import Testing
 import ShiftwrightHDL
 import ShiftwrightVerilog
 import ShiftwrightVerilator
-import ShiftwrightFlows
 import ShiftwrightYosys
 import ShiftwrightTooling
 
