@@ -35,7 +35,7 @@ import ShiftwrightFlows
     }
 
     @Test func flippedAUSNShiftAmountIsCaught() throws {
-        let outcome = try verifyMutant("int8", "ausn-b3s2", line: "wire shifted_low_eq_2 = shifted_low_bits ==", "2'h1", "2'h2", checkWaveform: true)
+        let outcome = try verifyMutant("int8", "ausn-b3s2", line: "shifted_low_b0_0 = shifted_low_sel0 ?", "shifted_low_by1", "shifted_low_by2", checkWaveform: true)
         #expect(!outcome.passed)
         #expect(outcome.mismatch?.contains("golden model expects") == true)
     }
