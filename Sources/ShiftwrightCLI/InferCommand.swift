@@ -27,7 +27,8 @@ struct InferCommand: ParsableCommand {
         let chosen = try formats.map { try $0.split(separator: ",").map { try InferenceFormats(parsing: String($0)) } } ?? InferenceFormats.standard()
         var flow = InferenceRun(data: try DigitsData.load(directory: data), formats: chosen)
         (flow.images, flow.rows, flow.cols) = (images, rows, cols)
-        let report = try flow.run { print($0) }
+        // Progress goes out unbuffered, one line per layer, also when stdout is a file.
+        let report = try flow.run { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
         let text = report.text
         print("")
         print(text, terminator: "")

@@ -13,15 +13,13 @@ enum ArrayExecution {
     /// The M × N output codes (row-major) and the time spent.
     struct Result { let codes: [UInt64]; let buildSeconds: Double; let simulationSeconds: Double; let cycles: Int }
 
-    /// `transform` rewrites the emitted Verilog first (mutation tests).
-    static func run(_ g: GemmProblem, config c: ArrayConfig, transform: (@Sendable (String) -> String)? = nil) throws -> Result {
+    static func run(_ g: GemmProblem, config c: ArrayConfig) throws -> Result {
         let problems = try ArrayWorkload.blocks(x: g.x, w: g.w, m: g.m, k: g.k, n: g.n, shift: g.shift, config: c)
         let scenario = try ArrayScenario(config: c, segments: [.init(problems)], stalls: .none, seed: 1)
         let plan = ArrayStimulus(scenario)
         let harness = try ArrayHarness.module(c, array: try ArrayGenerator.module(c), depths: plan.depths)
         let emitted = VerilogEmitter.emit(harness)
-        let text = transform?(emitted.text) ?? emitted.text
-        let model = try VerilatorModel.build(verilog: [(emitted.fileName, text)], top: harness.name, ports: harness.portSpecs)
+        let model = try VerilatorModel.build(verilog: [(emitted.fileName, emitted.text)], top: harness.name, ports: harness.portSpecs)
         let stimulus = plan.words(scenario, layout: model.layout)
         let t0 = Date()
         let outputs = try model.run(stimulus: stimulus, cycles: plan.cycles)

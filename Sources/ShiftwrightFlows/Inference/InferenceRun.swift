@@ -14,8 +14,9 @@ public struct InferenceRun: Sendable {
     public var images: Int?
     /// Array size of every layer.
     public var rows = 8, cols = 8
-    /// Rewrites every emitted array harness before simulation: for mutation tests only.
-    public var verilogTransform: (@Sendable (String) -> String)?
+    /// Added to every layer's shift on the RTL side only (the golden model keeps the right one):
+    /// a planted bug for the tests that show the comparison catches it. 0 in every real run.
+    public var plantedShiftError = 0
 
     public init(data: DigitsData, formats: [InferenceFormats]) {
         self.data = data
@@ -66,7 +67,10 @@ public struct InferenceRun: Sendable {
                 guard (-(1 << (config.shiftBits - 1))..<(1 << (config.shiftBits - 1))).contains(layer.shift) else {
                     throw ToolError("\(f.label) layer \(index + 1): shift \(layer.shift) does not fit the array's \(config.shiftBits)-bit shift input")
                 }
-                let r = try ArrayExecution.run(g, config: config, transform: verilogTransform)
+                let rtlProblem = plantedShiftError == 0 ? g
+                    : try GemmProblem(activation: g.activation, weight: g.weight, target: g.target, ties: g.ties, shift: g.shift + plantedShiftError,
+                                      m: g.m, k: g.k, n: g.n, x: g.x, w: g.w)
+                let r = try ArrayExecution.run(rtlProblem, config: config)
                 (build, sim, cycles) = (build + r.buildSeconds, sim + r.simulationSeconds, cycles + r.cycles)
                 rtl.append(r.codes)
                 x = r.codes
