@@ -17,6 +17,9 @@ import ShiftwrightTooling
         try bad.expectOneLineError(["infer", "--data", Self.digits, "--formats", "int8/int8/int16"], mentioning: "signed")
         try bad.expectOneLineError(["infer", "--data", Self.digits, "--formats", "int8", "--images", "0"], mentioning: "--images")
         try bad.expectOneLineError(["infer", "--data", Self.digits, "--formats", "int8", "--images", "-3"], mentioning: "--images")
+        try bad.expectOneLineError(["infer", "--data", Self.digits, "--formats", "int8", "--rows", "0"], mentioning: "--rows")
+        try bad.expectOneLineError(["infer", "--data", Self.digits, "--formats", "int8", "--cols", "200"], mentioning: "1024-bit")
+        try bad.expectOneLineError(["infer", "--data", Self.digits, "--formats", "uint4/uint8/int16"], mentioning: "unsigned integer weights")
     }
 
     /// A weight file with a NaN is named with the problem; the copy of the data lives outside the

@@ -49,6 +49,9 @@ public struct InferenceRun: Sendable {
     /// `progress` receives one line per layer as it finishes.
     public func run(progress: (String) -> Void = { _ in }) throws -> Report {
         if let images, images < 1 { throw ToolError("--images must be at least 1, got \(images)") }
+        for (what, v) in [("rows", rows), ("cols", cols)] where !ArrayConfig.sizeRange.contains(v) {
+            throw ToolError("array --\(what) must be in \(ArrayConfig.sizeRange.lowerBound)...\(ArrayConfig.sizeRange.upperBound), got \(v)")
+        }
         guard !formats.isEmpty else { throw ToolError("no formats to run") }
         let test = data.test.prefix(images)
         let floatCorrect = zip(data.network.predict(test.inputs, rows: test.count), test.labels).filter { $0 == $1 }.count
