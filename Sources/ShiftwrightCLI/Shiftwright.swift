@@ -12,7 +12,7 @@ struct Shiftwright: ParsableCommand {
         version: Shiftwright.version,
         subcommands: [
             DemoCommand.self, GenerateCommand.self, VerifyCommand.self, ProveCommand.self, SynthCommand.self, SweepCommand.self, ReportCommand.self,
-            LintCommand.self,
+            LintCommand.self, InferCommand.self,
             QuantizeCommand.self, AnalyzeCommand.self, BenchCommand.self,
         ]
     )
