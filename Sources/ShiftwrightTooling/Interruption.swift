@@ -12,6 +12,13 @@ public enum Interruption {
 
     /// Installs the SIGINT and SIGTERM handlers and the thread that acts on them. Call once, first.
     public static func install() {
+        // A parent may start us with the signals blocked (threads of a test runner do); every
+        // thread made from here on inherits this mask.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        sigaddset(&unblock, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { return }
         pipeWrite = fds[1]
