@@ -110,7 +110,7 @@ import ShiftwrightTooling
         let dir = try CLI.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         // Above the kernel's pid_max, so no such process can exist.
-        let dead = "\(dir)/shiftwright-run-p\(5_000_000 + Int.random(in: 0..<1000))-\(UUID().uuidString)"
+        let dead = "\(dir)/shiftwright-run-p\(5_000_000 + Int(getpid()))-\(UUID().uuidString)"
         let live = "\(dir)/shiftwright-run-p1-\(UUID().uuidString)"
         let unrelated = "\(dir)/shiftwright-run-notes"
         for path in [dead, live, unrelated] { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false) }
