@@ -14,6 +14,8 @@ enum OptionLimits {
     static let gemmRows = 1...65_536
     /// Reduction depth K of a random GEMM (further limited by rows x max-tiles).
     static let gemmDepth = 1...1_048_576
+    /// Activations M x K of one random GEMM (both factors are in range, so the product cannot overflow).
+    static let gemmElements = 16_777_216
     /// Random GEMMs of one `verify array` or `bench array` run.
     static let gemms = 1...10_000
     /// Graph nodes of `bench elaborate`.

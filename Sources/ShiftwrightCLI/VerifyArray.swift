@@ -25,6 +25,9 @@ struct VerifyArray: ParsableCommand {
         try OptionLimits.check(m, in: OptionLimits.gemmRows, "--m")
         try OptionLimits.check(k, in: OptionLimits.gemmDepth, "--k")
         try OptionLimits.check(gemms, in: OptionLimits.gemms, "--gemms")
+        if let k, m * k > OptionLimits.gemmElements {
+            throw ValidationError("--m x --k must be at most \(OptionLimits.gemmElements) activations, got \(m) x \(k)")
+        }
         guard (0..<1).contains(stall) else { throw ValidationError("--stall must be in 0 ..< 1, got \(stall)") }
         try OptionLimits.checkWritable(wave, "--wave")
     }

@@ -51,6 +51,9 @@ import ShiftwrightTooling
             ])
         }
         all += optionCases(["verify", "pe", "--act", "int8"], [("--weight", badFormats)])
+        all += optionCases(["verify", "requant", "--to", "int8"], [("--acc-width", ["0", "1", "-1", "abc"])])
+        all += optionCases(["verify", "requant", "--acc-width", "16", "--to", "int8"], [("--vectors", ["0", "-1"]), ("--wave", ["trace.txt"])])
+        all += optionCases(["generate", "defaults"], [("--out", ["inputs/good.npy", "inputs/readonly", "inputs/good.npy/x"])])
         all += optionCases(["verify", "defaults"], [("--seed", badSeeds), ("--vectors", ["0", "-1", "abc"])])
         all += optionCases(["verify", "array"], [
             ("--m", integers + ["0", "65537", "100000000"]), ("--k", integers + ["0", "1048577"]),
@@ -60,7 +63,8 @@ import ShiftwrightTooling
             ("--weights", BadInputFiles.tensorNames.map { "inputs/\($0)" } + ["/nonexistent/w.npy", "inputs", "inputs/w.txt"]),
             ("--acts", ["/nonexistent/x.npy", "inputs/w.txt", "inputs/bad_magic.npy"]),
         ])
-        all += [Case(arguments: ["verify", "array", "--tensor", "w"]), Case(arguments: ["verify", "array", "--k", "1000"])]
+        all += [Case(arguments: ["verify", "array", "--tensor", "w"]), Case(arguments: ["verify", "array", "--k", "1000"]),
+                Case(arguments: ["verify", "array", "--m", "65536", "--k", "1048576", "--max-tiles", "4096", "--max-rows", "65536"])]
         // prove
         let proveBase = ["prove", "pe"] + pe + ["--rtl", "inputs/pe.v"]
         all += optionCases(proveBase, [
