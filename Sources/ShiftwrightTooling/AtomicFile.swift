@@ -25,6 +25,12 @@ public enum AtomicFile {
 
     /// Writes every output or none: see the type's description.
     public static func writeFiles(_ outputs: [Output]) throws {
+        try writeFiles(outputs, beforeCommit: {})
+    }
+
+    /// `writeFiles`, calling `beforeCommit` between staging and the renames (tests use it to make
+    /// a rename fail and check that the renames already made are undone).
+    static func writeFiles(_ outputs: [Output], beforeCommit: () -> Void) throws {
         var seen = Set<String>()
         var plans: [Plan] = []
         for output in outputs {
@@ -40,6 +46,7 @@ public enum AtomicFile {
         for plan in plans where !plan.inPlace {
             staged.append(try stage(plan))
         }
+        beforeCommit()
         try Interruption.uninterrupted {
             try commit(plans.filter { !$0.inPlace }, staged: staged)
             staged.removeAll()

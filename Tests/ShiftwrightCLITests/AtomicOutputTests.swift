@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ShiftwrightTooling
+@testable import ShiftwrightTooling
 
 /// Outputs are replaced atomically: writing into a directory that already holds the files works,
 /// and a second `generate` run over an existing output directory succeeds with the same bytes.
@@ -68,6 +68,22 @@ import ShiftwrightTooling
         #expect(throws: ToolError.self) { try AtomicFile.writeFiles([("\(dir)/a", Data("1".utf8)), ("\(dir)/./a", Data("2".utf8))]) }
         #expect(try String(contentsOfFile: "\(dir)/a", encoding: .utf8) == "old")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["a"])
+    }
+
+    @Test func aFailedRenameRestoresTheFilesAlreadyReplaced() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try AtomicFile.write("old a", to: "\(dir)/one/a")
+        try AtomicFile.write("old b", to: "\(dir)/two/b")
+        // After staging, the second target's folder moves away: its rename fails, and the first
+        // file, already renamed into place, must get its old content back.
+        #expect(throws: ToolError.self) {
+            try AtomicFile.writeFiles([("\(dir)/one/a", Data("new a".utf8)), ("\(dir)/two/b", Data("new b".utf8))]) {
+                _ = rename("\(dir)/two", "\(dir)/moved")
+            }
+        }
+        #expect(try String(contentsOfFile: "\(dir)/one/a", encoding: .utf8) == "old a")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: "\(dir)/one") == ["a"])
     }
 
     @Test func aCharacterDeviceIsWrittenIntoNotReplaced() throws {
