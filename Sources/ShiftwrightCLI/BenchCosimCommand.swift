@@ -7,9 +7,11 @@ import ShiftwrightFlows
 /// computing concurrently, outputs, comparison).
 struct BenchCosimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "cosim", abstract: "PE vectors per second through co-simulation.")
-    @Option(help: "Random PE vectors.") var vectors = 10_000_000
+    @Option(parsing: .unconditional, help: "Random PE vectors (1...20000000).") var vectors = 10_000_000
     @Option(help: "Activation format.") var act = "int8"
     @Option(help: "Weight format.") var weight = "ausn-b3s2"
+
+    func validate() throws { try OptionLimits.check(vectors, in: OptionLimits.vectors, "--vectors") }
 
     func run() throws {
         var flow = CosimBenchmark()

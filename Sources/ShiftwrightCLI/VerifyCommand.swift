@@ -12,12 +12,17 @@ struct VerifyCommand: ParsableCommand {
 
 /// Options every verification run shares.
 struct VerifyOptions: ParsableArguments {
-    @Option(help: "Random vectors when the input space is too large for exhaustive coverage.")
+    @Option(parsing: .unconditional, help: "Random vectors when the input space is too large for exhaustive coverage (1...20000000).")
     var vectors = 200_000
-    @Option(help: "Seed of the random vectors (printed in every report).")
+    @Option(parsing: .unconditional, help: "Seed of the random vectors (printed in every report).")
     var seed: UInt64 = 1
     @Option(help: "Write a waveform (.fst or .vcd) of the failing cycles (or of the first cycles when all pass).")
     var wave: String?
+
+    func validate() throws {
+        try OptionLimits.check(vectors, in: OptionLimits.vectors, "--vectors")
+        try OptionLimits.checkWritable(wave, "--wave")
+    }
 
     func flowOptions(_ external: ExternalRTLOptions? = nil) -> VerificationFlows.Options {
         .init(vectors: vectors, seed: seed, wave: wave, rtl: external?.rtl, top: external?.top)

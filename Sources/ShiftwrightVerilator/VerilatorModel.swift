@@ -44,9 +44,8 @@ public struct VerilatorModel: Sendable {
         }
 
         let start = Date()
-        let work = "\(CacheDirectory.root)/verilator/.tmp-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: work) }
-        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        let work = try ScratchSpace.makeDirectory(".tmp", in: "\(CacheDirectory.root)/verilator")
+        defer { ScratchSpace.release(work) }
         var sources: [String] = []
         for file in verilog {
             let path = "\(work)/\(file.name)"
@@ -59,10 +58,13 @@ public struct VerilatorModel: Sendable {
         let result = try ProcessRunner.run("verilator", args, workingDirectory: work)
         guard result.succeeded, FileManager.default.isExecutableFile(atPath: "\(work)/obj/sim") else {
             let firstError = (result.stderr + "\n" + result.stdout).split(separator: "\n").first { $0.contains("%Error") || $0.contains("error:") }
-            throw ToolError("Verilator could not build '\(top)': \(firstError.map(String.init) ?? result.tail())")
+            throw ToolError.toolFailed("Verilator could not build '\(top)': \(firstError.map(String.init) ?? result.tail())")
         }
         try FileManager.default.createDirectory(atPath: cacheDir, withIntermediateDirectories: true)
-        let staged = "\(cacheDir)/.sim-\(UUID().uuidString)"
+        ScratchSpace.removeStale(in: cacheDir)
+        let staged = "\(cacheDir)/\(ScratchSpace.name(".sim"))"
+        ScratchSpace.register(staged)
+        defer { ScratchSpace.release(staged) }
         try FileManager.default.moveItem(atPath: "\(work)/obj/sim", toPath: staged)
         if rename(staged, executable) != 0 { try? FileManager.default.removeItem(atPath: staged) }
         return VerilatorModel(top: top, layout: layout, executable: executable, wasBuilt: true,
@@ -108,7 +110,7 @@ public struct VerilatorModel: Sendable {
             let process = try ProcessRunner.start(executable, args)
             return PendingRun(model: self, process: process, directory: dir, outPath: outPath, cycles: cycles)
         } catch {
-            try? FileManager.default.removeItem(atPath: dir)
+            ScratchSpace.release(dir)
             throw error
         }
     }
@@ -124,14 +126,14 @@ public struct VerilatorModel: Sendable {
         /// Stops the simulation and removes its files (for a run that is no longer wanted).
         public func cancel() {
             process.terminate()
-            try? FileManager.default.removeItem(atPath: directory)
+            ScratchSpace.release(directory)
         }
 
         public func finish() throws -> [UInt64] {
-            defer { try? FileManager.default.removeItem(atPath: directory) }
+            defer { ScratchSpace.release(directory) }
             let result = process.wait()
             guard result.succeeded else {
-                throw ToolError("simulation of '\(model.top)' failed (exit \(result.status)): \(result.tail())")
+                throw ToolError.toolFailed("simulation of '\(model.top)' failed (exit \(result.status)): \(result.tail())")
             }
             let packing = model.layout.outputPacking
             return packing.unpack(try VectorFiles.read(outPath, bytes: cycles * packing.rowBytes), cycles: cycles)

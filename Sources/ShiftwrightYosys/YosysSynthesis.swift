@@ -26,8 +26,8 @@ extension Yosys {
     }
 
     public func synthesizeOne(_ design: SynthDesign, target: SynthTarget, netlists: [NetlistFormat]) throws -> SynthResult {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("shiftwright-synth-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let scratch = try ScratchSpace.makeTemporaryDirectory("synth")
+        defer { ScratchSpace.release(scratch) }
         try AtomicFile.write(design.verilog, to: "\(scratch)/\(design.fileName)")
         let start = Date()
         try run(script: SynthScript.block(for: design, target: target, netlists: netlists), in: scratch)

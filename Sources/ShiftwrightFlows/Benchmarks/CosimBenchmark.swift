@@ -39,6 +39,6 @@ public struct CosimBenchmark: Sendable {
         log(String(format: "Verilator build: %.1f s (0 when cached)", outcome.buildSeconds))
         log(String(format: "end to end: %.2f s (%.1f M vectors/s)", total - outcome.buildSeconds,
                      Double(plan.cycles) / (total - outcome.buildSeconds) / 1e6))
-        if let mismatch = outcome.mismatch { throw ToolError("mismatch: \(mismatch)") }
+        if let mismatch = outcome.mismatch { throw ToolError.checkFailed("mismatch: \(mismatch)") }
     }
 }
