@@ -33,10 +33,31 @@ public enum SafeTensors {
             }
             entry = entries[0]
         }
+        return try tensor(entry, in: data, dataStart: dataStart)
+    }
+
+    /// Every tensor of the file, in file order of its data.
+    public static func parseAll(_ data: Data) throws -> [(name: String, tensor: Tensor)] {
+        let (entries, dataStart) = try header(data)
+        return try entries.map { ($0.name, try tensor($0, in: data, dataStart: dataStart)) }
+    }
+
+    /// The values of one header entry; sizes and offsets come from the file and are checked with
+    /// overflow-reporting arithmetic before any byte is read.
+    static func tensor(_ entry: Entry, in data: Data, dataStart: Int) throws -> Tensor {
         guard let size = elementSize[entry.dtype] else { throw FormatError("tensor '\(entry.name)' has unsupported dtype \(entry.dtype)") }
-        let count = entry.shape.reduce(1, *)
-        guard entry.end - entry.begin == count * size, dataStart + entry.end <= data.count, entry.begin >= 0 else {
-            throw FormatError("tensor '\(entry.name)': data_offsets do not match its shape \(entry.shape) and dtype \(entry.dtype)")
+        let mismatch = FormatError("tensor '\(entry.name)': data_offsets do not match its shape \(entry.shape) and dtype \(entry.dtype)")
+        var count = 1
+        for d in entry.shape {
+            guard d >= 0 else { throw FormatError("tensor '\(entry.name)': negative dimension in shape \(entry.shape)") }
+            let (p, overflow) = count.multipliedReportingOverflow(by: d)
+            guard !overflow else { throw FormatError("tensor '\(entry.name)': shape \(entry.shape) is too large") }
+            count = p
+        }
+        let (bytes, o1) = count.multipliedReportingOverflow(by: size)
+        let (end, o2) = dataStart.addingReportingOverflow(entry.end)
+        guard !o1, !o2, entry.begin >= 0, entry.end >= entry.begin, entry.end - entry.begin == bytes, end <= data.count else {
+            throw mismatch
         }
         var values = [Double](repeating: 0, count: count)
         data.withUnsafeBytes { raw in
