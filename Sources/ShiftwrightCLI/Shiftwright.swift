@@ -14,6 +14,7 @@ struct Shiftwright: ParsableCommand {
             DemoCommand.self, GenerateCommand.self, VerifyCommand.self, ProveCommand.self, SynthCommand.self, SweepCommand.self, ReportCommand.self,
             LintCommand.self,
             QuantizeCommand.self, AnalyzeCommand.self, BenchCommand.self,
+            PlanCommand.self,
         ]
     )
 }
