@@ -93,6 +93,19 @@ import ShiftwrightGenerators
         #expect(try matches(decodeMIF(image.mif, width: cols * bits), expected, bits: bits, cols: cols))
         #expect(decodeReadmemh(image.readmemh).allSatisfy { $0.count == (cols * bits + 3) / 4 })
 
+        // The project's own workload split (what `verify array` streams): per column block, the
+        // weight beats of each tile as the harness builds them from GemmProblem.w.
+        let blocks = try ArrayWorkload.blocks(x: [UInt64](repeating: 0, count: k), w: codes, m: 1, k: k, n: n, shift: 0, config: array)
+        var streamed: [[UInt64]] = []
+        for g in blocks {
+            let padded: Int = (g.k + rows - 1) / rows * rows
+            for kk in 0..<padded {
+                let beat: [UInt64] = (0..<g.n).map { (j: Int) -> UInt64 in kk < g.k ? g.w[kk * g.n + j] : 0 }
+                streamed.append(beat)
+            }
+        }
+        #expect(image.words == streamed)
+
         // Planted bug: the first two words swapped must not pass the same check.
         var swapped = decodeReadmemh(image.readmemh)
         let differing = try #require(swapped.indices.dropFirst().first { swapped[$0] != swapped[0] })

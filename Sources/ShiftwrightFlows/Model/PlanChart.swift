@@ -5,7 +5,7 @@ import Foundation
 enum PlanChart {
     static func svg(_ plan: ModelPlan) -> String {
         let layers = plan.layers
-        let left = 70.0, slot = 44.0, panelH = 180.0, gap = 50.0, top = 40.0, labelH = 150.0
+        let left = 70.0, slot = 44.0, panelH = 180.0, gap = 50.0, top = 40.0, labelH = 110.0
         let width = left + Double(max(layers.count, 1)) * slot + 160
         let height = top + 2 * panelH + gap + labelH
         var svg = SVGCanvas(width: width, height: height)
@@ -36,16 +36,21 @@ enum PlanChart {
                 }
             }
         }
+        if let target = plan.sqnrTarget, target > 0, target < maxSQNR {
+            let y = top + panelH - panelH * target / maxSQNR
+            svg.line(x1: left, y1: y, x2: left + Double(layers.count) * slot, y2: y, stroke: "#c0392b", dash: true)
+            svg.text("target \(String(format: "%.1f", target)) dB", x: left + Double(layers.count) * slot + 4, y: y + 4, size: 9, anchor: "start", fill: "#c0392b")
+        }
         let labelY = top + 2 * panelH + gap + 8
         for (i, l) in layers.enumerated() {
             let x = left + Double(i) * slot + 20
             svg.text("\(i) \(l.chosen.format)", x: x, y: labelY, size: 9, anchor: "end", rotate: true)
         }
         let legendX = left + Double(layers.count) * slot + 16
-        svg.rect(x: legendX, y: top, w: 12, h: 12, fill: chosenColor)
-        svg.text("plan", x: legendX + 16, y: top + 10, size: 11, anchor: "start")
-        svg.rect(x: legendX, y: top + 18, w: 12, h: 12, fill: baseColor)
-        svg.text("int8 baseline", x: legendX + 16, y: top + 28, size: 11, anchor: "start")
+        svg.rect(x: legendX, y: top + panelH + gap, w: 12, h: 12, fill: chosenColor)
+        svg.text("plan", x: legendX + 16, y: top + panelH + gap + 10, size: 11, anchor: "start")
+        svg.rect(x: legendX, y: top + panelH + gap + 18, w: 12, h: 12, fill: baseColor)
+        svg.text("int8 baseline", x: legendX + 16, y: top + panelH + gap + 28, size: 11, anchor: "start")
         return svg.document
     }
 }
