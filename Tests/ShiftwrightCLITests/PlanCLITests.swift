@@ -78,5 +78,13 @@ import ShiftwrightTooling
             #expect(FileManager.default.contents(atPath: "\(inputs)/a/\(f)") == FileManager.default.contents(atPath: "\(inputs)/b/\(f)"), "\(f)")
         }
         #expect(first.stdout.contains("fc1.weight") && first.stdout.contains("fc2.weight"))
+
+        // The real ONNX slice's graph (Conv → Relu), planned from the same cache: one im2col layer.
+        let graph = try ProcessRunner.run(CLI.executable, ["plan", "\(Self.fixtures)/silero_vad_slice.onnx", "--graph", "--widths", "4,5", "--families", "int",
+                                                           "--target", "generic", "--rows", "4", "--cols", "2", "--out", "\(inputs)/c"], environment: env)
+        #expect(graph.status == 0 && graph.stderr.contains(", 0 synthesized"), "\(graph.stderr)")
+        let plan = String(decoding: FileManager.default.contents(atPath: "\(inputs)/c/plan.json") ?? Data(), as: UTF8.self)
+        #expect(plan.contains("\"matrix\" : \"conv im2col kernel [3]\"") && plan.contains("\"k\" : 192"), "\(plan.prefix(400))")
+        #expect(plan.components(separatedBy: "\"name\" : ").count == 2, "one layer: the Conv's weight")
     }
 }
