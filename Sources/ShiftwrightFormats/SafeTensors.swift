@@ -33,6 +33,18 @@ public enum SafeTensors {
             }
             entry = entries[0]
         }
+        return try tensor(entry, in: data, dataStart: dataStart)
+    }
+
+    /// Every tensor of the file, in file order of its data.
+    public static func parseAll(_ data: Data) throws -> [(name: String, tensor: Tensor)] {
+        let (entries, dataStart) = try header(data)
+        return try entries.map { ($0.name, try tensor($0, in: data, dataStart: dataStart)) }
+    }
+
+    /// The values of one header entry; sizes and offsets come from the file and are checked with
+    /// overflow-reporting arithmetic before any byte is read.
+    static func tensor(_ entry: Entry, in data: Data, dataStart: Int) throws -> Tensor {
         guard let size = elementSize[entry.dtype] else { throw FormatError("tensor '\(entry.name)' has unsupported dtype \(entry.dtype)") }
         let count = try checkedLayout(entry, elementSize: size, dataStart: dataStart, fileSize: data.count)
         var values = [Double](repeating: 0, count: count)
