@@ -40,6 +40,7 @@ struct VerifyArray: ParsableCommand {
     @OptionGroup var array: ArrayOptions
     @OptionGroup var workload: ArrayWorkloadOptions
     @Option(help: "Write a waveform (.fst or .vcd) of the failing cycles.") var wave: String?
+    @OptionGroup var report: VerifyReportOptions
 
     func run() throws {
         var run = try workload.run(try array.config())
@@ -47,6 +48,6 @@ struct VerifyArray: ParsableCommand {
         let result = try run.run()
         if let operands = result.operands { print(operands) }
         print(result.summary)
-        try VerificationReport.finish([result.outcome], output: printReport)
+        try JUnitReport.finish([result.outcome], suite: "verify array", junit: report.junit, output: printReport)
     }
 }

@@ -18,9 +18,11 @@ enum TestbenchVerilog {
             "// Vectors: \(tb.coverage).",
             "// Every expected value in \(tb.expectedFile) comes from Shiftwright's golden model (docs/arithmetic.md),",
             "// computed before any simulation: the design under test takes no part in them.",
-            "// Run from this directory:",
-            "//   \(icarus)",
-            "//   \(verilator)",
+            // A comment whose text starts with the word verilator (any case) is a Verilator directive:
+            // each command follows a number.
+            "// Run from this directory, (1) with Icarus Verilog or (2) with Verilator 5:",
+            "//   (1) \(icarus)",
+            "//   (2) \(verilator)",
             "// Prints \"PASS \(name): ...\" or \"FAIL \(name): <the first mismatch>\" and then stops with $fatal (non-zero exit).",
             "// Each cycle: one row of \(tb.stimulusFile) (\(concatenation), first port in the highest bits) is applied with",
             "// clk low, the outputs are compared 1 ns later, then clk (if any) rises.",

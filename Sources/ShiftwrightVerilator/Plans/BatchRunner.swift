@@ -35,11 +35,12 @@ public enum BatchRunner {
             (text, top) = (verilog.text, verilog.top)
         }
         let ports = plan.module.portSpecs
-        let model = try VerilatorModel.build(verilog: [("\(top).v", text)], top: top, ports: ports)
+        let model = try VerilatorModel.build(verilog: [("\(top).v", text)], top: top, ports: ports, library: plan.library)
         var outcome = try execute([plan], model: model)[0]
         if let cycle = (waveOnMismatch || wave != nil ? outcome.mismatchCycle : nil) ?? (wave != nil ? 0 : nil) {
             let path = wave ?? "shiftwright-mismatch-\(top).fst"
-            let traced = try VerilatorModel.build(verilog: [("\(top).v", text)], top: top, ports: ports, trace: try TraceFormat(path: path))
+            let traced = try VerilatorModel.build(verilog: [("\(top).v", text)], top: top, ports: ports, trace: try TraceFormat(path: path),
+                                                  library: plan.library)
             let window = (max(0, cycle - 16), min(plan.cycles - 1, cycle + 4))
             _ = try traced.run(stimulus: fullStimulus([plan], layout: traced.layout), cycles: plan.cycles,
                                wave: (path, window.0, window.1))
