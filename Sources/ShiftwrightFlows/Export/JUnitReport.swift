@@ -45,7 +45,7 @@ public enum JUnitReport {
 
     /// Text safe inside an XML attribute or element: markup characters escaped, control
     /// characters (not allowed in XML 1.0) dropped.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
