@@ -40,11 +40,13 @@ struct VerifyArray: ParsableCommand {
     @OptionGroup var array: ArrayOptions
     @OptionGroup var workload: ArrayWorkloadOptions
     @Option(help: "Write a waveform (.fst or .vcd) of the failing cycles.") var wave: String?
+    @Option(name: .customLong("wave-dir"), help: "Folder of the mismatch waveform and its GTKWave .gtkw file when --wave is not given (default: waves/ in the cache).")
+    var waveDirectory: String?
     @OptionGroup var report: VerifyReportOptions
 
     func run() throws {
         var run = try workload.run(try array.config())
-        run.wave = wave
+        (run.wave, run.waveDirectory) = (wave, waveDirectory)
         let result = try run.run()
         if let operands = result.operands { print(operands) }
         print(result.summary)

@@ -18,10 +18,13 @@ struct VerifyOptions: ParsableArguments {
     var seed: UInt64 = 1
     @Option(help: "Write a waveform (.fst or .vcd) of the failing cycles (or of the first cycles when all pass).")
     var wave: String?
+    @Option(name: .customLong("wave-dir"), help: "Folder of the mismatch waveform and its GTKWave .gtkw file when --wave is not given (default: waves/ in the cache, ~/.cache/shiftwright).")
+    var waveDirectory: String?
     @OptionGroup var report: VerifyReportOptions
 
     func flowOptions(_ external: ExternalRTLOptions? = nil) -> VerificationFlows.Options {
-        .init(vectors: vectors, seed: seed, wave: wave, rtl: external?.rtl, top: external?.top, rtlTarget: external?.target)
+        .init(vectors: vectors, seed: seed, wave: wave, rtl: external?.rtl, top: external?.top, rtlTarget: external?.target,
+              waveDirectory: waveDirectory)
     }
 }
 

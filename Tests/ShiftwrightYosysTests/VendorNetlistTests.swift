@@ -7,8 +7,9 @@ import ShiftwrightFlows
 import ShiftwrightTooling
 
 /// `verify --rtl` on vendor netlists: a PE synthesized for iCE40 and for ECP5 (pinned Yosys) is
-/// co-simulated with the cell models Yosys ships against the golden model and passes; the same
-/// netlist with one LUT's truth table inverted fails with a mismatch.
+/// co-simulated with the cell models Yosys ships against the golden model and passes; the iCE40
+/// netlist with one LUT's truth table inverted fails with a mismatch, a waveform and its GTKWave
+/// save file. (One mutant only: each Verilator build of the cell models costs ~45 s here.)
 @Suite(.serialized) struct VendorNetlistTests {
     static func smallPE() throws -> PEConfig {
         try PEConfig(activation: NumberFormat(parsing: "int4"), weight: NumberFormat(parsing: "ausn-b2s1"))
@@ -25,26 +26,44 @@ import ShiftwrightTooling
         return text.replacingCharacters(in: match, with: ".\(parameter)(16'h\(inverted))")
     }
 
-    @Test(arguments: [("ice40", "LUT_INIT"), ("ecp5", "INIT")])
-    func vendorNetlistPassesAndItsMutantFails(target: String, lutParameter: String) throws {
-        let dir = try SynthTestSupport.scratch("vendor-\(target)")
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let config = try Self.smallPE()
-        let path = try CosimNetlist.netlistPath(for: config, target: try SynthTarget(target), in: dir)
+    /// Synthesizes the small PE for `target`, verifies the netlist; returns it (path, text).
+    static func verifiedNetlist(_ target: String, in dir: String) throws -> (path: String, text: String) {
+        let path = try CosimNetlist.netlistPath(for: try Self.smallPE(), target: try SynthTarget(target), in: dir)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(CellModels.detectFamily(netlist: text) == target)
-        let options = VerificationFlows.Options(vectors: 1000, rtl: path)
-        let good = try VerificationFlows.pe(config, options)
+        let good = try VerificationFlows.pe(try Self.smallPE(), .init(vectors: 1000, rtl: path))
         #expect(good.count == 1)
         #expect(good[0].passed, "\(good[0].mismatch ?? "")")
+        return (path, text)
+    }
 
+    @Test func ice40NetlistPassesAndItsMutantFailsWithAWaveform() throws {
+        let dir = try SynthTestSupport.scratch("vendor-ice40")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (_, text) = try Self.verifiedNetlist("ice40", in: dir)
         let mutant = "\(dir)/mutant.v"
-        try Self.invertFirstLUT(text, parameter: lutParameter).write(toFile: mutant, atomically: true, encoding: .utf8)
-        var bad = options
-        (bad.rtl, bad.wave) = (mutant, "\(dir)/mutant.vcd")
-        let outcome = try VerificationFlows.pe(config, bad)[0]
+        try Self.invertFirstLUT(text, parameter: "LUT_INIT").write(toFile: mutant, atomically: true, encoding: .utf8)
+        let wave = "\(dir)/mutant.vcd"
+        let outcome = try VerificationFlows.pe(try Self.smallPE(), .init(vectors: 1000, wave: wave, rtl: mutant))[0]
         #expect(!outcome.passed, "a netlist with an inverted LUT matched the golden model")
         #expect(outcome.mismatch?.contains("but the golden model expects") == true)
+        // The waveform of the failing window, and a GTKWave save file naming signals the dump has.
+        let vcd = try String(contentsOfFile: wave, encoding: .utf8)
+        #expect(vcd.contains("$scope module TOP $end"))
+        #expect(vcd.contains(" acc [17:0] $end"))
+        let gtkw = try String(contentsOfFile: "\(dir)/mutant.gtkw", encoding: .utf8)
+        #expect(gtkw.contains("[dumpfile] \"\(URL(fileURLWithPath: wave).standardizedFileURL.path)\"\n"))
+        #expect(gtkw.contains("@22\nTOP.acc[17:0]\n"))
+        #expect(gtkw.contains("@28\nTOP.clk\n"))
+        #expect(outcome.waveform?.contains("mutant.gtkw") == true)
+    }
+
+    @Test func ecp5NetlistPasses() throws {
+        let dir = try SynthTestSupport.scratch("vendor-ecp5")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (_, text) = try Self.verifiedNetlist("ecp5", in: dir)
+        // The LUT the ice40 mutant inverts exists here too (ECP5's LUT4 INIT), so the same planted bug applies.
+        #expect(try Self.invertFirstLUT(text, parameter: "INIT") != text)
     }
 
     @Test func familyIsFoundFromTheCellsOrTheTarget() throws {

@@ -52,6 +52,8 @@ public struct ArrayRun: Sendable {
     public var stall = 0.3
     /// Waveform of the failing cycles.
     public var wave: String?
+    /// Folder of the mismatch waveform when `wave` is not given (default: the cache's `waves/`).
+    public var waveDirectory: String?
 
     public init(config: ArrayConfig) { self.config = config }
 
@@ -67,7 +69,7 @@ public struct ArrayRun: Sendable {
     public func run() throws -> Result {
         if let wave { _ = try TraceFormat(path: wave) }
         let (scenario, operands) = try scenario()
-        let result = try ArrayVerification.run(scenario, wave: wave)
+        let result = try ArrayVerification.run(scenario, wave: wave, waveDirectory: waveDirectory)
         let summary = String(format: "%d GEMM runs, %d output elements, %d PE operations in %.3f s of simulation (%.2f M PE-ops/s)",
                              result.gemms, result.elements, result.peOperations, result.outcome.simulationSeconds,
                              Double(result.peOperations) / max(result.outcome.simulationSeconds, 1e-9) / 1e6)

@@ -21,9 +21,12 @@ public enum VerificationFlows {
         /// The FPGA target `rtl` was synthesized for (`ice40`, `ecp5`, `xc7`, `xcu`): Yosys's models
         /// of its cells are simulated with it. Default: the family whose cells `rtl` instantiates.
         public var rtlTarget: String?
+        /// Folder of the mismatch waveform when `wave` is not given (default: the cache's `waves/`).
+        public var waveDirectory: String?
         public init(vectors: Int = 200_000, seed: UInt64 = 1, wave: String? = nil, rtl: String? = nil, top: String? = nil,
-                    rtlTarget: String? = nil) {
+                    rtlTarget: String? = nil, waveDirectory: String? = nil) {
             (self.vectors, self.seed, self.wave, self.rtl, self.top, self.rtlTarget) = (vectors, seed, wave, rtl, top, rtlTarget)
+            self.waveDirectory = waveDirectory
         }
     }
 
@@ -61,6 +64,6 @@ public enum VerificationFlows {
         let external = try options.rtl.map { (text: try ExternalRTL.read($0, expecting: module, top: name), top: name) }
         var plan = makePlan(module, external)
         if let external { plan.library = try ExternalRTL.cellModels(for: external.text, target: options.rtlTarget) }
-        return [try BatchRunner.run([plan], wave: options.wave)[0]]
+        return [try BatchRunner.run([plan], wave: options.wave, waveDirectory: options.waveDirectory)[0]]
     }
 }
