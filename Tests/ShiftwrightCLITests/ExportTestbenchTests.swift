@@ -55,6 +55,14 @@ import ShiftwrightTooling
         // The sign of the shifted product is applied by an XOR; an AND breaks negative products.
         try Self.mutate(dir, top: top, " ^ ", " & ")
         Self.expectFail(try Self.icarus(dir, top: top), top)
+        // With +wave the dump holds the golden value under comparison and the mismatch flag,
+        // which rises at the failing cycle.
+        let waved = try ProcessRunner.run(try Self.tool("vvp"), ["-n", "tb_\(top)", "+wave"], workingDirectory: dir)
+        Self.expectFail(waved, top)
+        let vcd = try String(contentsOfFile: "\(dir)/tb_\(top).vcd", encoding: .utf8)
+        #expect(vcd.contains(" tb_expected_acc [17:0] $end"))
+        let flag = try #require(vcd.split(separator: "\n").first { $0.hasSuffix(" tb_mismatch $end") }?.split(separator: " ")[3])
+        #expect(vcd.split(separator: "\n").contains { $0 == "1\(flag)" }, "tb_mismatch rises in the dump")
     }
 
     @Test func pipelinedPETestbenchChecksTheLatency() throws {

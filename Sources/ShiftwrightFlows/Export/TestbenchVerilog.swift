@@ -5,6 +5,8 @@ import ShiftwrightHDL
 /// the stimulus file one row per clock cycle and checks the outputs against the expected file.
 /// Each cycle: the row's inputs are applied with `clk` low, 1 ns later the outputs are compared,
 /// then `clk` rises (5 ns) and falls (10 ns): the same sampling as Shiftwright's own co-simulation.
+/// With the plusarg `+wave` (Icarus) it dumps `tb_<top>.vcd`, holding the golden value under
+/// comparison (`tb_expected_<port>`), `tb_checked` and the `tb_mismatch` flag beside the design.
 enum TestbenchVerilog {
     static func text(_ tb: Testbench) -> String {
         let name = tb.testbenchName
@@ -40,6 +42,15 @@ enum TestbenchVerilog {
             "    integer tb_cycle;",
         ]
         if case .stream = tb.check { lines += ["    integer tb_beat;"] }
+        // The golden value being compared and the mismatch flag are signals, so a dump
+        // (`+wave`) shows them beside the design's outputs.
+        switch tb.check {
+        case let .everyCycle(port, _):
+            lines += ["    reg \(range(port.width))tb_expected_\(port.name);", "    reg tb_checked = 1'b0;"]
+        case let .stream(data, _, _, _):
+            lines += ["    reg \(range(data.width))tb_expected_\(data.name);"]
+        }
+        lines += ["    reg tb_mismatch = 1'b0;"]
         let connections = tb.ports.map { ".\($0.name)(\($0.name))" }.joined(separator: ", ")
         lines += [
             "",
@@ -48,6 +59,10 @@ enum TestbenchVerilog {
             "    initial begin",
             "        $readmemh(\"\(tb.stimulusFile)\", tb_stimulus);",
             "        $readmemh(\"\(tb.expectedFile)\", tb_expected);",
+            "        if ($test$plusargs(\"wave\")) begin  // e.g. vvp -n \(name) +wave",
+            "            $dumpfile(\"\(name).vcd\");",
+            "            $dumpvars(0, \(name));",
+            "        end",
         ]
         if case .stream = tb.check { lines += ["        tb_beat = 0;"] }
         lines += [
@@ -60,9 +75,12 @@ enum TestbenchVerilog {
         case let .everyCycle(port, _):
             let w = port.width
             lines += [
-                "            if (tb_expected[tb_cycle][\(w)] && \(port.name) !== tb_expected[tb_cycle][\(w - 1):0]) begin",
+                "            tb_checked = tb_expected[tb_cycle][\(w)];",
+                "            tb_expected_\(port.name) = tb_expected[tb_cycle][\(w - 1):0];",
+                "            tb_mismatch = tb_checked && \(port.name) !== tb_expected_\(port.name);",
+                "            if (tb_mismatch) begin",
                 "                $display(\"FAIL \(name): cycle %0d: \(port.name) = 'h%h but the golden model expects 'h%h \(inputsShown)\",",
-                "                         tb_cycle, \(port.name), tb_expected[tb_cycle][\(w - 1):0], tb_stimulus[tb_cycle]);",
+                "                         tb_cycle, \(port.name), tb_expected_\(port.name), tb_stimulus[tb_cycle]);",
                 "                $fatal(1, \"\(name): mismatch\");",
                 "            end",
             ]
@@ -73,9 +91,11 @@ enum TestbenchVerilog {
                 "                    $display(\"FAIL \(name): cycle %0d: an extra \(data.name) beat after all \(beats.count) expected beats\", tb_cycle);",
                 "                    $fatal(1, \"\(name): extra beat\");",
                 "                end",
-                "                if (\(data.name) !== tb_expected[tb_beat]) begin",
+                "                tb_expected_\(data.name) = tb_expected[tb_beat];",
+                "                tb_mismatch = \(data.name) !== tb_expected_\(data.name);",
+                "                if (tb_mismatch) begin",
                 "                    $display(\"FAIL \(name): cycle %0d: beat %0d: \(data.name) = 'h%h but the golden model expects 'h%h\",",
-                "                             tb_cycle, tb_beat, \(data.name), tb_expected[tb_beat]);",
+                "                             tb_cycle, tb_beat, \(data.name), tb_expected_\(data.name));",
                 "                    $fatal(1, \"\(name): mismatch\");",
                 "                end",
                 "                tb_beat = tb_beat + 1;",
