@@ -62,7 +62,9 @@ public struct VerilatorModel: Sendable {
         try AtomicFile.write(driver, to: "\(work)/sw_driver.cpp")
         let includePath = headers.isEmpty ? [] : ["-I\(work)"]
         let args = flags + includePath + ["-CFLAGS", "-I\(work)", "--Mdir", "\(work)/obj", "-o", "sim"] + sources + ["\(work)/sw_driver.cpp"]
-        let result = try ProcessRunner.run("verilator", args, workingDirectory: work)
+        let result = try Heartbeat.run("Verilator: building \(top)\(trace == nil ? "" : " with tracing")") {
+            try ProcessRunner.run("verilator", args, workingDirectory: work)
+        }
         guard result.succeeded, FileManager.default.isExecutableFile(atPath: "\(work)/obj/sim") else {
             let firstError = (result.stderr + "\n" + result.stdout).split(separator: "\n").first { $0.contains("%Error") || $0.contains("error:") }
             throw ToolError("Verilator could not build '\(top)': \(firstError.map(String.init) ?? result.tail())")
