@@ -12,7 +12,7 @@ struct Shiftwright: ParsableCommand {
         abstract: "Generate, verify and size AFP / AUSN neural-network arithmetic hardware.",
         version: Shiftwright.version,
         subcommands: [
-            DemoCommand.self, GenerateCommand.self, VerifyCommand.self, ProveCommand.self, SynthCommand.self, SweepCommand.self, ReportCommand.self,
+            DemoCommand.self, GenerateCommand.self, VerifyCommand.self, ProveCommand.self, SynthCommand.self, SweepCommand.self, ReportCommand.self, ExportCommand.self,
             LintCommand.self, InferCommand.self,
             QuantizeCommand.self, AnalyzeCommand.self, BenchCommand.self,
             PlanCommand.self,

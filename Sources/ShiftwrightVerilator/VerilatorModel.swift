@@ -25,18 +25,22 @@ public struct VerilatorModel: Sendable {
     public let wasBuilt: Bool
     public let buildSeconds: Double
 
-    /// Compiles `verilog` (one or more files' text) with `top` as the top module.
+    /// Compiles `verilog` (one or more files' text) with `top` as the top module, and `library`
+    /// (cell models, their headers and macros) beside it.
     public static func build(verilog: [(name: String, text: String)], top: String, ports: [PortSpec],
-                             trace: TraceFormat? = nil) throws -> VerilatorModel {
+                             trace: TraceFormat? = nil, library: VerilogLibrary? = nil) throws -> VerilatorModel {
         _ = try ExternalTool.verilator.require()
         let layout = PortLayout(ports: ports)
         let glue = GlueWriter.header(top: top, layout: layout, trace: trace)
         let driver = DriverSource.text
         let version = try ExternalTool.verilator.version()
-        let flags = verilatorFlags(top: top, trace: trace)
+        let flags = verilatorFlags(top: top, trace: trace) + (library?.defines.map { "-D\($0)" } ?? [])
+        let files = verilog + (library?.sources.map { ($0.name, $0.text) } ?? [])
+        let headers = library?.headers ?? []
         var hash = ContentHash()
         for part in [version, glue, driver, top] + flags { hash.add(part) }
-        for file in verilog { hash.add(file.name); hash.add(file.text) }
+        for file in files { hash.add(file.name); hash.add(file.text) }
+        for file in headers { hash.add(file.name); hash.add(file.text) }
         let cacheDir = "\(CacheDirectory.root)/verilator/\(top)-\(hash.hex)"
         let executable = "\(cacheDir)/sim"
         if FileManager.default.isExecutableFile(atPath: executable) {
@@ -47,15 +51,19 @@ public struct VerilatorModel: Sendable {
         let work = try ScratchSpace.makeDirectory(".tmp", in: "\(CacheDirectory.root)/verilator")
         defer { ScratchSpace.release(work) }
         var sources: [String] = []
-        for file in verilog {
+        for file in files {
             let path = "\(work)/\(file.name)"
             try AtomicFile.write(file.text, to: path)
             sources.append(path)
         }
+        for file in headers { try AtomicFile.write(file.text, to: "\(work)/\(file.name)") }
         try AtomicFile.write(glue, to: "\(work)/sw_glue.h")
         try AtomicFile.write(driver, to: "\(work)/sw_driver.cpp")
-        let args = flags + ["-CFLAGS", "-I\(work)", "--Mdir", "\(work)/obj", "-o", "sim"] + sources + ["\(work)/sw_driver.cpp"]
-        let result = try ProcessRunner.run("verilator", args, workingDirectory: work)
+        let includePath = headers.isEmpty ? [] : ["-I\(work)"]
+        let args = flags + includePath + ["-CFLAGS", "-I\(work)", "--Mdir", "\(work)/obj", "-o", "sim"] + sources + ["\(work)/sw_driver.cpp"]
+        let result = try Heartbeat.run("Verilator: building \(top)\(trace == nil ? "" : " with tracing")") {
+            try ProcessRunner.run("verilator", args, workingDirectory: work)
+        }
         guard result.succeeded, FileManager.default.isExecutableFile(atPath: "\(work)/obj/sim") else {
             let firstError = (result.stderr + "\n" + result.stdout).split(separator: "\n").first { $0.contains("%Error") || $0.contains("error:") }
             throw ToolError.toolFailed("Verilator could not build '\(top)': \(firstError.map(String.init) ?? result.tail())")

@@ -30,7 +30,9 @@ extension Yosys {
         defer { ScratchSpace.release(scratch) }
         try AtomicFile.write(design.verilog, to: "\(scratch)/\(design.fileName)")
         let start = Date()
-        try run(script: SynthScript.block(for: design, target: target, netlists: netlists), in: scratch)
+        try Heartbeat.run("Yosys: synthesizing \(design.top) for \(target.name)") {
+            try run(script: SynthScript.block(for: design, target: target, netlists: netlists), in: scratch)
+        }
         let seconds = Date().timeIntervalSince(start)
         let stat = try Data(contentsOf: URL(fileURLWithPath: "\(scratch)/\(SynthScript.statFile(design.top))"))
         var files: [NetlistFormat: Data] = [:]

@@ -24,7 +24,10 @@ import ShiftwrightFlows
         let mutant = lines.joined(separator: "\n")
         #expect(mutant != text)
         let wave = FileManager.default.temporaryDirectory.appendingPathComponent("sw-mutant-\(UUID().uuidString).vcd").path
-        defer { try? FileManager.default.removeItem(atPath: wave) }
+        defer {
+            try? FileManager.default.removeItem(atPath: wave)
+            try? FileManager.default.removeItem(atPath: Waveforms.saveFilePath(for: wave))  // the GTKWave file beside it
+        }
         let plan = PEVerification.plan(config, module: module, externalVerilog: (mutant, module.name),
                                        options: .init(accumulationCycles: 2_000))
         let outcome = try BatchRunner.run([plan], wave: checkWaveform ? wave : nil, waveOnMismatch: checkWaveform)[0]

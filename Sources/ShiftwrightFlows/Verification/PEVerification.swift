@@ -31,6 +31,22 @@ public enum PEVerification {
         }
     }
 
+    /// The golden accumulator after each cycle's clock edge (cycle 0 is the reset) for a stimulus
+    /// of rows (act, wt, en, clear); the Int64 reference when the accumulator fits, the exact one
+    /// otherwise. Computed by `ReferencePE`/`ReferencePE64` (Formats) only.
+    public static func goldenAccumulators(_ config: PEConfig, stimulus: [UInt64], cycles: Int) -> ExpectedValues {
+        let a = config.activation, w = config.weight
+        var exact = ReferencePE(activation: a, weight: w)
+        var fast = config.accumulatorWidth <= 62
+            ? ReferencePE64(activation: a, weight: w, maxAccumulations: config.accumulationDepth) : nil
+        return ExpectedValues(count: cycles, width: config.accumulatorWidth) { cycle in
+            if cycle == 0 { return 0 }
+            let (act, wt, en, clear) = (stimulus[4 * cycle], stimulus[4 * cycle + 1], stimulus[4 * cycle + 2] != 0, stimulus[4 * cycle + 3] != 0)
+            if fast != nil { return .small(fast!.step(actCode: act, weightCode: wt, enable: en, clear: clear)) }
+            return .large(exact.step(actCode: act, weightCode: wt, enable: en, clear: clear))
+        }
+    }
+
     public static func plan(_ config: PEConfig, module: Module, externalVerilog: (text: String, top: String)? = nil,
                             options: Options = Options()) -> VectorPlan {
         let a = config.activation, w = config.weight
@@ -65,19 +81,7 @@ public enum PEVerification {
             }
         }
         let frozen = stimulus
-        // Golden accumulator after each cycle's clock edge (cycle 0 is the reset); the Int64
-        // reference when the accumulator fits, the exact one otherwise.
-        let goldenValues: @Sendable () -> ExpectedValues = {
-            var exact = ReferencePE(activation: a, weight: w)
-            var fast = config.accumulatorWidth <= 62
-                ? ReferencePE64(activation: a, weight: w, maxAccumulations: config.accumulationDepth) : nil
-            return ExpectedValues(count: cycles, width: config.accumulatorWidth) { cycle in
-                if cycle == 0 { return 0 }
-                let (act, wt, en, clear) = (frozen[4 * cycle], frozen[4 * cycle + 1], frozen[4 * cycle + 2] != 0, frozen[4 * cycle + 3] != 0)
-                if fast != nil { return .small(fast!.step(actCode: act, weightCode: wt, enable: en, clear: clear)) }
-                return .large(exact.step(actCode: act, weightCode: wt, enable: en, clear: clear))
-            }
-        }
+        let goldenValues: @Sendable () -> ExpectedValues = { goldenAccumulators(config, stimulus: frozen, cycles: cycles) }
 
         let latency = config.latency
         let accPort = PortSpec(name: "acc", direction: .output, width: config.accumulatorWidth, signed: true)

@@ -9,14 +9,17 @@ import ShiftwrightTooling
 /// outputs handed to its own checker. Designs with external Verilog run on their own.
 public enum BatchRunner {
     /// With one plan, a waveform is written to `wave` (or, on a mismatch when `waveOnMismatch`,
-    /// to `shiftwright-mismatch-<top>.fst`) covering the cycles around the first mismatch.
+    /// to `<waveDirectory>/<top>-mismatch.fst`, by default in the cache: `Waveforms`) covering
+    /// the cycles around the first mismatch, with a GTKWave save file beside it.
     public static func run(_ plans: [VectorPlan], name: String = "sw_batch", wave: String? = nil,
-                           waveOnMismatch: Bool = true) throws -> [VerificationOutcome] {
+                           waveOnMismatch: Bool = true, waveDirectory: String? = nil) throws -> [VerificationOutcome] {
         guard !plans.isEmpty else { return [] }
-        if plans.count == 1 { return [try runSingle(plans[0], wave: wave, waveOnMismatch: waveOnMismatch)] }
+        if plans.count == 1 {
+            return [try runSingle(plans[0], wave: wave, waveOnMismatch: waveOnMismatch, waveDirectory: waveDirectory)]
+        }
         let external = plans.filter { $0.externalVerilog != nil }
         let generated = plans.filter { $0.externalVerilog == nil }
-        var outcomes = try external.map { try runSingle($0, wave: nil, waveOnMismatch: waveOnMismatch) }
+        var outcomes = try external.map { try runSingle($0, wave: nil, waveOnMismatch: waveOnMismatch, waveDirectory: waveDirectory) }
         if !generated.isEmpty {
             let top = try DesignBatch.wrap(generated.map(\.module), name: name)
             let verilog = VerilogEmitter.emit(top)
@@ -26,7 +29,7 @@ public enum BatchRunner {
         return outcomes
     }
 
-    static func runSingle(_ plan: VectorPlan, wave: String?, waveOnMismatch: Bool) throws -> VerificationOutcome {
+    static func runSingle(_ plan: VectorPlan, wave: String?, waveOnMismatch: Bool, waveDirectory: String?) throws -> VerificationOutcome {
         let text: String, top: String
         if let external = plan.externalVerilog {
             (text, top) = external
@@ -35,15 +38,17 @@ public enum BatchRunner {
             (text, top) = (verilog.text, verilog.top)
         }
         let ports = plan.module.portSpecs
-        let model = try VerilatorModel.build(verilog: [("\(top).v", text)], top: top, ports: ports)
+        let model = try VerilatorModel.build(verilog: [("\(top).v", text)], top: top, ports: ports, library: plan.library)
         var outcome = try execute([plan], model: model)[0]
         if let cycle = (waveOnMismatch || wave != nil ? outcome.mismatchCycle : nil) ?? (wave != nil ? 0 : nil) {
-            let path = wave ?? "shiftwright-mismatch-\(top).fst"
-            let traced = try VerilatorModel.build(verilog: [("\(top).v", text)], top: top, ports: ports, trace: try TraceFormat(path: path))
+            let path = try wave ?? Waveforms.mismatchPath(top: top, directory: waveDirectory)
+            let traced = try VerilatorModel.build(verilog: [("\(top).v", text)], top: top, ports: ports, trace: try TraceFormat(path: path),
+                                                  library: plan.library)
             let window = (max(0, cycle - 16), min(plan.cycles - 1, cycle + 4))
             _ = try traced.run(stimulus: fullStimulus([plan], layout: traced.layout), cycles: plan.cycles,
                                wave: (path, window.0, window.1))
-            outcome.waveform = "\(path) (cycles \(window.0)...\(window.1))"
+            let saveFile = try Waveforms.writeSaveFile(dump: path, top: top, ports: ports, fromCycle: window.0)
+            outcome.waveform = "\(path) (cycles \(window.0)...\(window.1); GTKWave: \(saveFile))"
         }
         return outcome
     }

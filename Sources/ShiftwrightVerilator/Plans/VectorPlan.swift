@@ -13,6 +13,8 @@ public struct VectorPlan: Sendable {
     public let module: Module
     /// Verilog text to simulate instead of the generated one (`--rtl`), with its top module name.
     public let externalVerilog: (text: String, top: String)?
+    /// Files `externalVerilog` needs besides itself (the cell models of a vendor netlist).
+    public var library: VerilogLibrary?
     public let cycles: Int
     /// cycles × inputWordsPerCycle words (ports ≤ 64 bits: one word each).
     public let stimulus: [UInt64]
