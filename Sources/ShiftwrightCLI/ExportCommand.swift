@@ -29,11 +29,16 @@ struct ExportTestbench: ParsableCommand {
 
 /// How many vectors an exported PE or requantizer testbench replays.
 struct TestbenchVectorOptions: ParsableArguments {
-    @Option(help: "Random vectors when the input space is larger than --exhaustive-limit.") var vectors = 4096
-    @Option(name: .customLong("exhaustive-limit"), help: "Replay every input combination when there are at most this many.")
+    @Option(parsing: .unconditional, help: "Random vectors when the input space is larger than --exhaustive-limit (1...20000000).") var vectors = 4096
+    @Option(name: .customLong("exhaustive-limit"), parsing: .unconditional, help: "Replay every input combination when there are at most this many (0...20000000).")
     var exhaustiveLimit = 1 << 14
-    @Option(help: "Seed of the random vectors (written into the testbench).") var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "Seed of the random vectors (written into the testbench).") var seed: UInt64 = 1
     @OptionGroup var output: TestbenchOutputOptions
+
+    func validate() throws {
+        try OptionLimits.check(vectors, in: OptionLimits.vectors, "--vectors")
+        try OptionLimits.check(exhaustiveLimit, in: 0...OptionLimits.vectors.upperBound, "--exhaustive-limit")
+    }
 
     func options(accumulationCycles: Int = 2048) -> TestbenchExport.Options {
         .init(vectors: vectors, accumulationCycles: accumulationCycles, seed: seed, exhaustiveLimit: exhaustiveLimit)
@@ -58,8 +63,12 @@ struct ExportTestbenchPE: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "pe", abstract: "Testbench of a processing element.")
     @OptionGroup var pe: PEOptions
     @OptionGroup var vectors: TestbenchVectorOptions
-    @Option(name: .customLong("accumulation-cycles"), help: "Random accumulate/clear cycles after the products.")
+    @Option(name: .customLong("accumulation-cycles"), parsing: .unconditional, help: "Random accumulate/clear cycles after the products (0...20000000).")
     var accumulationCycles = 2048
+
+    func validate() throws {
+        try OptionLimits.check(accumulationCycles, in: 0...OptionLimits.vectors.upperBound, "--accumulation-cycles")
+    }
 
     func run() throws {
         try vectors.output.write(TestbenchExport.pe(pe.config(), vectors.options(accumulationCycles: accumulationCycles)))

@@ -18,18 +18,23 @@ struct PlanCommand: ParsableCommand {
     @Argument(help: "The model file.") var model: String
     @Option(help: "Weight code widths: a range such as 4...8 or a list such as 4,6,8.") var widths = "4...8"
     @Option(help: "Weight families to choose from: afp, ausn, int (comma-separated).") var families = "afp,ausn,int"
-    @Option(help: "Per-layer SQNR target in dB: the least area that reaches it.") var sqnrTarget: Double?
-    @Option(help: "λ of LUTs^λ·MSE when there is no SQNR target.") var lambda = 1.0
+    @Option(parsing: .unconditional, help: "Per-layer SQNR target in dB: the least area that reaches it (-100...200).") var sqnrTarget: Double?
+    @Option(parsing: .unconditional, help: "λ of LUTs^λ·MSE when there is no SQNR target (0...1000).") var lambda = 1.0
     @Option(help: "Activation format of every layer.") var act = "int8"
     @Option(help: "Requantizer output format (intN or uintN).") var outFormat = "int8"
-    @Option(help: "Array rows R (input features per tile).") var rows = 8
-    @Option(help: "Array columns C (output features per block).") var cols = 8
-    @Option(help: "Weight tiles per run (default: the fewest, a power of two, that hold the deepest layer).") var maxTiles: Int?
+    @Option(parsing: .unconditional, help: "Array rows R (input features per tile).") var rows = 8
+    @Option(parsing: .unconditional, help: "Array columns C (output features per block).") var cols = 8
+    @Option(parsing: .unconditional, help: "Weight tiles per run (default: the fewest, a power of two, that hold the deepest layer).") var maxTiles: Int?
     @Flag(help: "Plan the layers of the ONNX graph (a sequential network of Gemm/MatMul/Conv/Relu/Add) instead of every weight tensor.")
     var graph = false
     @Option(help: "Layout of rank-2 tensors without a graph: out-in (PyTorch Linear) or in-out.") var layout = "out-in"
     @Option(help: "Output directory.") var out = "plan"
     @OptionGroup var tool: SynthToolOptions
+
+    func validate() throws {
+        try OptionLimits.check(sqnrTarget, in: -100.0...200.0, "--sqnr-target")
+        try OptionLimits.check(lambda, in: OptionLimits.lambda, "--lambda")
+    }
 
     func run() throws {
         var flow = PlanRun(model: model)
