@@ -29,7 +29,7 @@ import ShiftwrightTooling
         let bad = BadInputTests()
         try bad.expectOneLineError(["infer", "--formats", "int8", "--images", "501"], mentioning: "--images must be in 1...500 (the test split's size), got 501")
         let started = Date()
-        try bad.expectOneLineError(["infer", "--formats", "int8", "--cols", "100"], mentioning: "int16")
+        try bad.expectOneLineError(["infer", "--formats", "int8", "--cols", "100"], mentioning: "int8 layer 2: a 8x100 array of uint8 x int8 -> int16")
         #expect(Date().timeIntervalSince(started) < 10, "refused before any Verilator build")
         try bad.expectOneLineError(["infer", "--data", "", "--formats", "int8"], mentioning: "--data is empty")
         try bad.expectOneLineError(["infer", "--data", "/etc/passwd", "--formats", "int8"], mentioning: "/etc/passwd: no such directory")

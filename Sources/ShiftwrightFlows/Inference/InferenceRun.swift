@@ -117,8 +117,11 @@ public struct InferenceRun: Sendable {
     /// ports or shift the array cannot carry is refused here, before anything is built.
     func arrayConfig(for layer: QuantizedNetwork.Layer, index: Int, formats f: InferenceFormats) throws -> ArrayConfig {
         let tiles = (layer.inputs + 1 + rows - 1) / rows
-        let config = try ArrayConfig(rows: rows, cols: cols, activation: layer.activation, weight: layer.weight, target: layer.target,
+        let config: ArrayConfig
+        do {
+            config = try ArrayConfig(rows: rows, cols: cols, activation: layer.activation, weight: layer.weight, target: layer.target,
                                      maxRows: 256, maxTiles: max(16, tiles))
+        } catch { throw ToolError("\(f.label) layer \(index + 1): \(error)") }
         guard (-(1 << (config.shiftBits - 1))..<(1 << (config.shiftBits - 1))).contains(layer.shift) else {
             throw ToolError("\(f.label) layer \(index + 1): shift \(layer.shift) does not fit the array's \(config.shiftBits)-bit shift input")
         }
