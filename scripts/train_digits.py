@@ -102,6 +102,8 @@ def main():
     with open(os.path.join(OUT, "training.txt"), "w") as f:
         f.write("\n".join(lines) + "\n")
     print("\n".join(lines))
+    # The binary carries a copy of the .npy files (the default of `shiftwright infer`): refresh it.
+    subprocess.run([os.path.join(os.path.dirname(os.path.abspath(__file__)), "bundle_digits.sh")], check=True)
 
 
 if __name__ == "__main__":

@@ -14,18 +14,29 @@ struct InferCommand: ParsableCommand {
         the calibration split. Every output code of every layer is compared with the golden model; any difference ends with exit status 1.
         """)
 
-    @Option(help: "The digits data directory (made by scripts/train_digits.py).") var data = "data/digits"
+    @Option(help: "A digits data directory made by scripts/train_digits.py (default: the copy of data/digits compiled into the binary).")
+    var data: String?
     @Option(help: "Comma-separated formats: standard names (int8, int4, afp-e2m3, afp-e2m2, afp-e2m1, int4-w, ausn-b3s2, ausn-b2s2, ausn-b2s1) or WEIGHT/ACTIVATION/OUTPUT; default all standard.")
     var formats: String?
-    @Option(help: "Only the first N test images (default: all).") var images: Int?
-    @Option(help: "Array rows R.") var rows = 8
-    @Option(help: "Array columns C.") var cols = 8
+    @Option(parsing: .unconditional, help: "Only the first N test images (1 up to the test split's size; default: all).") var images: Int?
+    @Option(parsing: .unconditional, help: "Array rows R (1...256; each stream port at most 1024 bits wide).") var rows = 8
+    @Option(parsing: .unconditional, help: "Array columns C (1...256; each stream port at most 1024 bits wide).") var cols = 8
     @Option(help: "Also write the report text to this file (atomically, only when RTL = golden everywhere).") var out: String?
+
+    func validate() throws {
+        if data?.isEmpty == true { throw ValidationError("--data is empty") }
+        try OptionLimits.check(images, in: OptionLimits.testImages, "--images")
+        try OptionLimits.check(rows, in: OptionLimits.arraySide, "--rows")
+        try OptionLimits.check(cols, in: OptionLimits.arraySide, "--cols")
+        try OptionLimits.checkWritable(out, "--out")
+    }
 
     func run() throws {
         let started = Date()
-        let chosen = try formats.map { try $0.split(separator: ",").map { try InferenceFormats(parsing: String($0)) } } ?? InferenceFormats.standard()
-        var flow = InferenceRun(data: try DigitsData.load(directory: data), formats: chosen)
+        let chosen = try formats.map { try $0.split(separator: ",", omittingEmptySubsequences: false).map { try InferenceFormats(parsing: String($0)) } }
+            ?? InferenceFormats.standard()
+        let digits = try data.map { try DigitsData.load(directory: $0) } ?? DigitsData.bundled()
+        var flow = InferenceRun(data: digits, formats: chosen)
         (flow.images, flow.rows, flow.cols) = (images, rows, cols)
         // Progress goes out unbuffered, one line per layer, also when stdout is a file.
         let report = try flow.run { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
@@ -33,10 +44,7 @@ struct InferCommand: ParsableCommand {
         print("")
         print(text, terminator: "")
         print(String(format: "time: %.1f s", Date().timeIntervalSince(started)))
-        guard report.passed else {
-            let bad = report.results.filter { $0.mismatchedCodes > 0 }
-            throw ToolError("the RTL differs from the golden model: " + bad.map { "\($0.network.formats.label): \($0.firstMismatch ?? "")" }.joined(separator: "; "))
-        }
+        try report.requirePassed()
         if let out { try AtomicFile.write(text, to: out) }
     }
 }

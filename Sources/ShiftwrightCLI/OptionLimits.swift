@@ -26,6 +26,11 @@ enum OptionLimits {
     static let jobs = 1...256
     /// The nextpnr placer seed (a C int).
     static let placerSeed = 0...Int(Int32.max)
+    /// PE rows and columns of `infer`'s arrays (the array generator's limit; the columns are
+    /// further limited by the width of a result row).
+    static let arraySide = ArrayConfig.sizeRange
+    /// Test images of one `infer` run (further limited to the size of the test split).
+    static let testImages = 1...1_000_000
     /// Square array sides of `bench array`.
     static let elaborateSide = 1...256, simulateSide = 1...64
     /// λ of the AFP cost trade-off.

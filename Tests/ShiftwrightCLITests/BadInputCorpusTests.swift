@@ -127,10 +127,22 @@ import ShiftwrightTooling
             ("--elaborate", ["0", "-1", "257", "abc"]), ("--simulate", ["0", "-1", "65", "abc"]), ("--gemms", ["0", "-1", "10001", "abc"]),
             ("--also", ["x", "0", "1000", "-1"]),
         ])
+        // infer (without --data it reads the bundled digits data; every case is refused before the first build)
+        let infer = ["infer", "--formats", "int8", "--images", "16"]
+        all += optionCases(["infer", "--formats", "int8"], [("--images", integers + ["0", "501", "1000001"])])
+        all += optionCases(infer, [
+            ("--rows", integers + ["0", "257"]), ("--cols", integers + ["0", "257", "100"]),
+            ("--data", ["", "/nonexistent/digits", "inputs", "inputs/good.npy", "/dev/zero"]),
+            ("--out", ["inputs", "inputs/readonly/r.txt", "/nonexistent/dir/r.txt", "", "inputs/good.npy/r.txt"]),
+        ])
+        all += optionCases(["infer", "--images", "16"], [
+            ("--formats", badFormats + ["int8,", ",", "int8/int8/int16", "uint4/uint8/int16", "int8/uint8", "int8/uint8/int16/x"]),
+        ])
         // demo, unknown commands and options, missing values
         all += optionCases(["demo"], [("--out", ["inputs/good.npy", "inputs/readonly"])])
         for command in [["generate", "pe"], ["verify", "pe"], ["verify", "array"], ["prove", "pe"], ["synth", "pe"], ["sweep"], ["report", "paper"],
-                        ["quantize"], ["analyze"], ["bench", "elaborate"], ["bench", "cosim"], ["bench", "quantize"], ["bench", "array"], ["demo"], ["lint", "x.v"]] {
+                        ["quantize"], ["analyze"], ["bench", "elaborate"], ["bench", "cosim"], ["bench", "quantize"], ["bench", "array"], ["demo"], ["lint", "x.v"],
+                        ["infer"]] {
             all.append(Case(arguments: command + ["--frobnicate"]))
             all.append(Case(arguments: command + ["--seed"]))
         }

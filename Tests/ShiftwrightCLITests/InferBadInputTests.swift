@@ -16,10 +16,23 @@ import ShiftwrightTooling
         try bad.expectOneLineError(["infer", "--data", Self.digits, "--formats", "int9x"], mentioning: "int9x")
         try bad.expectOneLineError(["infer", "--data", Self.digits, "--formats", "int8/int8/int16"], mentioning: "signed")
         try bad.expectOneLineError(["infer", "--data", Self.digits, "--formats", "int8", "--images", "0"], mentioning: "--images")
-        try bad.expectOneLineError(["infer", "--data", Self.digits, "--formats", "int8", "--images", "-3"], mentioning: "--images")
+        try bad.expectOneLineError(["infer", "--data", Self.digits, "--formats", "int8", "--images", "-3"], mentioning: "--images must be in 1...1000000, got -3")
         try bad.expectOneLineError(["infer", "--data", Self.digits, "--formats", "int8", "--rows", "0"], mentioning: "--rows")
         try bad.expectOneLineError(["infer", "--data", Self.digits, "--formats", "int8", "--cols", "200"], mentioning: "1024-bit")
         try bad.expectOneLineError(["infer", "--data", Self.digits, "--formats", "uint4/uint8/int16"], mentioning: "unsigned integer weights")
+    }
+
+    /// Without --data the bundled copy is read, also from a directory that holds no data: the
+    /// test split's size (500) reaches the error, and a layer-2 array that cannot be built (int16
+    /// logits on 100 columns need a 1600-bit result port) is refused before layer 1 is built.
+    @Test func bundledDataIsTheDefault() throws {
+        let bad = BadInputTests()
+        try bad.expectOneLineError(["infer", "--formats", "int8", "--images", "501"], mentioning: "--images must be in 1...500 (the test split's size), got 501")
+        let started = Date()
+        try bad.expectOneLineError(["infer", "--formats", "int8", "--cols", "100"], mentioning: "int8 layer 2: a 8x100 array of uint8 x int8 -> int16")
+        #expect(Date().timeIntervalSince(started) < 10, "refused before any Verilator build")
+        try bad.expectOneLineError(["infer", "--data", "", "--formats", "int8"], mentioning: "--data is empty")
+        try bad.expectOneLineError(["infer", "--data", "/etc/passwd", "--formats", "int8"], mentioning: "/etc/passwd: no such directory")
     }
 
     /// A weight file with a NaN is named with the problem; the copy of the data lives outside the

@@ -40,6 +40,7 @@ import ShiftwrightFlows
             #expect(r.rtlCorrect == r.goldenCorrect)
         }
         #expect(report.passed)
+        #expect(throws: Never.self) { try report.requirePassed() }
     }
 
     /// The arrays run with shift + 1 while the golden model keeps the right shift: every
@@ -51,6 +52,10 @@ import ShiftwrightFlows
             #expect(r.firstMismatch?.hasPrefix("layer 1,") == true, "\(r.firstMismatch ?? "nil")")
         }
         #expect(!report.passed)
+        // A mismatch is a failed check (exit status 1), not bad input, and names the first difference.
+        let error = #expect(throws: ToolError.self) { try report.requirePassed() }
+        #expect(error?.kind == .checkFailed)
+        #expect(error?.message.contains("afp-e2m2: layer 1,") == true, "\(error?.message ?? "nil")")
     }
 
     /// Golden only (no RTL): the float network reproduces the script's accuracy exactly, and int8

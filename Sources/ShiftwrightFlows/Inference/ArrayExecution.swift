@@ -27,7 +27,7 @@ enum ArrayExecution {
         let beats = resultBeats(layout: model.layout, stimulus: stimulus, outputs: outputs, cycles: plan.cycles, config: c)
         let expectedBeats = problems.reduce(0) { $0 + $1.m }
         guard beats.count == expectedBeats else {
-            throw ToolError("the array transferred \(beats.count) of \(expectedBeats) result rows in \(plan.cycles) cycles")
+            throw ToolError.checkFailed("the array transferred \(beats.count) of \(expectedBeats) result rows in \(plan.cycles) cycles")
         }
         // Reassemble in ArrayWorkload's order: column blocks outside, row chunks inside.
         var codes = [UInt64](repeating: 0, count: g.m * g.n)

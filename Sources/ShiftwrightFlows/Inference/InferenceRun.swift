@@ -44,32 +44,42 @@ public struct InferenceRun: Sendable {
         public let results: [FormatResult]
         public let rows: Int, cols: Int
         public var passed: Bool { results.allSatisfy { $0.mismatchedCodes == 0 } }
+
+        /// Throws a check failure (exit status 1) naming each format's first differing code
+        /// unless RTL = golden on every code.
+        public func requirePassed() throws {
+            let bad = results.filter { $0.mismatchedCodes > 0 }
+            guard !bad.isEmpty else { return }
+            throw ToolError.checkFailed("the RTL differs from the golden model: "
+                                        + bad.map { "\($0.network.formats.label): \($0.firstMismatch ?? "")" }.joined(separator: "; "))
+        }
     }
 
     /// `progress` receives one line per layer as it finishes.
     public func run(progress: (String) -> Void = { _ in }) throws -> Report {
-        if let images, images < 1 { throw ToolError("--images must be at least 1, got \(images)") }
+        if let images, !(1...data.test.count).contains(images) {
+            throw ToolError("--images must be in 1...\(data.test.count) (the test split's size), got \(images)")
+        }
         for (what, v) in [("rows", rows), ("cols", cols)] where !ArrayConfig.sizeRange.contains(v) {
             throw ToolError("array --\(what) must be in \(ArrayConfig.sizeRange.lowerBound)...\(ArrayConfig.sizeRange.upperBound), got \(v)")
         }
         guard !formats.isEmpty else { throw ToolError("no formats to run") }
         let test = data.test.prefix(images)
         let floatCorrect = zip(data.network.predict(test.inputs, rows: test.count), test.labels).filter { $0 == $1 }.count
-        var results: [FormatResult] = []
-        for f in formats {
+        // Every format's quantized network and every layer's array, checked before the first build.
+        let networks = try formats.map { f in
             let q = try QuantizedNetwork(data.network, formats: f, calibration: data.calibration)
+            return (q, try q.layers.enumerated().map { index, layer in try arrayConfig(for: layer, index: index, formats: f) })
+        }
+        var results: [FormatResult] = []
+        for (q, configs) in networks {
+            let f = q.formats
             let input = try q.inputCodes(test.inputs)
             let golden = try q.golden(input, rows: test.count)
             var x = input, rtl: [[UInt64]] = []
             var build = 0.0, sim = 0.0, cycles = 0
-            for (index, layer) in q.layers.enumerated() {
+            for (index, (layer, config)) in zip(q.layers, configs).enumerated() {
                 let g = try layer.problem(x, rows: test.count)
-                let tiles = (g.k + rows - 1) / rows
-                let config = try ArrayConfig(rows: rows, cols: cols, activation: layer.activation, weight: layer.weight, target: layer.target,
-                                             maxRows: 256, maxTiles: max(16, tiles))
-                guard (-(1 << (config.shiftBits - 1))..<(1 << (config.shiftBits - 1))).contains(layer.shift) else {
-                    throw ToolError("\(f.label) layer \(index + 1): shift \(layer.shift) does not fit the array's \(config.shiftBits)-bit shift input")
-                }
                 let rtlProblem = plantedShiftError == 0 ? g
                     : try GemmProblem(activation: g.activation, weight: g.weight, target: g.target, ties: g.ties, shift: g.shift + plantedShiftError,
                                       m: g.m, k: g.k, n: g.n, x: g.x, w: g.w)
@@ -101,6 +111,21 @@ public struct InferenceRun: Sendable {
                                         buildSeconds: build, simulationSeconds: sim, cycles: cycles))
         }
         return Report(images: test.count, floatCorrect: floatCorrect, results: results, rows: rows, cols: cols)
+    }
+
+    /// The rows x cols array of one layer (K + 1 inputs, the bias column included): a layer whose
+    /// ports or shift the array cannot carry is refused here, before anything is built.
+    func arrayConfig(for layer: QuantizedNetwork.Layer, index: Int, formats f: InferenceFormats) throws -> ArrayConfig {
+        let tiles = (layer.inputs + 1 + rows - 1) / rows
+        let config: ArrayConfig
+        do {
+            config = try ArrayConfig(rows: rows, cols: cols, activation: layer.activation, weight: layer.weight, target: layer.target,
+                                     maxRows: 256, maxTiles: max(16, tiles))
+        } catch { throw ToolError("\(f.label) layer \(index + 1): \(error)") }
+        guard (-(1 << (config.shiftBits - 1))..<(1 << (config.shiftBits - 1))).contains(layer.shift) else {
+            throw ToolError("\(f.label) layer \(index + 1): shift \(layer.shift) does not fit the array's \(config.shiftBits)-bit shift input")
+        }
+        return config
     }
 }
 
