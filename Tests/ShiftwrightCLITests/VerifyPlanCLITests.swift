@@ -49,7 +49,7 @@ import ShiftwrightTooling
         #expect(bad.status == 1, "\(bad.stdout)\n\(bad.stderr)")
         #expect(bad.stdout.contains("FAIL  layer 0 conv3.weight") && bad.stdout.contains("from the RTL"), "\(bad.stdout)")
         #expect(bad.stdout.contains("PASS  layer 1 final_conv.weight"), "the other layer still passes: \(bad.stdout)")
-        #expect(bad.stderr.hasPrefix("shiftwright: error: 1 of 2 designs do not match"), "\(bad.stderr)")
+        #expect(bad.stderr.hasSuffix("shiftwright: error: 1 of 2 designs do not match the golden model: layer 0 conv3.weight\n"), "\(bad.stderr)")
     }
 
     /// Runs `verify plan` on `plan`; expects status 2 and one error line naming `needle`.
