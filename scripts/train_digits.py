@@ -11,7 +11,8 @@ thread):
   splits   a seeded permutation: 1,097 train, 200 calibration (held out, only for the static
            activation scales of the quantized network), 500 test
   network  64 -> 32 -> 10, ReLU, inputs = pixel / 16 (in [0, 1]); sklearn MLPClassifier (adam)
-  output   data/digits/*.npy (float32 weights and biases as K x N matrices and N vectors; float16
+  output   data/digits/digits.safetensors (the four tensors fc1.weight, fc1.bias, fc2.weight,
+           fc2.bias, K x N, for `shiftwright plan --layout in-out`), data/digits/*.npy (float32 weights and biases as K x N matrices and N vectors; float16
            images, integers 0..16, and labels 0..9, both exact in float16) and
            data/digits/training.txt: versions, splits and the float accuracies, which the
            Swift tests take as expected values.
@@ -86,6 +87,9 @@ def main():
     for i, (w, b) in enumerate(zip(weights, biases), start=1):
         np.save(os.path.join(OUT, f"fc{i}_weight.npy"), w)   # K x N (inputs x outputs)
         np.save(os.path.join(OUT, f"fc{i}_bias.npy"), b)
+    write_safetensors(os.path.join(OUT, "digits.safetensors"),
+                      [(f"fc{i}.{part}", t) for i, (w, b) in enumerate(zip(weights, biases), start=1)
+                       for part, t in (("weight", w), ("bias", b))])
     for split in ("calibration", "test"):
         np.save(os.path.join(OUT, f"{split}_images.npy"), images[parts[split]].astype(np.float16))
         np.save(os.path.join(OUT, f"{split}_labels.npy"), labels[parts[split]].astype(np.float16))
@@ -104,6 +108,24 @@ def main():
     print("\n".join(lines))
     # The binary carries a copy of the .npy files (the default of `shiftwright infer`): refresh it.
     subprocess.run([os.path.join(os.path.dirname(os.path.abspath(__file__)), "bundle_digits.sh")], check=True)
+
+
+def write_safetensors(path, tensors):
+    """The float32 tensors in one .safetensors file (the format's spec: an 8-byte little-endian
+    header length, a JSON header of dtype/shape/data_offsets, the raw little-endian data), written
+    here so no further package is needed; `shiftwright plan` reads it (--layout in-out: K x N)."""
+    import json
+    import struct
+    import numpy as np
+    header, body = {}, b""
+    for name, t in tensors:
+        data = np.ascontiguousarray(t, dtype="<f4").tobytes()
+        header[name] = {"dtype": "F32", "shape": list(t.shape), "data_offsets": [len(body), len(body) + len(data)]}
+        body += data
+    text = json.dumps(header, separators=(",", ":"), sort_keys=True).encode()
+    text += b" " * (-len(text) % 8)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<Q", len(text)) + text + body)
 
 
 if __name__ == "__main__":

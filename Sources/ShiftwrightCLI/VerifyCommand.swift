@@ -6,7 +6,7 @@ struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Co-simulate RTL in Verilator against the golden model.",
-        subcommands: [VerifyPE.self, VerifyRequant.self, VerifyArray.self, VerifyDefaults.self]
+        subcommands: [VerifyPE.self, VerifyRequant.self, VerifyArray.self, VerifyDefaults.self, VerifyPlan.self]
     )
 }
 
