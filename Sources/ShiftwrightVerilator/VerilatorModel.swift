@@ -28,45 +28,12 @@ public struct VerilatorModel: Sendable {
     /// Compiles `verilog` (one or more files' text) with `top` as the top module.
     public static func build(verilog: [(name: String, text: String)], top: String, ports: [PortSpec],
                              trace: TraceFormat? = nil) throws -> VerilatorModel {
-        _ = try ExternalTool.verilator.require()
         let layout = PortLayout(ports: ports)
-        let glue = GlueWriter.header(top: top, layout: layout, trace: trace)
-        let driver = DriverSource.text
-        let version = try ExternalTool.verilator.version()
-        let flags = verilatorFlags(top: top, trace: trace)
-        var hash = ContentHash()
-        for part in [version, glue, driver, top] + flags { hash.add(part) }
-        for file in verilog { hash.add(file.name); hash.add(file.text) }
-        let cacheDir = "\(CacheDirectory.root)/verilator/\(top)-\(hash.hex)"
-        let executable = "\(cacheDir)/sim"
-        if FileManager.default.isExecutableFile(atPath: executable) {
-            return VerilatorModel(top: top, layout: layout, executable: executable, wasBuilt: false, buildSeconds: 0)
-        }
-
-        let start = Date()
-        let work = "\(CacheDirectory.root)/verilator/.tmp-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: work) }
-        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-        var sources: [String] = []
-        for file in verilog {
-            let path = "\(work)/\(file.name)"
-            try AtomicFile.write(file.text, to: path)
-            sources.append(path)
-        }
-        try AtomicFile.write(glue, to: "\(work)/sw_glue.h")
-        try AtomicFile.write(driver, to: "\(work)/sw_driver.cpp")
-        let args = flags + ["-CFLAGS", "-I\(work)", "--Mdir", "\(work)/obj", "-o", "sim"] + sources + ["\(work)/sw_driver.cpp"]
-        let result = try ProcessRunner.run("verilator", args, workingDirectory: work)
-        guard result.succeeded, FileManager.default.isExecutableFile(atPath: "\(work)/obj/sim") else {
-            let firstError = (result.stderr + "\n" + result.stdout).split(separator: "\n").first { $0.contains("%Error") || $0.contains("error:") }
-            throw ToolError("Verilator could not build '\(top)': \(firstError.map(String.init) ?? result.tail())")
-        }
-        try FileManager.default.createDirectory(atPath: cacheDir, withIntermediateDirectories: true)
-        let staged = "\(cacheDir)/.sim-\(UUID().uuidString)"
-        try FileManager.default.moveItem(atPath: "\(work)/obj/sim", toPath: staged)
-        if rename(staged, executable) != 0 { try? FileManager.default.removeItem(atPath: staged) }
-        return VerilatorModel(top: top, layout: layout, executable: executable, wasBuilt: true,
-                              buildSeconds: Date().timeIntervalSince(start))
+        let build = try VerilatorBuild(top: top, verilog: verilog,
+                                       support: [("sw_glue.h", GlueWriter.header(top: top, layout: layout, trace: trace)),
+                                                 ("sw_driver.cpp", DriverSource.text)],
+                                       flags: verilatorFlags(top: top, trace: trace), artifact: "sim").run()
+        return VerilatorModel(top: top, layout: layout, executable: build.path, wasBuilt: build.built, buildSeconds: build.seconds)
     }
 
     static func verilatorFlags(top: String, trace: TraceFormat?) -> [String] {

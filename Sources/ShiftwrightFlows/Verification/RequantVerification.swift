@@ -5,51 +5,65 @@ import ShiftwrightGenerators
 import ShiftwrightHDL
 
 /// Builds the co-simulation plan for a requantizer: every (acc, shift) pair when there are at
-/// most 2^22 of them, seeded-random pairs otherwise (with the extremes always included; every
-/// magnitude bit length equally likely, half of them sparse, so small values, exact grid values
-/// and ties are hit at every accumulator width). Expected codes come only from the golden
-/// `Requantizer` (through `PreparedRequantizer`).
+/// most `PEVerification.exhaustiveLimit` (2^30) of them, seeded-random pairs otherwise (with the
+/// extremes always included; every magnitude bit length equally likely, half of them sparse, so
+/// small values, exact grid values and ties are hit at every accumulator width). Expected codes
+/// come only from the golden `Requantizer` (through `PreparedRequantizer`). The plan streams:
+/// each row is a function of its cycle number, and the requantizer holds no state, so any vector
+/// can start a run.
 public enum RequantVerification {
     public static func plan(_ config: RequantizerConfig, module: Module, externalVerilog: (text: String, top: String)? = nil,
-                            randomVectors: Int = 1_000_000, seed: UInt64 = 1) -> VectorPlan {
+                            randomVectors: Int = 1_000_000, seed: UInt64 = 1,
+                            exhaustiveLimit: Int = PEVerification.exhaustiveLimit) -> VectorPlan {
         let accBits = config.accumulatorWidth, shiftBits = config.shiftBits
-        let exhaustive = accBits + shiftBits <= 22
+        let exhaustive = accBits + shiftBits < 63 && 1 << (accBits + shiftBits) <= exhaustiveLimit
         let count = exhaustive ? 1 << (accBits + shiftBits) : randomVectors
-        var rng = SplitMix64(seed: seed)
         let accMask: UInt64 = accBits == 64 ? .max : (1 << accBits) - 1, shiftMask: UInt64 = (1 << shiftBits) - 1
-        var stimulus = [UInt64](repeating: 0, count: (count + config.latency + 1) * 2)
-        var inputs: [(acc: Int64, shift: Int)] = [(0, 0)]  // cycle 0: reset
-        inputs.reserveCapacity(count + 1)
         let extremes: [UInt64] = [0, 1, accMask, accMask >> 1, (accMask >> 1) + 1]
-        for i in 0..<count {
-            let accWord: UInt64, shiftWord: UInt64
-            if exhaustive {
-                accWord = UInt64(i) & accMask
-                shiftWord = UInt64(i >> accBits) & shiftMask
-            } else {
-                accWord = i < extremes.count * 4 ? extremes[i % extremes.count] : randomAccumulator(accBits, &rng) & accMask
-                shiftWord = rng.next() & shiftMask
+        // Row 0 is the reset cycle; rows 1...count hold one (acc, shift) pair each; then the pipeline drains.
+        let stimulus: VectorPlan.Stimulus = { first, rows in
+            for i in 0..<(rows.count / 2) {
+                let cycle = first + i
+                guard cycle >= 1 && cycle <= count else { rows[2 * i] = 0; rows[2 * i + 1] = 0; continue }
+                let k = cycle - 1
+                if exhaustive {
+                    rows[2 * i] = UInt64(k) & accMask
+                    rows[2 * i + 1] = UInt64(k >> accBits) & shiftMask
+                } else {
+                    var rng = RowRandom.generator(seed: seed, row: cycle)
+                    rows[2 * i] = k < extremes.count * 4 ? extremes[k % extremes.count] : randomAccumulator(accBits, &rng) & accMask
+                    rows[2 * i + 1] = rng.next() & shiftMask
+                }
             }
-            stimulus[2 * (i + 1)] = accWord
-            stimulus[2 * (i + 1) + 1] = shiftWord
-            inputs.append((Int64.fromPattern(accWord, width: accBits, signed: true), Int(Int64.fromPattern(shiftWord, width: shiftBits, signed: true))))
         }
-        let latency = config.latency, target = config.target, mask = target.codeMask, frozen = inputs
-        let cycles = inputs.count + latency
+        let latency = config.latency, target = config.target, mask = target.codeMask, ties = config.ties
+        let cycles = 1 + count + latency
         let coverage = exhaustive ? "exhaustive: all \(count) (acc, shift) pairs" : "seeded-random (seed \(seed)): \(count) (acc, shift) pairs"
-        return VectorPlan(module: module, externalVerilog: externalVerilog, cycles: cycles,
-                          stimulus: Array(stimulus.prefix(cycles * 2)), inputWordsPerCycle: 2, coverage: coverage) {
-          let golden = PreparedRequantizer(target: target, ties: config.ties)
-          let expected = frozen.map { golden.requantize($0.acc, shift: $0.shift) }
-          return { view in
-            // The reset cycle and pipeline fill carry no vector: checking starts at cycle 1 + latency.
-            guard let cycle = ((1 + latency)..<view.cycles).first(where: { view.word($0) & mask != expected[$0 - latency] })
-            else { return nil }
-            let source = cycle - latency, actual = view.word(cycle) & mask
-            let input = frozen[source]
-            return (cycle, "cycle \(cycle): acc = \(input.acc), shift = \(input.shift) (value acc·2^shift = \(input.acc)·2^\(input.shift)): "
-                + "code = \(target.binaryFields(of: actual)) (unit value \(target.unitValue(ofCode: actual))) but the golden model expects "
-                + "\(target.binaryFields(of: expected[source])) (unit value \(target.unitValue(ofCode: expected[source]))) in \(target.name)")
+        return VectorPlan(module: module, externalVerilog: externalVerilog, cycles: cycles, inputWordsPerCycle: 2,
+                          coverage: coverage, exhaustive: exhaustive, independentCycles: 1..<(1 + count), warmup: latency,
+                          stimulus: stimulus) { _, checkFrom in
+          let golden = PreparedRequantizer(target: target, ties: ties)
+          let depth = latency + 1
+          // The last `depth` rows' inputs and golden codes, by cycle modulo depth.
+          var inputs = [(acc: Int64, shift: Int)](repeating: (0, 0), count: depth)
+          var expected = [UInt64](repeating: 0, count: depth)
+          return { first, rows, view in
+            for i in 0..<view.cycles {
+                let cycle = first + i, slot = cycle % depth
+                let input = (acc: Int64.fromPattern(rows[2 * i], width: accBits, signed: true),
+                             shift: Int(Int64.fromPattern(rows[2 * i + 1], width: shiftBits, signed: true)))
+                inputs[slot] = input
+                expected[slot] = golden.requantize(input.acc, shift: input.shift)
+                // The reset cycle and pipeline fill carry no vector: checking starts at cycle 1 + latency.
+                guard cycle >= max(checkFrom, 1 + latency) else { continue }
+                let source = (cycle - latency) % depth, actual = view.word(i) & mask
+                if actual == expected[source] { continue }
+                let wanted = expected[source], applied = inputs[source]
+                return (cycle, "cycle \(cycle): acc = \(applied.acc), shift = \(applied.shift) (value acc·2^shift = \(applied.acc)·2^\(applied.shift)): "
+                    + "code = \(target.binaryFields(of: actual)) (unit value \(target.unitValue(ofCode: actual))) but the golden model expects "
+                    + "\(target.binaryFields(of: wanted)) (unit value \(target.unitValue(ofCode: wanted))) in \(target.name)")
+            }
+            return nil
           }
         }
     }

@@ -4,10 +4,18 @@ import ShiftwrightHDL
 import ShiftwrightVerilog
 import ShiftwrightTooling
 
-/// Runs several `VectorPlan`s through one Verilator build: the designs are wrapped into one top
-/// module (ports `d<i>_<port>`), their stimuli interleaved cycle by cycle, and each design's
-/// outputs handed to its own checker. Designs with external Verilog run on their own.
+/// Runs `VectorPlan`s in process, streamed in fixed-size chunks, on both cores. Several plans
+/// are wrapped into one top module per core (ports `d<i>_<port>`; Verilator build time, not
+/// simulation, dominates short runs), a single long plan is cut at an independent cycle and its
+/// halves simulated by two model instances at once. Designs with external Verilog run on their
+/// own. Waveforms come from the traced simulator executable (`VerilatorModel`), replaying only
+/// the rows around the cycle of interest.
 public enum BatchRunner {
+    /// Workers, one per core of the machines this project targets.
+    static let workers = max(1, min(2, ProcessInfo.processInfo.activeProcessorCount))
+    /// Runs shorter than this stay on one worker (a second instance is not worth it).
+    static let minimumSplitCycles = 1 << 20
+
     /// With one plan, a waveform is written to `wave` (or, on a mismatch when `waveOnMismatch`,
     /// to `shiftwright-mismatch-<top>.fst`) covering the cycles around the first mismatch.
     public static func run(_ plans: [VectorPlan], name: String = "sw_batch", wave: String? = nil,
@@ -17,102 +25,122 @@ public enum BatchRunner {
         let external = plans.filter { $0.externalVerilog != nil }
         let generated = plans.filter { $0.externalVerilog == nil }
         var outcomes = try external.map { try runSingle($0, wave: nil, waveOnMismatch: waveOnMismatch) }
-        if !generated.isEmpty {
-            let top = try DesignBatch.wrap(generated.map(\.module), name: name)
+        let groups = balancedGroups(generated, count: workers)
+        let models = try buildConcurrently(groups.count) { i in
+            let top = try DesignBatch.wrap(groups[i].map(\.module), name: groups.count == 1 ? name : "\(name)_\(i)")
             let verilog = VerilogEmitter.emit(top)
-            let model = try VerilatorModel.build(verilog: [(verilog.fileName, verilog.text)], top: top.name, ports: top.portSpecs)
-            outcomes += try execute(generated, model: model)
+            return try SharedLibraryModel.build(verilog: [(verilog.fileName, verilog.text)], top: top.name, ports: top.portSpecs)
         }
+        outcomes += try execute(zip(groups, models).map { RowComposer(plans: $0, layout: $1.layout) }, models: models)
         return outcomes
     }
 
     static func runSingle(_ plan: VectorPlan, wave: String?, waveOnMismatch: Bool) throws -> VerificationOutcome {
-        let text: String, top: String
-        if let external = plan.externalVerilog {
-            (text, top) = external
-        } else {
-            let verilog = VerilogEmitter.emit(plan.module)
-            (text, top) = (verilog.text, verilog.top)
-        }
-        let ports = plan.module.portSpecs
-        let model = try VerilatorModel.build(verilog: [("\(top).v", text)], top: top, ports: ports)
-        var outcome = try execute([plan], model: model)[0]
+        let (text, top) = verilog(of: plan)
+        let model = try SharedLibraryModel.build(verilog: [("\(top).v", text)], top: top, ports: plan.module.portSpecs)
+        var outcome = try execute([RowComposer(plans: [plan], layout: model.layout)], models: [model])[0]
         if let cycle = (waveOnMismatch || wave != nil ? outcome.mismatchCycle : nil) ?? (wave != nil ? 0 : nil) {
-            let path = wave ?? "shiftwright-mismatch-\(top).fst"
-            let traced = try VerilatorModel.build(verilog: [("\(top).v", text)], top: top, ports: ports, trace: try TraceFormat(path: path))
-            let window = (max(0, cycle - 16), min(plan.cycles - 1, cycle + 4))
-            _ = try traced.run(stimulus: fullStimulus([plan], layout: traced.layout), cycles: plan.cycles,
-                               wave: (path, window.0, window.1))
-            outcome.waveform = "\(path) (cycles \(window.0)...\(window.1))"
+            outcome.waveform = try writeWaveform(plan, text: text, top: top, around: cycle,
+                                                 to: wave ?? "shiftwright-mismatch-\(top).fst")
         }
         return outcome
     }
 
-    /// Interleaves the plans' stimuli into the model's layout: `rst` high in cycle 0, each
-    /// design's input words at its ports' offsets; designs whose plan is shorter idle at zero.
-    static func fullStimulus(_ plans: [VectorPlan], layout: PortLayout) -> [UInt64] {
-        let cycles = plans.map(\.cycles).max() ?? 0
-        var words = [UInt64](repeating: 0, count: cycles * layout.inputWords)
-        let resetOffset = layout.inputOffset("rst")
-        var portIndex = 0
-        let dataInputs = layout.inputs.filter { $0.port.name != "rst" }
-        for plan in plans {
-            let ports = plan.module.inputs.filter { !$0.isImplicit }.count
-            defer { portIndex += ports }
-            guard ports > 0 else { continue }
-            let first = dataInputs[portIndex].offset
-            let n = plan.inputWordsPerCycle
-            let stride = layout.inputWords
-            words.withUnsafeMutableBufferPointer { target in
-                plan.stimulus.withUnsafeBufferPointer { source in
-                    guard var to = target.baseAddress.map({ $0 + first }), var from = source.baseAddress else { return }
-                    for _ in 0..<plan.cycles {
-                        to.update(from: from, count: n)
-                        to += stride
-                        from += n
-                    }
-                }
-            }
-        }
-        if let resetOffset, cycles > 0 { words[resetOffset] = 1 }
-        return words
+    static func verilog(of plan: VectorPlan) -> (text: String, top: String) {
+        if let external = plan.externalVerilog { return external }
+        let verilog = VerilogEmitter.emit(plan.module)
+        return (verilog.text, verilog.top)
     }
 
-    static func execute(_ plans: [VectorPlan], model: VerilatorModel) throws -> [VerificationOutcome] {
-        let layout = model.layout
-        let cycles = plans.map(\.cycles).max() ?? 0
-        let start = Date()
-        let run = try SplitRun(plans: plans, stimulus: fullStimulus(plans, layout: layout), cycles: cycles, model: model)
-        // The golden model works while Verilator simulates: both take seconds on large runs.
-        let checkers = Checkers(count: plans.count)
-        DispatchQueue.concurrentPerform(iterations: plans.count) { i in checkers.set(i, plans[i].golden()) }
-        let outputs = try run.finish()
-        let simulated = Date().timeIntervalSince(start)
-        var outcomes: [VerificationOutcome] = []
-        var outputOffset = 0
-        for (index, plan) in plans.enumerated() {
-            let width = plan.module.outputs.reduce(0) { $0 + ($1.type.width + 63) / 64 }
-            let found = outputs.withUnsafeBufferPointer { all in
-                checkers.get(index)(OutputView(words: all, stride: layout.outputWords, offset: outputOffset, cycles: plan.cycles))
+    /// Traces cycles `cycle - 16 ... cycle + 4` with the simulator executable, replaying from the
+    /// latest restart point before them (so a failure at cycle 10^9 does not replay 10^9 rows).
+    static func writeWaveform(_ plan: VectorPlan, text: String, top: String, around cycle: Int, to path: String) throws -> String {
+        let traced = try VerilatorModel.build(verilog: [("\(top).v", text)], top: top, ports: plan.module.portSpecs,
+                                              trace: try TraceFormat(path: path))
+        let window = (max(0, cycle - 16), min(plan.cycles - 1, cycle + 4))
+        var start = 0
+        if let range = plan.independentCycles {
+            let latest = min(window.0 - plan.warmup, range.upperBound - 1)
+            if latest >= range.lowerBound, latest > 0 { start = latest }
+        }
+        let rows = RowComposer(plans: [plan], layout: traced.layout).materialise(start..<(window.1 + 1))
+        let lead = start > 0 ? 1 : 0, local = (window.0 - start + lead, window.1 - start + lead)
+        _ = try traced.run(stimulus: rows, cycles: rows.count / max(1, traced.layout.inputWords), wave: (path, local.0, local.1))
+        return start == 0 ? "\(path) (cycles \(window.0)...\(window.1))"
+            : "\(path) (cycles \(window.0)...\(window.1), traced as \(local.0)...\(local.1) after a reset and a replay from cycle \(start))"
+    }
+
+    /// Where to cut a single plan's run, or nil to keep it whole: long enough, with a cut near
+    /// the middle whose warm-up rows are all independent.
+    static func cut(_ plan: VectorPlan) -> Int? {
+        let cycles = plan.cycles
+        guard cycles >= minimumSplitCycles, let range = plan.independentCycles else { return nil }
+        let warmup = plan.warmup
+        let cut = min(max(cycles / 2, range.lowerBound + warmup), range.upperBound)
+        // Every replayed row (or, without warm-up, the first row) must be a safe restart point.
+        guard cut - warmup >= range.lowerBound, cut - warmup < range.upperBound,
+              cut >= cycles / 4, cut <= cycles - cycles / 4 else { return nil }
+        return cut
+    }
+
+    /// Splits plans into at most `count` groups of similar total cycles (longest first).
+    static func balancedGroups(_ plans: [VectorPlan], count: Int) -> [[VectorPlan]] {
+        guard plans.count > 1, count > 1 else { return plans.isEmpty ? [] : [plans] }
+        var groups = Array(repeating: [VectorPlan](), count: min(count, plans.count))
+        var load = Array(repeating: 0, count: groups.count)
+        for plan in plans.sorted(by: { $0.cycles > $1.cycles }) {
+            let lightest = load.indices.min { load[$0] < load[$1] }!
+            groups[lightest].append(plan)
+            load[lightest] += plan.cycles
+        }
+        return groups
+    }
+
+    /// Runs every composer's plans, each model's rows shared among the workers, and returns one
+    /// outcome per plan in composer order.
+    static func execute(_ composers: [RowComposer], models: [SharedLibraryModel]) throws -> [VerificationOutcome] {
+        var shares: [(model: Int, run: ChunkedRun)] = []
+        for (index, (composer, model)) in zip(composers, models).enumerated() {
+            let cycles = composer.plans.map(\.cycles).max() ?? 0
+            if composers.count == 1, composer.plans.count == 1, workers > 1, let cut = cut(composer.plans[0]) {
+                let warmup = composer.plans[0].warmup
+                shares.append((index, ChunkedRun(composer: composer, model: model, rows: 0..<cut, checkFrom: 0)))
+                shares.append((index, ChunkedRun(composer: composer, model: model, rows: (cut - warmup)..<cycles, checkFrom: cut)))
+            } else {
+                shares.append((index, ChunkedRun(composer: composer, model: model, rows: 0..<cycles, checkFrom: 0)))
             }
-            let (mismatch, mismatchCycle) = (found?.message, found?.cycle)
-            outputOffset += width
-            outcomes.append(VerificationOutcome(design: plan.module.name, cycles: plan.cycles, coverage: plan.coverage,
-                                                mismatch: mismatch, mismatchCycle: mismatchCycle, waveform: nil,
-                                                buildSeconds: model.buildSeconds, simulationSeconds: simulated))
+        }
+        let progress = CampaignProgress(total: shares.reduce(0) { $0 + $1.run.rows.count })
+        let start = Date()
+        let runs = shares.map(\.run)
+        let results = try runConcurrently(runs.count) { try runs[$0].run(progress: progress) }
+        let seconds = Date().timeIntervalSince(start)
+        var outcomes: [VerificationOutcome] = []
+        for (index, (composer, model)) in zip(composers, models).enumerated() {
+            for (p, plan) in composer.plans.enumerated() {
+                // The earliest mismatch over the shares of this model.
+                let found = shares.indices.filter { shares[$0].model == index }.compactMap { results[$0][p] }.min { $0.cycle < $1.cycle }
+                outcomes.append(VerificationOutcome(design: plan.module.name, cycles: plan.cycles, coverage: plan.coverage,
+                                                    mismatch: found?.message, mismatchCycle: found?.cycle, waveform: nil,
+                                                    buildSeconds: model.buildSeconds, simulationSeconds: seconds,
+                                                    exhaustive: plan.exhaustive))
+            }
         }
         return outcomes
     }
-}
 
-/// Checkers produced concurrently, one slot per plan.
-final class Checkers: Sendable {
-    private let slots: Mutex<[VectorPlan.Checker?]>
-    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
-    func set(_ i: Int, _ checker: @escaping VectorPlan.Checker) { slots.withLock { $0[i] = checker } }
-    func get(_ i: Int) -> VectorPlan.Checker {
-        let checker: VectorPlan.Checker? = slots.withLock { $0[i] }
-        if let checker { return checker }
-        return { _ in (cycle: 0, message: "no golden values were computed") }
+    static func buildConcurrently(_ count: Int, _ build: @Sendable (Int) throws -> SharedLibraryModel) throws -> [SharedLibraryModel] {
+        try runConcurrently(count, build)
+    }
+
+    /// `body(0..<count)` on up to `count` threads; the first error (in index order) is rethrown
+    /// after every call has returned.
+    static func runConcurrently<T: Sendable>(_ count: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
+        let slots = Mutex<[Result<T, Error>?]>(Array(repeating: nil, count: count))
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+            let result = Result { try body(i) }
+            slots.withLock { $0[i] = result }
+        }
+        return try slots.withLock { $0 }.map { try $0!.get() }
     }
 }
