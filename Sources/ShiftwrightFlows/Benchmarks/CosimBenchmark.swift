@@ -11,7 +11,8 @@ import ShiftwrightVerilog
 /// harness (stimulus, in-process simulation, golden model, comparison, on every core), printed
 /// beside the raw simulator in the same run: the same Verilated model driven by a pure C++ loop
 /// (random inputs generated in C++, no golden model), one instance per core. The ratio is the
-/// harness's share of the simulator's speed.
+/// harness's share of the simulator's speed. Each figure also comes as CPU time per vector
+/// (this process's user + system time), which a busy shared machine distorts far less than wall time.
 public struct CosimBenchmark: Sendable {
     /// Random PE vectors.
     public var vectors = 100_000_000
@@ -31,28 +32,40 @@ public struct CosimBenchmark: Sendable {
         let verilog = VerilogEmitter.emit(module)
         let model = try SharedLibraryModel.build(verilog: [(verilog.fileName, verilog.text)], top: verilog.top, ports: module.portSpecs)
         log(String(format: "Verilator build: %.1f s (0 when cached)", model.buildSeconds))
-        let t0 = Date()
+        let t0 = Date(), cpu0 = Self.cpuSeconds()
         let outcome = try BatchRunner.run([plan], waveOnMismatch: false)[0]
-        let harness = Date().timeIntervalSince(t0)
+        let harness = Date().timeIntervalSince(t0), harnessCPU = Self.cpuSeconds() - cpu0
         log("\(outcome.passed ? "PASS" : "FAIL") \(config.moduleName): \(plan.cycles) cycles")
         let harnessRate = Double(plan.cycles) / harness
-        log(String(format: "harness end to end (stimulus, simulation, golden model, compare): %.2f s, %.1f M vectors/s", harness, harnessRate / 1e6))
+        let harnessNs = harnessCPU / Double(plan.cycles) * 1e9
+        log(String(format: "harness end to end (stimulus, simulation, golden model, compare): %.2f s, %.1f M vectors/s; %.1f ns CPU per vector",
+                   harness, harnessRate / 1e6, harnessNs))
         let workers = max(1, min(2, ProcessInfo.processInfo.activeProcessorCount))
         let single = Self.raw(model, rows: plan.cycles / workers, instances: 1)
         let parallel = Self.raw(model, rows: plan.cycles / workers, instances: workers)
-        log(String(format: "raw simulator (pure C++ loop, same model): %.1f M vectors/s on 1 core, %.1f M vectors/s on %d cores",
-                   single / 1e6, parallel / 1e6, workers))
-        log(String(format: "harness / raw simulator: %.2f", harnessRate / parallel))
+        log(String(format: "raw simulator (pure C++ loop, same model): %.1f M vectors/s on 1 core, %.1f M vectors/s on %d cores; %.1f ns CPU per vector",
+                   single.rate / 1e6, parallel.rate / 1e6, workers, parallel.cpuNs))
+        log(String(format: "harness / raw simulator: %.2f by wall time, %.2f by CPU time", harnessRate / parallel.rate, parallel.cpuNs / harnessNs))
         if let mismatch = outcome.mismatch { throw ToolError("mismatch: \(mismatch)") }
     }
 
-    /// Vectors per second of `instances` model instances each simulating `rows` random rows at once.
-    static func raw(_ model: SharedLibraryModel, rows: Int, instances: Int) -> Double {
-        let start = Date()
+    /// Vectors per second (wall) and CPU nanoseconds per vector of `instances` model instances
+    /// each simulating `rows` random rows at once.
+    static func raw(_ model: SharedLibraryModel, rows: Int, instances: Int) -> (rate: Double, cpuNs: Double) {
+        let start = Date(), cpu = cpuSeconds()
         DispatchQueue.concurrentPerform(iterations: instances) { i in
             let instance = model.instance()
             _ = instance.raw(rows: rows, seed: UInt64(i + 1))
         }
-        return Double(rows * instances) / Date().timeIntervalSince(start)
+        let vectors = Double(rows * instances)
+        return (vectors / Date().timeIntervalSince(start), (cpuSeconds() - cpu) / vectors * 1e9)
+    }
+
+    /// User + system CPU seconds of this process so far.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let seconds = { (t: timeval) in Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }
