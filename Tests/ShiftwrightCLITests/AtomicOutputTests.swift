@@ -102,8 +102,13 @@ import Testing
             try AtomicFile.write("nobody reads", to: fifo)
         } throws: { error in (error as? ToolError)?.message.contains("no process is reading") == true }
         let reader = try ProcessRunner.start("cat", [fifo])
-        usleep(200_000)
-        try AtomicFile.write("through the pipe", to: fifo)
+        // `cat` opens the FIFO when the scheduler lets it: retry (up to 10 s on a loaded machine)
+        // while the write still finds no reader.
+        for attempt in 0... {
+            usleep(100_000)
+            do { try AtomicFile.write("through the pipe", to: fifo); break } catch let error as ToolError
+                where error.message.contains("no process is reading") && attempt < 100 { continue }
+        }
         let result = reader.wait()
         #expect(result.stdout == "through the pipe")
         var info = stat()
