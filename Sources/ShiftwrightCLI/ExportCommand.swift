@@ -37,7 +37,7 @@ struct TestbenchVectorOptions: ParsableArguments {
 
     func validate() throws {
         try OptionLimits.check(vectors, in: OptionLimits.vectors, "--vectors")
-        try OptionLimits.check(exhaustiveLimit, in: 0...OptionLimits.vectors.upperBound, "--exhaustive-limit")
+        try OptionLimits.check(exhaustiveLimit, in: OptionLimits.testbenchCycles, "--exhaustive-limit")
     }
 
     func options(accumulationCycles: Int = 2048) -> TestbenchExport.Options {
@@ -67,7 +67,7 @@ struct ExportTestbenchPE: ParsableCommand {
     var accumulationCycles = 2048
 
     func validate() throws {
-        try OptionLimits.check(accumulationCycles, in: 0...OptionLimits.vectors.upperBound, "--accumulation-cycles")
+        try OptionLimits.check(accumulationCycles, in: OptionLimits.testbenchCycles, "--accumulation-cycles")
     }
 
     func run() throws {

@@ -35,6 +35,11 @@ enum OptionLimits {
     static let elaborateSide = 1...256, simulateSide = 1...64
     /// λ of the AFP cost trade-off.
     static let lambda = 0.0...1_000.0
+    /// Replayed vectors or cycles of an exported testbench that may be zero
+    /// (`--exhaustive-limit`, `--accumulation-cycles`): at most as many as `vectors`.
+    static let testbenchCycles = 0...vectors.upperBound
+    /// A per-layer SQNR target of `plan`, in dB.
+    static let sqnrTarget = -100.0...200.0
 
     /// Throws a one-line `ValidationError` when `value` lies outside `range`.
     static func check<T: Comparable>(_ value: T, in range: ClosedRange<T>, _ option: String) throws {

@@ -32,7 +32,7 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var tool: SynthToolOptions
 
     func validate() throws {
-        try OptionLimits.check(sqnrTarget, in: -100.0...200.0, "--sqnr-target")
+        try OptionLimits.check(sqnrTarget, in: OptionLimits.sqnrTarget, "--sqnr-target")
         try OptionLimits.check(lambda, in: OptionLimits.lambda, "--lambda")
     }
 
