@@ -61,7 +61,9 @@ public struct VerilatorModel: Sendable {
         try AtomicFile.write(driver, to: "\(work)/sw_driver.cpp")
         let includePath = headers.isEmpty ? [] : ["-I\(work)"]
         let args = flags + includePath + ["-CFLAGS", "-I\(work)", "--Mdir", "\(work)/obj", "-o", "sim"] + sources + ["\(work)/sw_driver.cpp"]
-        let result = try Heartbeat.run("Verilator: building \(top)\(trace == nil ? "" : " with tracing")") {
+        let history = DurationHistory(kind: trace == nil ? "verilator-build" : "verilator-build-traced")
+        let verilogBytes = files.reduce(0) { $0 + $1.text.utf8.count }
+        let result = try Heartbeat.run("Verilator: building \(top)\(trace == nil ? "" : " with tracing")", history: history, size: verilogBytes) {
             try ProcessRunner.run("verilator", args, workingDirectory: work)
         }
         guard result.succeeded, FileManager.default.isExecutableFile(atPath: "\(work)/obj/sim") else {

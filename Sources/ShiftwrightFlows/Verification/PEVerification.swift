@@ -87,7 +87,7 @@ public enum PEVerification {
         let accPort = PortSpec(name: "acc", direction: .output, width: config.accumulatorWidth, signed: true)
         let coverage = (exhaustive ? "exhaustive: all \(products) code pairs" : "seeded-random (seed \(options.seed)): \(products) code pairs")
             + ", then \(options.accumulationCycles) random accumulate/clear cycles (seed \(options.seed))"
-        return VectorPlan(module: module, externalVerilog: externalVerilog, cycles: cycles, stimulus: stimulus,
+        var plan = VectorPlan(module: module, externalVerilog: externalVerilog, cycles: cycles, stimulus: stimulus,
                           inputWordsPerCycle: 4, coverage: coverage,
                           // Clear-and-accumulate rows overwrite all state: any of them can start a run.
                           independentCycles: 1..<(1 + products), warmup: latency) {
@@ -107,5 +107,10 @@ public enum PEVerification {
                 + "en = \(frozen[r + 2]), clear = \(frozen[r + 3])")
           }
         }
+        plan.waveExpectations = {
+            let expected = goldenValues()
+            return WaveExpectations(ports: [accPort]) { cycle in [cycle >= latency ? expected.value(cycle - latency) : 0] }
+        }
+        return plan
     }
 }

@@ -1,3 +1,4 @@
+import BigInt
 import ShiftwrightYosys
 import ShiftwrightVerilator
 import ShiftwrightFormats
@@ -35,7 +36,7 @@ public enum RequantVerification {
         let cycles = count + 1 + latency
         let frozen = inputs(config, stimulus: stimulus, rows: count + 1)
         let coverage = exhaustive ? "exhaustive: all \(count) (acc, shift) pairs" : "seeded-random (seed \(seed)): \(count) (acc, shift) pairs"
-        return VectorPlan(module: module, externalVerilog: externalVerilog, cycles: cycles,
+        var plan = VectorPlan(module: module, externalVerilog: externalVerilog, cycles: cycles,
                           stimulus: Array(stimulus.prefix(cycles * 2)), inputWordsPerCycle: 2, coverage: coverage) {
           let expected = goldenCodes(config, inputs: frozen)
           return { view in
@@ -49,6 +50,13 @@ public enum RequantVerification {
                 + "\(target.binaryFields(of: expected[source])) (unit value \(target.unitValue(ofCode: expected[source]))) in \(target.name)")
           }
         }
+        if let codePort = module.portSpecs.first(where: { $0.direction == .output }) {
+            plan.waveExpectations = {
+                let expected = goldenCodes(config, inputs: frozen)
+                return WaveExpectations(ports: [codePort]) { cycle in [cycle >= 1 + latency ? BigInt(expected[cycle - latency]) : nil] }
+            }
+        }
+        return plan
     }
 
     /// The (acc, shift) input of each of the first `rows` stimulus rows (row 0, the reset, is (0, 0)).

@@ -42,15 +42,37 @@ public enum BatchRunner {
         var outcome = try execute([plan], model: model)[0]
         if let cycle = (waveOnMismatch || wave != nil ? outcome.mismatchCycle : nil) ?? (wave != nil ? 0 : nil) {
             let path = try wave ?? Waveforms.mismatchPath(top: top, directory: waveDirectory)
-            let traced = try VerilatorModel.build(verilog: [("\(top).v", text)], top: top, ports: ports, trace: try TraceFormat(path: path),
-                                                  library: plan.library)
             let window = (max(0, cycle - 16), min(plan.cycles - 1, cycle + 4))
-            _ = try traced.run(stimulus: fullStimulus([plan], layout: traced.layout), cycles: plan.cycles,
-                               wave: (path, window.0, window.1))
-            let saveFile = try Waveforms.writeSaveFile(dump: path, top: top, ports: ports, fromCycle: window.0)
-            outcome.waveform = "\(path) (cycles \(window.0)...\(window.1); GTKWave: \(saveFile))"
+            let dumped = try traceWindow(plan, text: text, top: top, path: path, window: window.0...window.1)
+            let saveFile = try Waveforms.writeSaveFile(dump: path, top: dumped.top, ports: dumped.ports, fromCycle: window.0)
+            outcome.waveform = "\(path) (cycles \(window.0)...\(window.1)\(dumped.withExpected ? ", with tb_expected_*/tb_mismatch" : ""); GTKWave: \(saveFile))"
         }
         return outcome
+    }
+
+    /// Re-runs `plan` with tracing, dumping `window` to `path`. When the plan names its expected
+    /// values (and an external RTL's top has the generated design's name, so the wrapper can
+    /// instantiate it), the design runs inside a `WaveHarness`, so the dump also holds the golden
+    /// values and the mismatch flag; returns the dumped top and its ports.
+    static func traceWindow(_ plan: VectorPlan, text: String, top: String, path: String,
+                            window: ClosedRange<Int>) throws -> (top: String, ports: [PortSpec], withExpected: Bool) {
+        let trace = try TraceFormat(path: path)
+        let wave = (path, window.lowerBound, window.upperBound)
+        guard let expectations = plan.waveExpectations?(), top == plan.module.name else {
+            let traced = try VerilatorModel.build(verilog: [("\(top).v", text)], top: top, ports: plan.module.portSpecs,
+                                                  trace: trace, library: plan.library)
+            _ = try traced.run(stimulus: fullStimulus([plan], layout: traced.layout), cycles: plan.cycles, wave: wave)
+            return (top, plan.module.portSpecs, false)
+        }
+        let harness = try WaveHarness.module(plan.module, expectations: expectations)
+        let wrapper = plan.externalVerilog == nil ? VerilogEmitter.emit(harness) : VerilogEmitter.emitTopOnly(harness)
+        let sources = [(wrapper.fileName, wrapper.text)] + (plan.externalVerilog == nil ? [] : [("\(top).v", text)])
+        let traced = try VerilatorModel.build(verilog: sources, top: harness.name, ports: harness.portSpecs,
+                                              trace: trace, library: plan.library)
+        var stimulus = fullStimulus([plan], layout: traced.layout)
+        WaveHarness.addExpectations(expectations, window: window, layout: traced.layout, to: &stimulus)
+        _ = try traced.run(stimulus: stimulus, cycles: plan.cycles, wave: wave)
+        return (harness.name, harness.portSpecs, true)
     }
 
     /// Interleaves the plans' stimuli into the model's layout: `rst` high in cycle 0, each

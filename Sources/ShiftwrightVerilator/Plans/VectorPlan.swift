@@ -27,6 +27,9 @@ public struct VectorPlan: Sendable {
     /// still produce the same outputs: lets a long run be split across processes.
     public let independentCycles: Range<Int>?
     public let warmup: Int
+    /// The golden values by cycle, for waveforms: with it a dump shows `tb_expected_<port>` and
+    /// `tb_mismatch` beside the design (`WaveHarness`); without it, the design's signals only.
+    public var waveExpectations: (@Sendable () -> WaveExpectations)?
 
     public init(module: Module, externalVerilog: (text: String, top: String)? = nil, cycles: Int, stimulus: [UInt64],
                 inputWordsPerCycle: Int, coverage: String, independentCycles: Range<Int>? = nil, warmup: Int = 0,
