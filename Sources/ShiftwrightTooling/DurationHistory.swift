@@ -25,7 +25,8 @@ public struct DurationHistory: Sendable {
         self.directory = directory
     }
 
-    var path: String { "\(directory)/\(kind).json" }
+    /// The file the samples live in.
+    public var path: String { "\(directory)/\(kind).json" }
 
     /// The recorded samples, oldest first (empty when there are none or the file is unreadable).
     public var samples: [Sample] {
