@@ -59,8 +59,10 @@ struct VerifyArray: ParsableCommand {
         var run = try workload.run(try array.config())
         (run.wave, run.waveDirectory) = (wave, waveDirectory)
         let result = try run.run()
-        if let operands = result.operands { print(operands) }
-        print(result.summary)
-        try JUnitReport.finish([result.outcome], suite: "verify array", junit: report.junit, output: printReport)
+        // With --json, stdout holds the JSON alone; the human summary goes to stderr.
+        for line in [result.operands, result.summary].compactMap({ $0 }) {
+            if report.json { printNote(line) } else { print(line) }
+        }
+        try JUnitReport.finish([result.outcome], suite: "verify array", junit: report.junit, json: report.json, output: printReport)
     }
 }

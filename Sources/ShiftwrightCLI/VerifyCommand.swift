@@ -47,6 +47,8 @@ struct ExternalRTLOptions: ParsableArguments {
 struct VerifyReportOptions: ParsableArguments {
     @Option(help: "Also write the results as JUnit XML (one test case per design) to this file, pass or fail.")
     var junit: String?
+    @Flag(help: "Print the results as JSON (versions, and per design: cycles, coverage, exhaustive, first mismatch) instead of text.")
+    var json = false
 }
 
 /// Prints a verification report to stdout.
@@ -60,7 +62,7 @@ struct VerifyPE: ParsableCommand {
     @OptionGroup var external: ExternalRTLOptions
 
     func run() throws {
-        try JUnitReport.finish(VerificationFlows.pe(try pe.config(), options.flowOptions(external)), suite: "verify pe", junit: options.report.junit, output: printReport)
+        try JUnitReport.finish(VerificationFlows.pe(try pe.config(), options.flowOptions(external)), suite: "verify pe", junit: options.report.junit, json: options.report.json, output: printReport)
     }
 }
 
@@ -70,7 +72,7 @@ struct VerifyDefaults: ParsableCommand {
     @OptionGroup var options: VerifyOptions
 
     func run() throws {
-        try JUnitReport.finish(VerificationFlows.defaults(seed: options.seed), suite: "verify defaults", junit: options.report.junit, output: printReport)
+        try JUnitReport.finish(VerificationFlows.defaults(seed: options.seed), suite: "verify defaults", junit: options.report.junit, json: options.report.json, output: printReport)
     }
 }
 
@@ -82,6 +84,6 @@ struct VerifyRequant: ParsableCommand {
     @OptionGroup var external: ExternalRTLOptions
 
     func run() throws {
-        try JUnitReport.finish(VerificationFlows.requantizer(try requant.config(), options.flowOptions(external)), suite: "verify requant", junit: options.report.junit, output: printReport)
+        try JUnitReport.finish(VerificationFlows.requantizer(try requant.config(), options.flowOptions(external)), suite: "verify requant", junit: options.report.junit, json: options.report.json, output: printReport)
     }
 }

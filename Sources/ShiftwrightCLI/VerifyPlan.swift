@@ -27,6 +27,6 @@ struct VerifyPlan: ParsableCommand {
     func run() throws {
         var flow = PlanVerification(planPath: plan)
         (flow.model, flow.m, flow.seed) = (model, m, seed)
-        try JUnitReport.finish(try flow.run(note: printNote), suite: "verify plan", junit: report.junit, output: printReport)
+        try JUnitReport.finish(try flow.run(note: printNote), suite: "verify plan", junit: report.junit, json: report.json, output: printReport)
     }
 }

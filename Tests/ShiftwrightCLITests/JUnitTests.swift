@@ -49,5 +49,16 @@ import ShiftwrightTooling
         #expect(written == ["requant_acc8_s2_to_int4-mismatch.fst", "requant_acc8_s2_to_int4-mismatch.gtkw"])
         let gtkw = try String(contentsOfFile: "\(waves)/requant_acc8_s2_to_int4-mismatch.gtkw", encoding: .utf8)
         #expect(gtkw.contains("TOP.code[3:0]"))
+        #expect(gtkw.contains("TOP.tb_expected_code[3:0]") && gtkw.contains("TOP.tb_mismatch"), "the golden value and the flag are in the dump")
+
+        // The same failure with --json: stdout is one JSON document naming the same first mismatch, exit 1.
+        let json = try CLI.run(["verify", "requant"] + design + ["--rtl", path, "--json", "--wave-dir", waves], in: work)
+        #expect(json.status == 1, "a mismatch exits 1")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["passed"] as? Bool == false)
+        let designs = try #require(object["designs"] as? [[String: Any]])
+        #expect(designs.count == 1 && designs[0]["mismatch"] as? String == message)
+        #expect(designs[0]["exhaustive"] as? Bool == true, "2^10 (acc, shift) pairs are checked exhaustively")
+        #expect((object["verilator"] as? String)?.contains("Verilator") == true)
     }
 }

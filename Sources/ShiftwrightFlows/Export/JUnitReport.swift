@@ -37,12 +37,12 @@ public enum JUnitReport {
         try AtomicFile.write(xml(outcomes, suite: suite), to: path)
     }
 
-    /// Writes the JUnit file to `junit` (when given, pass or fail), prints the report through
-    /// `output`, and fails when any design mismatched.
-    public static func finish(_ outcomes: [VerificationOutcome], suite: String, junit: String?,
+    /// Writes the JUnit file to `junit` (when given, pass or fail), prints the report (text, or
+    /// JSON with `json`) through `output`, and fails when any design mismatched.
+    public static func finish(_ outcomes: [VerificationOutcome], suite: String, junit: String?, json: Bool = false,
                               output: (String) -> Void) throws {
         if let junit { try write(outcomes, suite: suite, to: junit) }
-        try VerificationReport.finish(outcomes, output: output)
+        try VerificationReport.finish(outcomes, json: json, output: output)
     }
 
     /// Text safe inside an XML attribute or element: markup characters escaped, control
