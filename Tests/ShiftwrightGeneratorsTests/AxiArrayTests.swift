@@ -103,7 +103,7 @@ import ShiftwrightTooling
         Self.expectFail(try Self.icarus(dir, tb), tb, saying: "but the golden model expects")
     }
 
-    /// The top lints clean, is byte-identical when generated twice, and documents its register map.
+    /// The top lints clean, it and its testbench are byte-identical when generated twice, and it documents its register map.
     @Test func topLintsCleanAndDocumentsItsRegisters() throws {
         let c = try Self.run().config
         let first = try DesignArtifacts.axiArray(c), second = try DesignArtifacts.axiArray(c)
@@ -116,6 +116,8 @@ import ShiftwrightTooling
             #expect(first.sidecar.parameters[key] != nil, "sidecar parameter \(key)")
             #expect(first.verilog.text.contains("//   \(key): "), "header line for \(key)")
         }
+        let tb1 = try TestbenchExport.axiArray(try Self.run()), tb2 = try TestbenchExport.axiArray(try Self.run())
+        #expect(tb1.files(core: nil).map(\.data) == tb2.files(core: nil).map(\.data), "the exported testbench is deterministic too")
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sw-axi-lint-\(UUID().uuidString)").path
         try DesignArtifacts.write([first], into: dir)
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -358,7 +358,7 @@ enum AxiTestbenchVerilog {
             "            tb_expect_read(TB_STATUS, 32'h0, TB_OKAY);",
             "        end",
             "        repeat (20) @(negedge aclk);",
-            "        #1;",
+            "        #2;  // after the monitor's and the sink's samples of this cycle",
             "        if (tb_y_count != TB_Y_BEATS || tb_w_next != TB_W_BEATS || tb_a_next != TB_A_BEATS) begin",
         ]
         l += fail("            ", "%0d of %0d result, %0d of %0d weight, %0d of %0d activation beats transferred",
