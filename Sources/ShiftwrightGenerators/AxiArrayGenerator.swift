@@ -8,8 +8,8 @@ import ShiftwrightHDL
 /// read-only ID/SHAPE/WIDTHS/MAX_ROWS/MAX_TILES).
 ///
 /// This module is written in the DSL, so it has the implicit `clk` and active-high `rst`; the
-/// AMBA-named top `<array>_axi` (`aclk`, active-low `aresetn`) around it is emitted by
-/// `VerilogEmitter.emitAmbaTop` (see `AxiArrayInterface.topName`).
+/// AMBA-named top `<array>_axi` (`aclk`, active-low `aresetn`) around it is `ShiftwrightVerilog.AmbaTop`
+/// (named by `AxiArrayInterface.topName`).
 ///
 /// TLAST. The wrapper counts the beats of each stream: weights wrap every `rows` beats (one
 /// tile), activations and results every M beats (M − 1 latched from LAST_ROW at START). It drives

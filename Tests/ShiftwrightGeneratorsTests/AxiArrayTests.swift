@@ -69,6 +69,24 @@ import ShiftwrightTooling
         Self.expectPass(try ProcessRunner.run("\(dir)/\(tb.verilatorCommands[1][0])", [], workingDirectory: dir), tb)
     }
 
+    /// Another shape in Icarus: 4×3 int4 × ausn-b2s1 → int4 (padded TDATA on the weight and result
+    /// streams), K = 10 in three tiles (the last zero-padded), heavier stalls.
+    @Test func paddedStreamsAndThreeTilesPassInIcarus() throws {
+        let seed: UInt64 = 29
+        print("AxiArrayTests: seed \(seed)")
+        var run = ArrayRun(config: try ArrayConfig(rows: 4, cols: 3, activation: NumberFormat(parsing: "int4"), weight: NumberFormat(parsing: "ausn-b2s1"),
+                                                   target: NumberFormat(parsing: "int4"), maxRows: 16, maxTiles: 4))
+        (run.m, run.k, run.gemms, run.seed, run.stall) = (6, 10, 2, seed, 0.5)
+        let tb = try TestbenchExport.axiArray(run)
+        #expect(AxiArrayInterface.weightDataWidth(run.config) > run.config.cols * run.config.weight.codeWidth, "the weight TDATA is padded")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sw-axi-\(UUID().uuidString)").path
+        try tb.write(into: dir)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let result = try Self.icarus(dir, tb)
+        print(result.stdout.split(separator: "\n").last { $0.hasPrefix("PASS") || $0.hasPrefix("FAIL") } ?? "")
+        #expect(result.status == 0 && result.stdout.contains("PASS \(tb.testbenchName): 2 GEMMs, 12 result beats"), "\(result.stdout)")
+    }
+
     @Test func protocolMonitorCatchesTdataChangingWhileStalled() throws {
         let (dir, tb) = try Self.export()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -71,9 +71,9 @@ extension DesignArtifacts {
                         latency: ArrayInterface.resultLatency)
     }
 
-    /// The AXI top of `config` over `core` (default: the generated wrapper; a test may pass a mutant).
-    static func axiTop(_ config: ArrayConfig, core: Module? = nil) throws -> AmbaTop {
-        try AmbaTop(name: AxiArrayInterface.topName(config), core: core ?? AxiArrayGenerator.module(config), notes: [
+    /// The AXI top of `config` over the generated wrapper, its header holding the register map and stream rules.
+    static func axiTop(_ config: ArrayConfig) throws -> AmbaTop {
+        try AmbaTop(name: AxiArrayInterface.topName(config), core: AxiArrayGenerator.module(config), notes: [
             "The PE array \(config.moduleName) behind AXI4-Stream (s_axis_w, s_axis_a, m_axis_y) and an AXI4-Lite register block (s_axi); docs/axi.md.",
             "Register map and stream rules (also in the JSON sidecar's parameters):",
         ] + AxiArrayInterface.parameters(config).filter { $0.0.hasPrefix("reg.") || $0.0.hasPrefix("axis.") || $0.0.hasPrefix("axil") || $0.0 == "clock_reset" || $0.0 == "sequence" }
