@@ -67,6 +67,10 @@ import ShiftwrightTooling
         let build = try ProcessRunner.run(try Self.tool("verilator"), Array(tb.verilatorCommands[0].dropFirst()), workingDirectory: dir)
         try #require(build.succeeded, "verilator --binary --timing: \(build.stdout) \(build.stderr)")
         Self.expectPass(try ProcessRunner.run("\(dir)/\(tb.verilatorCommands[1][0])", [], workingDirectory: dir), tb)
+        // FuseSoC runs the written .core's Icarus simulation too.
+        let fusesoc = try ProcessRunner.run(try Self.tool("fusesoc"), ["--cores-root", ".", "run", "--target", "sim", "shiftwright:generated:\(tb.top)"],
+                                            workingDirectory: dir)
+        Self.expectPass(fusesoc, tb)
     }
 
     /// Another shape in Icarus: 4×3 int4 × ausn-b2s1 → int4 (padded TDATA on the weight and result

@@ -4,7 +4,7 @@ import ShiftwrightGenerators
 /// `iverilog -g2012` and `verilator --binary --timing` both run it).
 ///
 /// Timing discipline (race-free in both simulators): every process drives its signals at the
-/// falling edge of `aclk` and samples 1 ns later; nothing changes until the rising edge, so a
+/// falling edge of `aclk` and samples 1 time unit later; nothing changes until the rising edge, so a
 /// sample sees exactly what the design sees at that edge (valid && ready sampled = a transfer).
 enum AxiTestbenchVerilog {
     typealias R = AxiArrayInterface.Register
@@ -35,7 +35,9 @@ enum AxiTestbenchVerilog {
             "// in the cycle after a reset edge; no X on an output after reset; AWREADY/WREADY only together, with both valids;",
             "// no B/R response without a request. The last GEMM carries a wrong TLAST on its first weight and activation",
             "// beats on purpose: STATUS must report W_TLAST_ERROR and A_TLAST_ERROR after it.",
-            "`timescale 1ns/1ps",
+            // No `timescale: FuseSoC passes the design file first, and Verilator rejects a timescale on
+            // only some modules (TIMESCALEMOD); only the order of the delays matters here.
+            "// Delays are in the simulator's default time unit (no `timescale, so file order never matters).",
             "module \(name);",
             "    localparam integer TB_GEMMS = \(tb.jobs.count);",
             "    localparam integer TB_W_BEATS = \(tb.weightBeats.count);",
@@ -179,7 +181,7 @@ enum AxiTestbenchVerilog {
                 ["        \(held) = \(valid) && !\(ready);", "        \(kept) = \(payload);"])
     }
 
-    /// The protocol monitor: samples every cycle 1 ns after the falling edge.
+    /// The protocol monitor: samples every cycle 1 time unit after the falling edge.
     static func monitor(yBits: Int, fail: (String, String, String) -> [String]) -> [String] {
         let channels = [
             channelCheck("m_axis_y", valid: "m_axis_y_tvalid", ready: "m_axis_y_tready", payload: "{m_axis_y_tlast, m_axis_y_tdata}",
