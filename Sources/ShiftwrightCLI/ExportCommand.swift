@@ -22,6 +22,9 @@ struct ExportTestbench: ParsableCommand {
           iverilog -g2012 -o tb_<top> tb_<top>.v <top>.v && vvp -n tb_<top>
           verilator --binary --top-module tb_<top> -Mdir obj_tb_<top> tb_<top>.v <top>.v && obj_tb_<top>/Vtb_<top>
         Each prints PASS or FAIL with the first mismatch, and exits non-zero on failure.
+        `array --interface axi` writes the AXI top with a behavioural testbench (random back-pressure,
+        AXI protocol monitor) and <top>_weights/_activations/_jobs/_expected.hex; Verilator then needs
+        --binary --timing (docs/axi.md).
         """,
         subcommands: [ExportTestbenchPE.self, ExportTestbenchRequant.self, ExportTestbenchArray.self]
     )
