@@ -20,6 +20,7 @@ public enum AxiArrayGenerator {
     /// The elaborated wrapper (the array is its instance `array`).
     public static func module(_ c: ArrayConfig) throws -> Module { try component(c).module }
 
+    /// The wrapper with its typed ports (`AxiArrayPorts`).
     public static func component(_ c: ArrayConfig) throws -> Component<AxiArrayPorts> {
         try AxiArrayInterface.check(c)
         let array = try ArrayGenerator.component(c)
@@ -52,25 +53,25 @@ public enum AxiArrayGenerator {
             let wFire = (io.weightValid && dut.control.wReady).named("w_fire")
             let aFire = (io.actValid && dut.control.aReady).named("a_fire")
             let yFire = (dut.control.yValid && io.resultReady).named("y_fire")
-            let wBeat = beatCounter("w_beat", width: ControllerGenerator.weightRowWidth(c), last: m.constant(BigInt(c.rows - 1), .unsigned(ControllerGenerator.weightRowWidth(c))),
-                                    fire: wFire, restart: accepted, m: m)
-            let aBeat = beatCounter("a_beat", width: aw, last: runLastRow, fire: aFire, restart: accepted, m: m)
-            let yBeat = beatCounter("y_beat", width: aw, last: runLastRow, fire: yFire, restart: accepted, m: m)
-            regs.weightTlastError.assign((wFire && (io.weightLast .!= wBeat.isLast)).named("w_tlast_wrong"))
-            regs.activationTlastError.assign((aFire && (io.actLast .!= aBeat.isLast)).named("a_tlast_wrong"))
+            let rowType = HWType.unsigned(ControllerGenerator.weightRowWidth(c))
+            let lastWeight = lastBeat("w_beat", rowType, last: m.constant(BigInt(c.rows - 1), rowType), fire: wFire, restart: accepted, m: m)
+            let lastActivation = lastBeat("a_beat", .unsigned(aw), last: runLastRow, fire: aFire, restart: accepted, m: m)
+            let lastResult = lastBeat("y_beat", .unsigned(aw), last: runLastRow, fire: yFire, restart: accepted, m: m)
+            regs.weightTlastError.assign((wFire && (io.weightLast .!= lastWeight)).named("w_tlast_wrong"))
+            regs.activationTlastError.assign((aFire && (io.actLast .!= lastActivation)).named("a_tlast_wrong"))
             regs.startIgnored.assign((regs.start && dut.control.busy).named("start_while_busy"))
-            io.resultLast.assign(yBeat.isLast)
+            io.resultLast.assign(lastResult)
         }
     }
 
-    /// A beat counter of a stream: counts transfers, back to 0 after `last` or on `restart`.
-    static func beatCounter(_ name: String, width: Int, last: Signal, fire: Signal, restart: Signal, m: ModuleBuilder)
-        -> (count: Signal, isLast: Signal) {
-        let count = m.reg(name, .unsigned(width), reset: 0)
+    /// Whether the beat on a stream is the last of its frame: a counter `name` of the transfers
+    /// (`fire`), back to 0 after the one where it equals `last`, and on `restart`.
+    static func lastBeat(_ name: String, _ type: HWType, last: Signal, fire: Signal, restart: Signal, m: ModuleBuilder) -> Signal {
+        let count = m.reg(name, type, reset: 0)
         let isLast = (count .== last).named("\(name)_is_last")
-        m.when(fire) { count.assign(m.mux(isLast, m.constant(0, .unsigned(width)), ControllerGenerator.increment(count))) }
+        m.when(fire) { count.assign(m.mux(isLast, m.constant(0, type), ControllerGenerator.increment(count))) }
         m.when(restart) { count.assign(0) }
-        return (count, isLast)
+        return isLast
     }
 
     /// 1 when `word` is the word address of one of `registers` (at least one).

@@ -53,7 +53,7 @@ public enum AxiArrayInterface {
     public static let identifier: UInt32 = 0x5357_4101
     /// Byte-address width of the AXI4-Lite port: 16 words, the map's 10 and 6 unmapped.
     public static let addressWidth = 6
-    /// AXI response codes.
+    /// AXI response codes (BRESP/RRESP): OKAY and SLVERR.
     public static let okay = 0, slverr = 2
 
     /// Verilog name of the AXI top (`aclk`/`aresetn`) over the array.
@@ -63,8 +63,11 @@ public enum AxiArrayInterface {
 
     /// `bits` rounded up to whole bytes: AXI4-Stream TDATA is a whole number of bytes.
     public static func byteAligned(_ bits: Int) -> Int { (bits + 7) / 8 * 8 }
+    /// TDATA width of `s_axis_w`: C weight codes, byte-aligned.
     public static func weightDataWidth(_ c: ArrayConfig) -> Int { byteAligned(c.cols * c.weight.codeWidth) }
+    /// TDATA width of `s_axis_a`: R activation codes, byte-aligned.
     public static func activationDataWidth(_ c: ArrayConfig) -> Int { byteAligned(c.rows * c.activation.codeWidth) }
+    /// TDATA width of `m_axis_y`: C result codes, byte-aligned.
     public static func resultDataWidth(_ c: ArrayConfig) -> Int { byteAligned(c.cols * c.target.codeWidth) }
 
     /// The read-only discovery registers' values for `c` (what software reads back).
