@@ -22,6 +22,9 @@ struct ExportTestbench: ParsableCommand {
           iverilog -g2012 -o tb_<top> tb_<top>.v <top>.v && vvp -n tb_<top>
           verilator --binary --top-module tb_<top> -Mdir obj_tb_<top> tb_<top>.v <top>.v && obj_tb_<top>/Vtb_<top>
         Each prints PASS or FAIL with the first mismatch, and exits non-zero on failure.
+        `array --interface axi` writes the AXI top with a behavioural testbench (random back-pressure,
+        AXI protocol monitor) and <top>_weights/_activations/_jobs/_expected.hex; Verilator then needs
+        --binary --timing (docs/axi.md).
         """,
         subcommands: [ExportTestbenchPE.self, ExportTestbenchRequant.self, ExportTestbenchArray.self]
     )
@@ -53,8 +56,17 @@ struct TestbenchOutputOptions: ParsableArguments {
 
     /// Writes a testbench's files into `out` (all or nothing) and says how to run it.
     func write(_ testbench: Testbench) throws {
-        for name in try testbench.write(into: out, synthTarget: synthTarget) { print("wrote \(out)/\(name)") }
-        print("run in \(out): " + testbench.icarusCommands.map { $0.joined(separator: " ") }.joined(separator: " && "))
+        report(try testbench.write(into: out, synthTarget: synthTarget), run: testbench.icarusCommands)
+    }
+
+    /// Writes the AXI array testbench's files into `out` (all or nothing) and says how to run it.
+    func write(_ testbench: AxiTestbench) throws {
+        report(try testbench.write(into: out, synthTarget: synthTarget), run: testbench.icarusCommands)
+    }
+
+    private func report(_ names: [String], run commands: [[String]]) {
+        for name in names { print("wrote \(out)/\(name)") }
+        print("run in \(out): " + commands.map { $0.joined(separator: " ") }.joined(separator: " && "))
     }
 }
 
@@ -91,10 +103,15 @@ struct ExportTestbenchArray: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "array", abstract: "Testbench of a PE array (inside its stream harness) on whole GEMMs.")
     @OptionGroup var array: ArrayOptions
+    @OptionGroup var interface: ArrayInterfaceOption
     @OptionGroup var workload: ArrayWorkloadOptions
     @OptionGroup var output: TestbenchOutputOptions
 
     func run() throws {
-        try output.write(TestbenchExport.array(workload.run(try array.config())))
+        let run = try workload.run(try array.config())
+        switch interface.interface {
+        case .native: try output.write(TestbenchExport.array(run))
+        case .axi: try output.write(TestbenchExport.axiArray(run))
+        }
     }
 }

@@ -20,14 +20,30 @@ struct ArrayOptions: ParsableArguments {
     }
 }
 
+/// Which ports an array is generated with: its own valid/ready streams or AXI (docs/axi.md).
+enum ArrayInterfaceKind: String, ExpressibleByArgument, CaseIterable {
+    case native, axi
+}
+
+/// `--interface`, shared by `generate array` and `export testbench array`.
+struct ArrayInterfaceOption: ParsableArguments {
+    @Option(help: "Ports of the array: native (valid/ready streams, start/busy/done) or axi (AXI4-Stream + AXI4-Lite registers, docs/axi.md).")
+    var interface: ArrayInterfaceKind = .native
+}
+
 /// `shiftwright generate array`: the PE array with its controller, as Verilog plus a JSON
-/// sidecar documenting the interface.
+/// sidecar documenting the interface (with `--interface axi`, the AXI top over it).
 struct GenerateArray: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "array", abstract: "Generate a PE array with its controller.")
     @OptionGroup var array: ArrayOptions
+    @OptionGroup var interface: ArrayInterfaceOption
     @Option(help: "Output directory.") var out = "rtl-out"
 
     func run() throws {
-        try writeDesign(DesignArtifacts.array(array.config()), into: out)
+        let config = try array.config()
+        switch interface.interface {
+        case .native: try writeDesign(DesignArtifacts.array(config), into: out)
+        case .axi: try writeDesign(DesignArtifacts.axiArray(config), into: out)
+        }
     }
 }

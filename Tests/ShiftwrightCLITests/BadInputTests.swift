@@ -50,6 +50,8 @@ import ShiftwrightTooling
         try expectOneLineError(["verify", "array", "--tensor", "w"], mentioning: "--weights")
         try expectOneLineError(["verify", "array", "--weights", "/nonexistent/w.npy"], mentioning: "/nonexistent/w.npy")
         try expectOneLineError(["verify", "array", "--k", "1000"], mentioning: "max-tiles")
+        try expectOneLineError(["generate", "array", "--interface", "apb", "--out", "out"], mentioning: "--interface")
+        try expectOneLineError(["export", "testbench", "array", "--interface", "axi", "--m", "0", "--out", "out"], mentioning: "--m")
     }
 
     @Test func synthRejectsUnknownTargetWithYosysMessage() throws {

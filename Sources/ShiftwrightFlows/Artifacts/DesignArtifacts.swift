@@ -13,9 +13,19 @@ public struct DesignArtifacts: Sendable {
     public init(module: Module, kind: String, formats: [String: String], latency: Int) {
         verilog = VerilogEmitter.emit(module)
         sidecar = DesignSidecar(top: module, kind: kind, verilogFile: verilog.fileName, formats: formats, latency: latency,
-                                signals: verilog.nameMap.map {
-                                    .init(module: $0.module, rtl: $0.rtlName, kind: $0.kind, type: $0.type, source: $0.source)
-                                })
+                                signals: Self.signals(verilog))
+    }
+
+    /// An AMBA-named top (`aclk`/`aresetn`) over a DSL design: the sidecar describes the top's
+    /// ports and carries the core's generator and parameters.
+    public init(ambaTop top: AmbaTop, kind: String, formats: [String: String], latency: Int) {
+        verilog = top.emit()
+        sidecar = DesignSidecar(name: top.name, generator: top.core.generator, parameters: top.core.parameters, ports: top.ports,
+                                kind: kind, verilogFile: verilog.fileName, formats: formats, latency: latency, signals: Self.signals(verilog))
+    }
+
+    private static func signals(_ verilog: VerilogDesign) -> [DesignSidecar.Signal] {
+        verilog.nameMap.map { .init(module: $0.module, rtl: $0.rtlName, kind: $0.kind, type: $0.type, source: $0.source) }
     }
 
     public static func pe(_ config: PEConfig) throws -> DesignArtifacts {
@@ -51,5 +61,22 @@ extension DesignArtifacts {
         DesignArtifacts(module: try ArrayGenerator.module(config), kind: "array",
                         formats: ["activation": config.activation.name, "weight": config.weight.name, "target": config.target.name],
                         latency: ArrayInterface.resultLatency)
+    }
+
+    /// Verilog and sidecar of a PE array behind AXI4-Stream and AXI4-Lite (kind "array-axi",
+    /// top `<array>_axi`; docs/axi.md); the latency is the array's.
+    public static func axiArray(_ config: ArrayConfig) throws -> DesignArtifacts {
+        DesignArtifacts(ambaTop: try axiTop(config), kind: "array-axi",
+                        formats: ["activation": config.activation.name, "weight": config.weight.name, "target": config.target.name],
+                        latency: ArrayInterface.resultLatency)
+    }
+
+    /// The AXI top of `config` over the generated wrapper, its header holding the register map and stream rules.
+    static func axiTop(_ config: ArrayConfig) throws -> AmbaTop {
+        try AmbaTop(name: AxiArrayInterface.topName(config), core: AxiArrayGenerator.module(config), notes: [
+            "The PE array \(config.moduleName) behind AXI4-Stream (s_axis_w, s_axis_a, m_axis_y) and an AXI4-Lite register block (s_axi); docs/axi.md.",
+            "Register map and stream rules (also in the JSON sidecar's parameters):",
+        ] + AxiArrayInterface.parameters(config).filter { $0.0.hasPrefix("reg.") || $0.0.hasPrefix("axis.") || $0.0.hasPrefix("axil") || $0.0 == "clock_reset" || $0.0 == "sequence" }
+            .map { "  \($0.0): \($0.1)" })
     }
 }

@@ -35,15 +35,22 @@ public struct DesignSidecar: Codable, Sendable, Equatable {
 
     public init(top: Module, kind: String, verilogFile: String, formats: [String: String], latency: Int,
                 signals: [Signal]) {
+        self.init(name: top.name, generator: top.generator, parameters: top.parameters, ports: top.portSpecs, kind: kind,
+                  verilogFile: verilogFile, formats: formats, latency: latency, signals: signals)
+    }
+
+    /// A top that is not itself a DSL module (an `AmbaTop`): its name and ports given apart.
+    public init(name: String, generator: String, parameters: [(key: String, value: String)], ports: [PortSpec], kind: String,
+                verilogFile: String, formats: [String: String], latency: Int, signals: [Signal]) {
         self.shiftwright = ShiftwrightVersion.current
-        self.top = top.name
+        self.top = name
         self.kind = kind
         self.verilog = verilogFile
-        self.generator = top.generator
-        self.parameters = Dictionary(top.parameters.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+        self.generator = generator
+        self.parameters = Dictionary(parameters.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
         self.formats = formats
         self.latency = latency
-        self.ports = top.ports.map { Port(name: $0.name, direction: $0.direction.rawValue, width: $0.type.width, signed: $0.type.isSigned) }
+        self.ports = ports.map { Port(name: $0.name, direction: $0.direction.rawValue, width: $0.width, signed: $0.signed) }
         self.signals = signals
     }
 
