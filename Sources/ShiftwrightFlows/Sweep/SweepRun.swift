@@ -22,10 +22,21 @@ public struct SweepRun: Sendable {
         (self.plan, self.settings, self.out, self.input, self.shard) = (plan, settings, out, input, shard)
     }
 
+    /// The weight tensor's file contents hashed ("" without one): shards scored on different tensors are different plans.
+    func tensorDigest() throws -> String {
+        guard let input else { return "" }
+        var digest = ContentHash()
+        do { digest.add(bytes: try Data(contentsOf: URL(fileURLWithPath: input))) } catch {
+            throw ToolError("cannot read \(input): \(SystemErrorText.reason(error))")
+        }
+        return digest.hex
+    }
+
     public func run(report: (String) -> Void, note: @escaping @Sendable (String) -> Void) throws {
         // Read and check the tensor before minutes of synthesis, so bad input fails at once.
         let tensor = try input.map { try Npy.read(path: $0) }
         let range = try tensor.map { try TensorRange(of: $0.values) }
+        let digest = try shard == nil ? "" : tensorDigest()
         let configurations = shard.map { $0.configurations(of: plan) } ?? plan.configurations
         let outcome = try DesignSweep.run(plan, configurations: configurations, synthesis: settings.synthesis, note: note)
         var rows = outcome.rows
@@ -43,9 +54,7 @@ public struct SweepRun: Sendable {
         }
         let counts = "\(outcome.counts.hits) cached, \(outcome.counts.synthesized) synthesized"
         if let shard {
-            var digest = ContentHash()
-            if let tensor { for v in tensor.values { digest.add("\(v)") } }
-            let file = SweepShardFile(plan: plan, planHash: plan.fingerprint(extra: tensor == nil ? "" : digest.hex), shard: shard,
+            let file = SweepShardFile(plan: plan, planHash: plan.fingerprint(extra: digest), shard: shard,
                                       yosysVersion: outcome.yosysVersion, rows: rows)
             try AtomicFile.writeAll([(shard.fileName, try file.encoded())], into: out)
             report("sweep shard \(shard): \(rows.count) of \(plan.configurations.count) configurations; designs: \(counts)\n")
