@@ -78,6 +78,9 @@ public struct SweepPlan: Sendable {
         try Self.refuseRepeats(targets.map(\.name), "target")
         (self.activations, self.families, self.bits, self.targets, self.accumulationDepth) = (activations, families, bits, targets, accumulationDepth)
         let points = Self.points(families: families, bits: bits)
+        guard !points.isEmpty else {
+            throw ToolError("no format of the families \(families.map(\.rawValue).joined(separator: ",")) has \(bits.lowerBound)..\(bits.upperBound) bits (ausn-tier needs 3 or more, pot at most 7)")
+        }
         var configurations: [Configuration] = []
         for target in targets {
             for activation in activations {
