@@ -49,6 +49,9 @@ import ShiftwrightTooling
         #expect(deeper.fingerprint() != plan.fingerprint() && plan.fingerprint(extra: "tensor") != plan.fingerprint())
         #expect(throws: (any Error).self) { try SweepPlan(activations: SweepPlan.parseActivations("int8,int8"), families: families, bits: 4...4, targets: plan.targets) }
         #expect(throws: (any Error).self) { try SweepPlan.parseTargets("xc7,", useDSP: false) }
+        // No format at these widths: refused rather than an empty sweep.
+        #expect(throws: ToolError.self) { try SweepPlan(activations: plan.activations, families: [.pot], bits: 8...10, targets: plan.targets) }
+        #expect(throws: ToolError.self) { try SweepPlan(activations: plan.activations, families: [.ausnTier], bits: 2...2, targets: plan.targets) }
     }
 
     /// Shards partition the plan: every configuration in exactly one shard, round robin.
