@@ -34,9 +34,16 @@ bin=${SHIFTWRIGHT:-shiftwright}
 jobs=${SWEEP_PARALLEL_JOBS:-$shards}
 [[ "$jobs" =~ ^[1-9][0-9]{0,3}$ ]] || fail "SWEEP_PARALLEL_JOBS must be a whole number, got '$jobs'"
 
+# Folders this run creates are removed again if it fails before writing into them.
+created=()
+for dir in "$out" "$out/shards"; do [ -e "$dir" ] || created=("$dir" "${created[@]}"); done
 mkdir -p -- "$out/shards"
 arguments=$(mktemp "${TMPDIR:-/tmp}/sweep-parallel.XXXXXX")
-trap 'rm -f -- "$arguments"' EXIT
+cleanup() {
+  rm -f -- "$arguments"
+  for dir in "${created[@]}"; do rmdir -- "$dir" 2>/dev/null || true; done
+}
+trap cleanup EXIT
 printf '%s\0' "$bin" sweep --jobs 1 "$@" --out "$out/shards" > "$arguments"
 
 files=()
