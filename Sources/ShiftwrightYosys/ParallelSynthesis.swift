@@ -19,9 +19,11 @@ public struct ParallelSynthesis: Sendable {
         try results(designs, target: target, progress: progress).reduce(into: [:]) { $0[$1.design.top] = $1.area }
     }
 
-    /// Every distinct design's result (with `netlists`), in input order.
+    /// Every distinct design's result (with `netlists`), in input order. `finished` sees each
+    /// result on its worker as soon as it exists (a caller that caches results keeps what was done
+    /// even when a later design fails or the run is interrupted); an error it throws ends the run.
     public func results(_ designs: [SynthDesign], target: SynthTarget, netlists: [NetlistFormat] = [],
-                        progress: Progress? = nil) throws -> [SynthResult] {
+                        progress: Progress? = nil, finished: (@Sendable (SynthResult) throws -> Void)? = nil) throws -> [SynthResult] {
         var seen = Set<String>()
         let unique = designs.filter { seen.insert($0.top).inserted }
         let state = SharedState(count: unique.count)
@@ -29,6 +31,7 @@ public struct ParallelSynthesis: Sendable {
             while let index = state.next() {
                 do {
                     let result = try yosys.synthesizeOne(unique[index], target: target, netlists: netlists)
+                    try finished?(result)
                     let done = state.finish(index, result)
                     progress?(done, unique.count, result.design.top, result.seconds)
                 } catch {

@@ -119,10 +119,13 @@ public struct SynthRun: Sendable {
     }
 }
 
-/// Progress lines of a parallel synthesis: `[done/total] top seconds, elapsed`.
-func synthesisProgress(_ note: @escaping @Sendable (String) -> Void) -> ParallelSynthesis.Progress {
-    let start = Date()
+/// Progress lines of a parallel synthesis: `[done/total] top seconds, elapsed`. A job made of
+/// several synthesis runs (one per target) counts on across them: `offset` designs were done
+/// before this run, of `overall` in the whole job, all timed from `start`.
+func synthesisProgress(_ note: @escaping @Sendable (String) -> Void, offset: Int = 0, overall: Int? = nil,
+                       start: Date = Date()) -> ParallelSynthesis.Progress {
     return { done, total, top, seconds in
+        let (done, total) = (offset + done, overall ?? total)
         let estimate = ProgressEstimate(total: total, start: start).text(done: done)
         note(String(format: "[%3d/%d] %@ %.1f s, %@", done, total, top, seconds, estimate))
     }

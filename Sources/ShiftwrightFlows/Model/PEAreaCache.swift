@@ -19,32 +19,53 @@ public struct PEAreaCache: Sendable {
     /// How a lookup went: how many PEs were found in the cache and how many were synthesized.
     public struct Counts: Sendable, Equatable { public var hits = 0, synthesized = 0 }
 
+    /// What the cache holds for a set of PEs: the areas it has (by module name), the distinct
+    /// designs it lacks, and the Yosys version the keys were made with.
+    public struct Lookup: Sendable {
+        public var areas: [String: AreaFigures]
+        public var missing: [SynthDesign]
+        public let yosysVersion: String
+    }
+
     /// The area of every PE in `configs` (by module name), synthesizing only what the cache lacks.
     public func areas(_ configs: [PEConfig], progress: ParallelSynthesis.Progress? = nil) throws -> (areas: [String: AreaFigures], counts: Counts) {
+        let found = try lookup(configs)
+        let areas = try measure(found, progress: progress)
+        return (areas, Counts(hits: found.areas.count, synthesized: found.missing.count))
+    }
+
+    /// Looks every distinct PE of `configs` up, synthesizing nothing.
+    public func lookup(_ configs: [PEConfig]) throws -> Lookup {
         let version = try synthesis.yosys.version()
-        var areas: [String: AreaFigures] = [:], missing: [(SynthDesign, String)] = [], counts = Counts()
+        var found = Lookup(areas: [:], missing: [], yosysVersion: version)
         var seen = Set<String>()
         for config in configs {
             let design = try SynthDesign.pe(config)
             guard seen.insert(design.top).inserted else { continue }
-            let path = entryPath(design, version: version)
-            if let data = FileManager.default.contents(atPath: path), let area = try? JSONDecoder().decode(AreaFigures.self, from: data) {
-                areas[design.top] = area
-                counts.hits += 1
+            if let data = FileManager.default.contents(atPath: entryPath(design, version: version)),
+               let area = try? JSONDecoder().decode(AreaFigures.self, from: data) {
+                found.areas[design.top] = area
             } else {
-                missing.append((design, path))
+                found.missing.append(design)
             }
         }
-        if !missing.isEmpty {
-            let measured = try synthesis.run(missing.map(\.0), target: target, progress: progress)
-            for (design, path) in missing {
-                guard let area = measured[design.top] else { throw ToolError("synthesis returned no area for \(design.top)") }
-                try AtomicFile.write(try JSONEncoder.sorted.encode(area), to: path)
-                areas[design.top] = area
-                counts.synthesized += 1
-            }
+        return found
+    }
+
+    /// The lookup's areas plus its missing designs synthesized over the cores; each result enters
+    /// the cache the moment it exists, so an interrupted or failed run keeps every finished design.
+    public func measure(_ found: Lookup, progress: ParallelSynthesis.Progress? = nil) throws -> [String: AreaFigures] {
+        var areas = found.areas
+        guard !found.missing.isEmpty else { return areas }
+        let version = found.yosysVersion
+        let results = try synthesis.results(found.missing, target: target, progress: progress) { result in
+            try AtomicFile.write(try JSONEncoder.sorted.encode(result.area), to: entryPath(result.design, version: version))
         }
-        return (areas, counts)
+        for result in results { areas[result.design.top] = result.area }
+        for design in found.missing where areas[design.top] == nil {
+            throw ToolError("synthesis returned no area for \(design.top)")
+        }
+        return areas
     }
 
     func entryPath(_ design: SynthDesign, version: String) -> String {

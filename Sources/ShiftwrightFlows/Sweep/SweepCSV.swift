@@ -2,11 +2,16 @@ import ShiftwrightYosys
 import ShiftwrightVerilator
 import Foundation
 
-/// The sweep as CSV: one row per split, stable order, tool and target in every row (no comment
-/// lines, so any CSV reader takes it).
+/// The sweep as CSV: one row per configuration, plan order, tool and target in every row (no
+/// comment lines, so any CSV reader takes it). The first 17 columns are the original sweep's, in
+/// their original order; `act` (activation format) and `config` (the configuration's stable id)
+/// come after them (docs/sweeps.md lists the header).
 public enum SweepCSV {
+    /// The header line (without its newline).
+    public static let header = "family,bits,weight,x,y,luts,ffs,carries,muxes,cells,baseline,baseline_luts,baseline_ffs,lut_ratio,quant_mse,target,yosys,act,config"
+
     public static func text(_ result: SweepResult) -> String {
-        var lines = ["family,bits,weight,x,y,luts,ffs,carries,muxes,cells,baseline,baseline_luts,baseline_ffs,lut_ratio,quant_mse,target,yosys"]
+        var lines = [header]
         for r in result.rows {
             let p = r.point
             let fields: [String] = [
@@ -15,7 +20,7 @@ public enum SweepCSV {
                 r.baselineTop, "\(r.baseline.luts)", "\(r.baseline.flipFlops)",
                 r.lutRatio.map { String(format: "%.3f", $0) } ?? "",
                 r.quantizationError.map { String(format: "%.6g", $0) } ?? "",
-                result.target.description, quoted(result.yosysVersion),
+                result.target.description, quoted(result.yosysVersion), r.activation.name, r.configuration.id,
             ]
             lines.append(fields.joined(separator: ","))
         }

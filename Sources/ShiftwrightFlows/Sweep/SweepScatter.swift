@@ -30,7 +30,7 @@ public enum SweepScatter {
             let c = c0 + (c1 - c0) * Double(k) / 4
             svg.text(String(format: "%.0f", c), x: px(c), y: top + plotH + 18, size: 11)
         }
-        let colors: [SweepPlan.Family: String] = [.afp: "#3b528b", .ausn: "#e67e22"]
+        let colors: [SweepPlan.Family: String] = [.afp: "#3b528b", .ausn: "#e67e22", .ausnTier: "#8e44ad", .pot: "#27ae60", .int: "#7f8c8d"]
         for (i, r) in rows.enumerated() {
             svg.circle(x: px(cost[i]), y: py(err[i]), r: 4, fill: colors[r.point.family] ?? "#777",
                        title: "\(r.point.weight.name): \(Int(cost[i])) \(unit), MSE \(String(format: "%.3g", r.quantizationError!))")
