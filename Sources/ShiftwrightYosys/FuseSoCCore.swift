@@ -90,7 +90,7 @@ public enum FuseSoCCore {
                 "    flow_options:",
                 "      tool: verilator",
                 "      mode: binary",
-                "      verilator_options: [--timing]",
+                "      verilator_options: [--timing, -Wno-TIMESCALEMOD]",
             ]
         }
         return lines.joined(separator: "\n") + "\n"
