@@ -22,6 +22,7 @@ struct InferCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Array rows R (1...256; each stream port at most 1024 bits wide).") var rows = 8
     @Option(parsing: .unconditional, help: "Array columns C (1...256; each stream port at most 1024 bits wide).") var cols = 8
     @Option(help: "Also write the report text to this file (atomically, only when RTL = golden everywhere).") var out: String?
+    @Flag(help: "Print the accuracy table as JSON on stdout (progress goes to stderr); --out still writes the text.") var json = false
 
     func validate() throws {
         if data?.isEmpty == true { throw ValidationError("--data is empty") }
@@ -39,11 +40,16 @@ struct InferCommand: ParsableCommand {
         var flow = InferenceRun(data: digits, formats: chosen)
         (flow.images, flow.rows, flow.cols) = (images, rows, cols)
         // Progress goes out unbuffered, one line per layer, also when stdout is a file.
-        let report = try flow.run { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
+        let progress = json ? FileHandle.standardError : FileHandle.standardOutput
+        let report = try flow.run { progress.write(Data(($0 + "\n").utf8)) }
         let text = report.text
-        print("")
-        print(text, terminator: "")
-        print(String(format: "time: %.1f s", Date().timeIntervalSince(started)))
+        if json {
+            print(try report.json(), terminator: "")
+        } else {
+            print("")
+            print(text, terminator: "")
+            print(String(format: "time: %.1f s", Date().timeIntervalSince(started)))
+        }
         try report.requirePassed()
         if let out { try AtomicFile.write(text, to: out) }
     }

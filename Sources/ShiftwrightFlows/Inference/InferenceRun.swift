@@ -1,3 +1,4 @@
+import ShiftwrightHDL
 import Foundation
 import ShiftwrightFormats
 import ShiftwrightGenerators
@@ -149,5 +150,24 @@ extension InferenceRun.Report {
             for (i, l) in r.network.layers.enumerated() { lines.append("  \(r.network.formats.label) layer \(i + 1): \(l.summary)") }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension InferenceRun.Report {
+    /// The accuracy table as JSON (`infer --json`): per format its weight and activation formats,
+    /// correct images under float, golden and RTL, and the codes compared and mismatched.
+    public func json() throws -> String {
+        struct Format: Encodable {
+            let format: String, weights: String, activations: String, floatCorrect: Int, goldenCorrect: Int, rtlCorrect: Int
+            let comparedCodes: Int, mismatchedCodes: Int, mismatchedImages: Int, firstMismatch: String?
+        }
+        struct Document: Encodable { let shiftwright: String, images: Int, rows: Int, cols: Int, passed: Bool, formats: [Format] }
+        let formats = results.map { r in
+            Format(format: r.network.formats.label, weights: r.network.formats.weight.name, activations: r.network.formats.activation.name,
+                   floatCorrect: floatCorrect, goldenCorrect: r.goldenCorrect, rtlCorrect: r.rtlCorrect, comparedCodes: r.comparedCodes,
+                   mismatchedCodes: r.mismatchedCodes, mismatchedImages: r.mismatchedImages, firstMismatch: r.firstMismatch)
+        }
+        return try ReportText.json(Document(shiftwright: ShiftwrightVersion.current, images: images, rows: rows, cols: cols,
+                                            passed: results.allSatisfy { $0.mismatchedCodes == 0 }, formats: formats)) + "\n"
     }
 }
