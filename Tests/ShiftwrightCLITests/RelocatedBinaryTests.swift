@@ -42,5 +42,14 @@ import ShiftwrightTooling
         #expect(infer.stdout.contains("yes (2688 codes)"), "64 images x (32 + 10) outputs, RTL = golden: \(infer.stdout)")
         let written = try String(contentsOfFile: report, encoding: .utf8)
         #expect(written.hasPrefix("top-1 accuracy on 64 test images") && infer.stdout.contains(written))
+
+        // With --json, stdout is one JSON document with the same figures (the builds are cached now).
+        let json = try ProcessRunner.run(copy, ["infer", "--images", "64", "--formats", "afp-e2m2", "--rows", "2", "--cols", "2", "--json"],
+                                         workingDirectory: "/")
+        #expect(json.succeeded, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let formats = try #require(object["formats"] as? [[String: Any]])
+        #expect(object["passed"] as? Bool == true && object["images"] as? Int == 64)
+        #expect(formats.count == 1 && formats[0]["comparedCodes"] as? Int == 2688 && formats[0]["mismatchedCodes"] as? Int == 0)
     }
 }
