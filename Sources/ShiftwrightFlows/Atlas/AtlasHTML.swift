@@ -36,9 +36,17 @@ struct AtlasHTML {
         t += columns.map { "<th data-col=\"\(Self.escape($0.key))\">\(Self.escape($0.title))</th>" }.joined()
         t += "</tr></thead><tbody>"
         for r in rows {
-            t += "<tr>" + zip(columns, r).map { "<td data-col=\"\(Self.escape($0.0.key))\">\(Self.escape($0.1))</td>" }.joined() + "</tr>"
+            t += "<tr>" + zip(columns, r).map { column, cell in
+                "<td data-col=\"\(Self.escape(column.key))\"\(Self.isNumber(cell) ? " class=\"n\"" : "")>\(Self.escape(cell))</td>"
+            }.joined() + "</tr>"
         }
         body.append(t + "</tbody></table>")
+    }
+
+    /// Numbers (and ratios such as `1.53x`, `0.2%`) are right-aligned; text is left-aligned.
+    static func isNumber(_ cell: String) -> Bool {
+        let core = cell.hasSuffix("x") || cell.hasSuffix("%") ? String(cell.dropLast()) : cell
+        return Double(core) != nil
     }
 
     func document(title: String) -> String {
@@ -55,8 +63,8 @@ struct AtlasHTML {
         figure.chart { margin: 0; border: 1px solid #ddd; padding: 4px; }
         figcaption { font-size: 11px; color: #444; max-width: 620px; }
         table { border-collapse: collapse; font-size: 12px; margin: 8px 0; }
-        th, td { border: 1px solid #ccc; padding: 2px 6px; text-align: right; }
-        th { background: #f3f3f3; } td:first-child, th:first-child { text-align: left; }
+        th, td { border: 1px solid #ccc; padding: 2px 6px; text-align: left; }
+        th { background: #f3f3f3; } td.n { text-align: right; }
         p.finding { background: #fff8e1; border-left: 4px solid #f39c12; padding: 6px 10px; }
         </style>
         </head>
