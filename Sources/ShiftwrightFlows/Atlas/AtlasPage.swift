@@ -172,8 +172,8 @@ enum AtlasPage {
                     return AtlasParetoChart.Point(label: b, group: "int", cost: r.baselineSwitchingPerMAC, sqnrDB: s.sqnrDB)
                 }
                 let chart = AtlasParetoChart(title: "Switching per MAC vs SQNR on \(tensor.name), \(target)", subtitle: "activation \(rows.first?.act ?? "")",
-                                             costLabel: "toggles per MAC", points: points, baselines: baselines)
-                page.chart(chart.svg, id: "pareto-energy-\(target)-\(tensor.name)", caption: "Switching activity per MAC (toggle count, a proxy for dynamic energy) against SQNR; squares: integer baselines.")
+                                             costLabel: "switching per MAC (switching_per_mac)", points: points, baselines: baselines)
+                page.chart(chart.svg, id: "pareto-energy-\(target)-\(tensor.name)", caption: "Switching activity per MAC from the energy CSV (a proxy for dynamic energy) against SQNR; squares: integer baselines, labels on the Pareto front.")
             }
             page.endCharts()
             page.table(id: "energy-\(target)", columns: [("weight", "weight"), ("act", "act"), ("switching_per_mac", "toggles/MAC"), ("baseline", "baseline"), ("baseline_switching_per_mac", "baseline toggles/MAC")],
