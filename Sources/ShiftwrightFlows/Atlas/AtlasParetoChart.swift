@@ -22,27 +22,31 @@ struct AtlasParetoChart {
     static let plotW = 560.0, plotH = 340.0, left = 70.0, top = 58.0
     static let colors = ["afp": "#3b528b", "ausn": "#e67e22"]
 
-    /// 1, 2 or 5 times a power of ten, at least `raw`: a tick step people read at a glance.
-    static func niceStep(_ raw: Double) -> Double {
-        guard raw > 0, raw.isFinite else { return 1 }
-        let p = pow(10, (log10(raw)).rounded(.down))
-        return [1.0, 2, 5, 10].map { $0 * p }.first { $0 >= raw } ?? 10 * p
+    /// 1, 2 and 5 times the powers of ten inside lo…hi: ticks people read at a glance on a log axis.
+    static func logTicks(_ lo: Double, _ hi: Double) -> [Double] {
+        var out: [Double] = []
+        var p = pow(10, log10(lo).rounded(.down))
+        while p <= hi {
+            out += [1.0, 2, 5].map { $0 * p }.filter { $0 >= lo && $0 <= hi }
+            p *= 10
+        }
+        return out
     }
 
     var svg: String {
         let all = points + baselines
         let costs = all.map(\.cost), sqnrs = all.map(\.sqnrDB)
-        let step = Self.niceStep((costs.max() ?? 1) / 5)
-        let c1 = ((costs.max() ?? 1) * 1.04 / step).rounded(.up) * step
+        // Cost on a log scale: a few very large splits (afp-e7m0) would otherwise squeeze the front into a corner.
+        let cLo = max((costs.min() ?? 1) * 0.85, 1e-9), cHi = max((costs.max() ?? 1) * 1.1, cLo * 2)
         let s0 = ((sqnrs.min() ?? 0) / 5).rounded(.down) * 5, s1 = ((sqnrs.max() ?? 5) / 5).rounded(.up) * 5 + (sqnrs.min() == sqnrs.max() ? 5 : 0)
-        func px(_ c: Double) -> Double { Self.left + c / max(c1, 1e-9) * Self.plotW }
+        func px(_ c: Double) -> Double { Self.left + (log(c) - log(cLo)) / (log(cHi) - log(cLo)) * Self.plotW }
         func py(_ s: Double) -> Double { Self.top + Self.plotH - (s - s0) / max(s1 - s0, 1e-9) * Self.plotH }
         var svg = SVGCanvas(width: Self.left + Self.plotW + 190, height: Self.top + Self.plotH + 56)
         svg.text(title, x: 10, y: 20, size: 13, anchor: "start")
         svg.text(subtitle, x: 10, y: 36, size: 10, anchor: "start", fill: "#444")
         svg.line(x1: Self.left, y1: Self.top + Self.plotH, x2: Self.left + Self.plotW, y2: Self.top + Self.plotH)
         svg.line(x1: Self.left, y1: Self.top, x2: Self.left, y2: Self.top + Self.plotH)
-        for c in stride(from: 0, through: c1 + step / 2, by: step) {
+        for c in Self.logTicks(cLo, cHi) {
             svg.line(x1: px(c), y1: Self.top + Self.plotH, x2: px(c), y2: Self.top + Self.plotH + 4)
             svg.text(AtlasHeatMap.short(c), x: px(c), y: Self.top + Self.plotH + 16, size: 10)
         }
@@ -50,7 +54,7 @@ struct AtlasParetoChart {
             svg.line(x1: Self.left, y1: py(s), x2: Self.left + Self.plotW, y2: py(s), stroke: "#eee")
             svg.text(String(format: "%.0f", s), x: Self.left - 6, y: py(s) + 4, size: 10, anchor: "end")
         }
-        svg.text(costLabel, x: Self.left + Self.plotW / 2, y: Self.top + Self.plotH + 36, size: 12)
+        svg.text(costLabel + " (log scale)", x: Self.left + Self.plotW / 2, y: Self.top + Self.plotH + 36, size: 12)
         svg.text("SQNR (dB)", x: 22, y: Self.top + Self.plotH / 2, size: 12, rotate: true)
         for p in points {
             svg.circle(x: px(p.cost), y: py(p.sqnrDB), r: 4, fill: Self.colors[p.group] ?? "#777",
