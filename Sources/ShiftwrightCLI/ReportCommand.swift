@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import ShiftwrightFlows
 
-/// `shiftwright report paper`: the AUSN paper's Table 4 reproduced with our generators.
+/// `shiftwright report`: the AUSN paper's Table 4 reproduced with our generators, the floor and
+/// timing reports, and the atlas (one static HTML page of sweeps).
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -11,10 +12,11 @@ struct ReportCommand: ParsableCommand {
         Examples:
           shiftwright report paper --target xc7 --out synth-scripts/reports/
           shiftwright report floor --hand synth-scripts/floor --out synth-scripts/reports/
+          shiftwright report atlas --sweep sweep-out/ --timing synth-scripts/reports/timing.txt --out atlas/
         """
     )
 
-    @Argument(help: "Which report: paper (AUSN Table 4 per PE and at 64x64), floor (generated vs hand-written PEs) or timing (Fmax of the defaults).")
+    @Argument(help: "Which report: paper (AUSN Table 4 per PE and at 64x64), floor (generated vs hand-written PEs), timing (Fmax of the defaults) or atlas (HTML page of sweeps).")
     var name: String
     @OptionGroup var synth: SynthToolOptions
     @Option(help: "Also write the report into DIR (paper-table4.<target>.txt, floor.<target>.txt).") var out: String?
@@ -23,6 +25,11 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "timing: place-and-route devices, comma-separated.") var devices = "ice40-hx8k,ice40-up5k,ecp5-25k,ecp5-85k"
     @Option(parsing: .unconditional, help: "timing: nextpnr placer seed (0...2147483647).") var seed = 1
     @Flag(help: "Print the report as JSON (with the tools' versions) instead of text; --out still writes the text.") var json = false
+    @Option(parsing: .upToNextOption, help: "atlas: sweep CSVs, or directories of sweep.<target>.csv (from shiftwright sweep).") var sweep: [String] = []
+    @Option(parsing: .upToNextOption, help: "atlas: energy.<target>.csv files for the energy-vs-SQNR fronts.") var energy: [String] = []
+    @Option(help: "atlas: timing.txt from report timing, for the Fmax table.") var timing: String?
+    @Option(parsing: .upToNextOption, help: "atlas: weight tensors (.npy) to score (default: the bundled silero-vad and digits weights).") var input: [String] = []
+    @Option(parsing: .unconditional, help: "atlas: cost exponent lambda of the sweet-spot score LUTs^lambda x error (0...4).") var lambda = 1.0
 
     func validate() throws { try OptionLimits.check(seed, in: OptionLimits.placerSeed, "--seed") }
 
@@ -40,8 +47,12 @@ struct ReportCommand: ParsableCommand {
             let report = try FloorReport.run(directory: hand, yosysPrograms: programs, target: synth.target, note: printNote)
             print(json ? try report.json() : report.text, terminator: "")
             if let out { try AtomicFile.write(report.text, to: "\(out)/floor.\(synth.target).txt") }
+        case "atlas":
+            var atlas = AtlasRun(sweep: sweep, out: out ?? "atlas-out")
+            (atlas.energy, atlas.timing, atlas.inputs, atlas.lambda) = (energy, timing, input, lambda)
+            print(try atlas.run(), terminator: "")
         default:
-            throw ToolError("unknown report '\(name)': use paper, floor or timing")
+            throw ToolError("unknown report '\(name)': use paper, floor, timing or atlas")
         }
     }
 }

@@ -95,6 +95,10 @@ import ShiftwrightTooling
         // report
         all += [Case(arguments: ["report", "foo"]), Case(arguments: ["report", ""]), Case(arguments: ["report"])]
         all += optionCases(["report", "timing"], [("--seed", ["-1", "2147483648", "abc"]), ("--jobs", ["0", "-1", "257"])])
+        all += [Case(arguments: ["report", "atlas", "--out", "out"]), Case(arguments: ["report", "atlas", "--sweep", "missing.csv", "--out", "out"]),
+                Case(arguments: ["report", "atlas", "--sweep", "bad_magic.npy", "--out", "out"]),
+                Case(arguments: ["report", "atlas", "--sweep", "empty.npy", "--out", "out"])]
+        all += optionCases(["report", "atlas", "--sweep", "missing.csv", "--out", "out"], [("--lambda", ["-1", "abc", "nan", "5", ""])])
         // lint
         all += [Case(arguments: ["lint", "/nonexistent/x.v"]), Case(arguments: ["lint", "inputs"]), Case(arguments: ["lint"])]
         // quantize

@@ -21,9 +21,11 @@ struct SVGCanvas {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
-    mutating func rect(x: Double, y: Double, w: Double, h: Double, fill: String, stroke: String = "none", title: String? = nil) {
+    mutating func rect(x: Double, y: Double, w: Double, h: Double, fill: String, stroke: String = "none",
+                       strokeWidth: Double = 1, title: String? = nil) {
         let t = title.map { "<title>\(Self.escape($0))</title>" } ?? ""
-        body.append("<rect x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(w))\" height=\"\(Self.n(h))\" fill=\"\(fill)\" stroke=\"\(stroke)\">\(t)</rect>")
+        let sw = strokeWidth == 1 ? "" : " stroke-width=\"\(Self.n(strokeWidth))\""
+        body.append("<rect x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(w))\" height=\"\(Self.n(h))\" fill=\"\(fill)\" stroke=\"\(stroke)\"\(sw)>\(t)</rect>")
     }
 
     mutating func text(_ s: String, x: Double, y: Double, size: Double = 12, anchor: String = "middle",
@@ -47,6 +49,44 @@ struct SVGCanvas {
         body.append("<polyline points=\"\(p)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"1.5\"/>")
     }
 
+    /// A vertical colour bar at (x, y), `h` tall: `color(0)` at the bottom, `color(1)` at the top,
+    /// `ticks` labels (value, text) placed by their position t in 0…1, and the quantity with its unit
+    /// written along it.
+    mutating func colorBar(x: Double, y: Double, h: Double, ticks: [(t: Double, text: String)], label: String) {
+        let steps = 32, w = 14.0
+        for k in 0..<steps {
+            let t = (Double(k) + 0.5) / Double(steps)
+            rect(x: x, y: y + h - Double(k + 1) * h / Double(steps), w: w, h: h / Double(steps) + 0.5, fill: Self.color(t))
+        }
+        rect(x: x, y: y, w: w, h: h, fill: "none", stroke: "#333")
+        for tick in ticks {
+            let ty = y + h - tick.t * h
+            line(x1: x + w, y1: ty, x2: x + w + 4, y2: ty, stroke: "#333")
+            text(tick.text, x: x + w + 6, y: ty + 4, size: 10, anchor: "start")
+        }
+        text(label, x: x + w + 58, y: y + h / 2, size: 11, rotate: true)
+    }
+
+    /// One legend entry per (swatch colour, marker, text) in a column from (x, y); marker is
+    /// "circle" or "square".
+    mutating func legend(x: Double, y: Double, entries: [(color: String, marker: String, text: String)]) {
+        let rowH = 16.0
+        let width = 24 + 6.5 * Double(entries.map(\.text.count).max() ?? 0)
+        rect(x: x - 6, y: y - 12, w: width, h: Double(entries.count) * rowH + 6, fill: "#fff", stroke: "#bbb")
+        for (k, e) in entries.enumerated() {
+            let cy = y + Double(k) * rowH - 4
+            if e.marker == "square" {
+                rect(x: x - 4, y: cy - 4, w: 8, h: 8, fill: e.color)
+            } else if e.marker == "line" {
+                line(x1: x - 5, y1: cy, x2: x + 5, y2: cy, stroke: e.color)
+            } else {
+                circle(x: x, y: cy, r: 4, fill: e.color)
+            }
+            text(e.text, x: x + 10, y: cy + 4, size: 11, anchor: "start")
+        }
+    }
+
+    /// The SVG element alone (no XML declaration needed), for inlining into an HTML page.
     var document: String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Self.n(width))\" height=\"\(Self.n(height))\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\" font-family=\"sans-serif\">\n"
             + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n" + body.joined(separator: "\n") + "\n</svg>\n"
