@@ -27,6 +27,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        // ONNX models are protobuf messages; the generated onnx.pb.swift is committed (docs/models.md says how).
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        // NumPy .npz archives are zip files of .npy members (stored or deflated).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Two's-complement patterns and the seeded RNG: the vocabulary every layer shares.
@@ -37,8 +41,12 @@ let package = Package(
         .target(name: "ShiftwrightHDL", dependencies: ["ShiftwrightBits", .product(name: "BigInt", package: "BigInt")]),
         // Verilog-2005 backend for elaborated designs.
         .target(name: "ShiftwrightVerilog", dependencies: ["ShiftwrightHDL"]),
-        // Number formats (int, AFP, AUSN) and the exact golden arithmetic of the spec; tensor file readers.
-        .target(name: "ShiftwrightFormats", dependencies: ["ShiftwrightBits", .product(name: "BigInt", package: "BigInt")]),
+        // Number formats (int, AFP, AUSN) and the exact golden arithmetic of the spec; tensor and model file readers.
+        .target(name: "ShiftwrightFormats", dependencies: [
+            "ShiftwrightBits", .product(name: "BigInt", package: "BigInt"),
+            .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Hardware generators written in the DSL: PEs, requantizers, PE array and controller.
         .target(name: "ShiftwrightGenerators", dependencies: ["ShiftwrightHDL", "ShiftwrightFormats"]),
         // Verilator driver: builds (cached) and runs a design against vector plans; lint; backend cross-check.

@@ -61,19 +61,14 @@ module pe_int8_afp_e2m1_acc22_prod (
   wire [8:0] pp_sum1 = pp_sum1_diff[9:1];  // ShiftwrightGenerators/PEGenerator.swift:319
   wire pp_acc1_bits = pp_sum1_ext[0];  // ShiftwrightGenerators/PEGenerator.swift:320
   wire [9:0] pp_acc1 = {pp_sum1, pp_acc1_bits};  // ShiftwrightGenerators/PEGenerator.swift:320
-  wire aligned_eq = exp_field == 2'h0;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [11:0] aligned_ext = {{2{pp_acc1[9]}}, pp_acc1};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire aligned_eq_2 = exp_field == 2'h1;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [11:0] aligned_ext_2 = {{2{pp_acc1[9]}}, pp_acc1};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire aligned_eq_3 = exp_field == 2'h2;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [10:0] aligned_shl = {pp_acc1, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [11:0] aligned_ext_3 = {aligned_shl[10], aligned_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire aligned_eq_4 = exp_field == 2'h3;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [11:0] aligned_shl_2 = {pp_acc1, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [11:0] aligned_mux_3 = aligned_eq_4 ? aligned_shl_2 : 12'h0;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [11:0] aligned_mux_2 = aligned_eq_3 ? aligned_ext_3 : aligned_mux_3;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [11:0] aligned_mux = aligned_eq_2 ? aligned_ext_2 : aligned_mux_2;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [11:0] aligned = aligned_eq ? aligned_ext : aligned_mux;  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [11:0] aligned_by0 = {{2{pp_acc1[9]}}, pp_acc1};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [10:0] aligned_by1_shl = {pp_acc1, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [11:0] aligned_by1 = {aligned_by1_shl[10], aligned_by1_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [11:0] aligned_by2 = {pp_acc1, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire aligned_sel0 = exp_field[0];  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [11:0] aligned_b0_1 = aligned_sel0 ? aligned_by2 : aligned_by1;  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire aligned_sel1 = exp_field[1];  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [11:0] aligned = aligned_sel1 ? aligned_b0_1 : aligned_by0;  // ShiftwrightGenerators/PEGenerator.swift:228
   wire [11:0] magnitude = aligned;  // ShiftwrightGenerators/PEGenerator.swift:229
   wire signed [11:0] q_signed_ext = {{11{wt_sign}}, wt_sign};  // ShiftwrightGenerators/PEGenerator.swift:101
   wire [11:0] q_signed = magnitude ^ q_signed_ext;  // ShiftwrightGenerators/PEGenerator.swift:101

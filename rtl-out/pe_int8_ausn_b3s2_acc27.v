@@ -98,21 +98,18 @@ module pe_int8_ausn_b3s2_acc27_shift (
   input wire sign,  // ShiftwrightGenerators/PEGenerator.swift:266
   output wire [16:0] q  // ShiftwrightGenerators/PEGenerator.swift:277
 );
-  wire [1:0] shifted_low_bits = amount[1:0];  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire shifted_low_eq = shifted_low_bits == 2'h0;  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [13:0] shifted_low_ext_2 = {{3{significand[10]}}, significand};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire shifted_low_eq_2 = shifted_low_bits == 2'h1;  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [11:0] shifted_low_shl = {significand, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [13:0] shifted_low_ext_3 = {{2{shifted_low_shl[11]}}, shifted_low_shl};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire shifted_low_eq_3 = shifted_low_bits == 2'h2;  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [12:0] shifted_low_shl_2 = {significand, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [13:0] shifted_low_ext_4 = {shifted_low_shl_2[12], shifted_low_shl_2};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire shifted_low_eq_4 = shifted_low_bits == 2'h3;  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [13:0] shifted_low_shl_3 = {significand, 3'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [13:0] shifted_low_mux_3 = shifted_low_eq_4 ? shifted_low_shl_3 : 14'h0;  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [13:0] shifted_low_mux_2 = shifted_low_eq_3 ? shifted_low_ext_4 : shifted_low_mux_3;  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [13:0] shifted_low_mux = shifted_low_eq_2 ? shifted_low_ext_3 : shifted_low_mux_2;  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [13:0] shifted_low = shifted_low_eq ? shifted_low_ext_2 : shifted_low_mux;  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire [1:0] shifted_low_sel0_bits = amount[1:0];  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [13:0] shifted_low_by0 = {{3{significand[10]}}, significand};  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [11:0] shifted_low_by1_shl = {significand, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [13:0] shifted_low_by1 = {{2{shifted_low_by1_shl[11]}}, shifted_low_by1_shl};  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [12:0] shifted_low_by2_shl = {significand, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [13:0] shifted_low_by2 = {shifted_low_by2_shl[12], shifted_low_by2_shl};  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [13:0] shifted_low_by3 = {significand, 3'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire shifted_low_sel0 = shifted_low_sel0_bits[0];  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [13:0] shifted_low_b0_0 = shifted_low_sel0 ? shifted_low_by1 : shifted_low_by0;  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [13:0] shifted_low_b0_1 = shifted_low_sel0 ? shifted_low_by3 : shifted_low_by2;  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire shifted_low_sel1 = shifted_low_sel0_bits[1];  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [13:0] shifted_low = shifted_low_sel1 ? shifted_low_b0_1 : shifted_low_b0_0;  // ShiftwrightGenerators/PEGenerator.swift:267
   wire signed [16:0] shifted_low_ext_ext = {{3{shifted_low[13]}}, shifted_low};  // ShiftwrightGenerators/PEGenerator.swift:339
   wire [16:0] shifted_low_ext = shifted_low_ext_ext;  // ShiftwrightGenerators/PEGenerator.swift:268
   wire shifted_bits = amount[2];  // ShiftwrightGenerators/PEGenerator.swift:269

@@ -45,16 +45,15 @@ module pe_int8_ausn_b3t2_acc28_prod (
   wire wt_sign = wt[5];  // ShiftwrightGenerators/PEGenerator.swift:152
   wire [1:0] tiers1 = wt[1:0];  // ShiftwrightGenerators/PEGenerator.swift:176
   wire [2:0] basic = wt[4:2];  // ShiftwrightGenerators/PEGenerator.swift:190
-  wire tier1_term_eq = tiers1 == 2'h1;  // ShiftwrightGenerators/PEGenerator.swift:217
-  wire signed [9:0] tier1_term_shl = {act, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:217
-  wire tier1_term_eq_2 = tiers1 == 2'h2;  // ShiftwrightGenerators/PEGenerator.swift:217
-  wire signed [8:0] tier1_term_shl_2 = {act, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:217
-  wire signed [9:0] tier1_term_ext = {tier1_term_shl_2[8], tier1_term_shl_2};  // ShiftwrightGenerators/PEGenerator.swift:217
-  wire tier1_term_eq_3 = tiers1 == 2'h3;  // ShiftwrightGenerators/PEGenerator.swift:217
-  wire signed [9:0] tier1_term_ext_2 = {{2{act[7]}}, act};  // ShiftwrightGenerators/PEGenerator.swift:217
-  wire signed [9:0] tier1_term_mux_2 = tier1_term_eq_3 ? tier1_term_ext_2 : 10'h0;  // ShiftwrightGenerators/PEGenerator.swift:217
-  wire signed [9:0] tier1_term_mux = tier1_term_eq_2 ? tier1_term_ext : tier1_term_mux_2;  // ShiftwrightGenerators/PEGenerator.swift:217
-  wire signed [9:0] tier1_term = tier1_term_eq ? tier1_term_shl : tier1_term_mux;  // ShiftwrightGenerators/PEGenerator.swift:217
+  wire signed [9:0] tier1_term_by2 = {act, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:217
+  wire signed [8:0] tier1_term_by1_shl = {act, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:217
+  wire signed [9:0] tier1_term_by1 = {tier1_term_by1_shl[8], tier1_term_by1_shl};  // ShiftwrightGenerators/PEGenerator.swift:217
+  wire signed [9:0] tier1_term_by0 = {{2{act[7]}}, act};  // ShiftwrightGenerators/PEGenerator.swift:217
+  wire tier1_term_sel0 = tiers1[0];  // ShiftwrightGenerators/PEGenerator.swift:217
+  wire signed [9:0] tier1_term_b0_0 = tier1_term_sel0 ? tier1_term_by2 : 10'h0;  // ShiftwrightGenerators/PEGenerator.swift:217
+  wire signed [9:0] tier1_term_b0_1 = tier1_term_sel0 ? tier1_term_by0 : tier1_term_by1;  // ShiftwrightGenerators/PEGenerator.swift:217
+  wire tier1_term_sel1 = tiers1[1];  // ShiftwrightGenerators/PEGenerator.swift:217
+  wire signed [9:0] tier1_term = tier1_term_sel1 ? tier1_term_b0_1 : tier1_term_b0_0;  // ShiftwrightGenerators/PEGenerator.swift:217
   wire signed [11:0] pp_sum1_ext_2 = {{2{tier1_term[9]}}, tier1_term};  // ShiftwrightGenerators/PEGenerator.swift:339
   wire [8:0] pp_sum1_bits = pp_sum1_ext_2[11:3];  // ShiftwrightGenerators/PEGenerator.swift:319
   wire signed [8:0] pp_sum1_ext = {act[7], act};  // ShiftwrightGenerators/PEGenerator.swift:339
@@ -93,21 +92,18 @@ module pe_int8_ausn_b3t2_acc28_shift (
   input wire sign,  // ShiftwrightGenerators/PEGenerator.swift:266
   output wire [17:0] q  // ShiftwrightGenerators/PEGenerator.swift:277
 );
-  wire [1:0] shifted_low_bits = amount[1:0];  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire shifted_low_eq = shifted_low_bits == 2'h0;  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [14:0] shifted_low_ext_2 = {{3{significand[11]}}, significand};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire shifted_low_eq_2 = shifted_low_bits == 2'h1;  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [12:0] shifted_low_shl = {significand, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [14:0] shifted_low_ext_3 = {{2{shifted_low_shl[12]}}, shifted_low_shl};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire shifted_low_eq_3 = shifted_low_bits == 2'h2;  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [13:0] shifted_low_shl_2 = {significand, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [14:0] shifted_low_ext_4 = {shifted_low_shl_2[13], shifted_low_shl_2};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire shifted_low_eq_4 = shifted_low_bits == 2'h3;  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [14:0] shifted_low_shl_3 = {significand, 3'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [14:0] shifted_low_mux_3 = shifted_low_eq_4 ? shifted_low_shl_3 : 15'h0;  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [14:0] shifted_low_mux_2 = shifted_low_eq_3 ? shifted_low_ext_4 : shifted_low_mux_3;  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [14:0] shifted_low_mux = shifted_low_eq_2 ? shifted_low_ext_3 : shifted_low_mux_2;  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [14:0] shifted_low = shifted_low_eq ? shifted_low_ext_2 : shifted_low_mux;  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire [1:0] shifted_low_sel0_bits = amount[1:0];  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [14:0] shifted_low_by0 = {{3{significand[11]}}, significand};  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [12:0] shifted_low_by1_shl = {significand, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [14:0] shifted_low_by1 = {{2{shifted_low_by1_shl[12]}}, shifted_low_by1_shl};  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [13:0] shifted_low_by2_shl = {significand, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [14:0] shifted_low_by2 = {shifted_low_by2_shl[13], shifted_low_by2_shl};  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [14:0] shifted_low_by3 = {significand, 3'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire shifted_low_sel0 = shifted_low_sel0_bits[0];  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [14:0] shifted_low_b0_0 = shifted_low_sel0 ? shifted_low_by1 : shifted_low_by0;  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [14:0] shifted_low_b0_1 = shifted_low_sel0 ? shifted_low_by3 : shifted_low_by2;  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire shifted_low_sel1 = shifted_low_sel0_bits[1];  // ShiftwrightGenerators/PEGenerator.swift:267
+  wire signed [14:0] shifted_low = shifted_low_sel1 ? shifted_low_b0_1 : shifted_low_b0_0;  // ShiftwrightGenerators/PEGenerator.swift:267
   wire signed [17:0] shifted_low_ext_ext = {{3{shifted_low[14]}}, shifted_low};  // ShiftwrightGenerators/PEGenerator.swift:339
   wire [17:0] shifted_low_ext = shifted_low_ext_ext;  // ShiftwrightGenerators/PEGenerator.swift:268
   wire shifted_bits = amount[2];  // ShiftwrightGenerators/PEGenerator.swift:269

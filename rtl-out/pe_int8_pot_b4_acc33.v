@@ -43,65 +43,54 @@ module pe_int8_pot_b4_acc33_prod (
 );
   wire wt_sign = wt[4];  // ShiftwrightGenerators/PEGenerator.swift:152
   wire [3:0] basic = wt[3:0];  // ShiftwrightGenerators/PEGenerator.swift:157
-  wire signed [8:0] aligned_ext = {act[7], act};  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire aligned_eq = basic == 4'h1;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_shl = {aligned_ext, 14'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire aligned_eq_2 = basic == 4'h2;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [21:0] aligned_shl_2 = {aligned_ext, 13'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_ext_2 = {aligned_shl_2[21], aligned_shl_2};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire aligned_eq_3 = basic == 4'h3;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [20:0] aligned_shl_3 = {aligned_ext, 12'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_ext_3 = {{2{aligned_shl_3[20]}}, aligned_shl_3};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire aligned_eq_4 = basic == 4'h4;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [19:0] aligned_shl_4 = {aligned_ext, 11'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_ext_4 = {{3{aligned_shl_4[19]}}, aligned_shl_4};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire aligned_eq_5 = basic == 4'h5;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [18:0] aligned_shl_5 = {aligned_ext, 10'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_ext_5 = {{4{aligned_shl_5[18]}}, aligned_shl_5};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire aligned_eq_6 = basic == 4'h6;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [17:0] aligned_shl_6 = {aligned_ext, 9'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_ext_6 = {{5{aligned_shl_6[17]}}, aligned_shl_6};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire aligned_eq_7 = basic == 4'h7;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [16:0] aligned_shl_7 = {aligned_ext, 8'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_ext_7 = {{6{aligned_shl_7[16]}}, aligned_shl_7};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire aligned_eq_8 = basic == 4'h8;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [15:0] aligned_shl_8 = {aligned_ext, 7'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_ext_8 = {{7{aligned_shl_8[15]}}, aligned_shl_8};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire aligned_eq_9 = basic == 4'h9;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [14:0] aligned_shl_9 = {aligned_ext, 6'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_ext_9 = {{8{aligned_shl_9[14]}}, aligned_shl_9};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire aligned_eq_10 = basic == 4'ha;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [13:0] aligned_shl_10 = {aligned_ext, 5'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_ext_10 = {{9{aligned_shl_10[13]}}, aligned_shl_10};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire aligned_eq_11 = basic == 4'hb;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [12:0] aligned_shl_11 = {aligned_ext, 4'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_ext_11 = {{10{aligned_shl_11[12]}}, aligned_shl_11};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire aligned_eq_12 = basic == 4'hc;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [11:0] aligned_shl_12 = {aligned_ext, 3'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_ext_12 = {{11{aligned_shl_12[11]}}, aligned_shl_12};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire aligned_eq_13 = basic == 4'hd;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [10:0] aligned_shl_13 = {aligned_ext, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_ext_13 = {{12{aligned_shl_13[10]}}, aligned_shl_13};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire aligned_eq_14 = basic == 4'he;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [9:0] aligned_shl_14 = {aligned_ext, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_ext_14 = {{13{aligned_shl_14[9]}}, aligned_shl_14};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire aligned_eq_15 = basic == 4'hf;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_ext_15 = {{14{aligned_ext[8]}}, aligned_ext};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_mux_14 = aligned_eq_15 ? aligned_ext_15 : 23'h0;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_mux_13 = aligned_eq_14 ? aligned_ext_14 : aligned_mux_14;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_mux_12 = aligned_eq_13 ? aligned_ext_13 : aligned_mux_13;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_mux_11 = aligned_eq_12 ? aligned_ext_12 : aligned_mux_12;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_mux_10 = aligned_eq_11 ? aligned_ext_11 : aligned_mux_11;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_mux_9 = aligned_eq_10 ? aligned_ext_10 : aligned_mux_10;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_mux_8 = aligned_eq_9 ? aligned_ext_9 : aligned_mux_9;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_mux_7 = aligned_eq_8 ? aligned_ext_8 : aligned_mux_8;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_mux_6 = aligned_eq_7 ? aligned_ext_7 : aligned_mux_7;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_mux_5 = aligned_eq_6 ? aligned_ext_6 : aligned_mux_6;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_mux_4 = aligned_eq_5 ? aligned_ext_5 : aligned_mux_5;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_mux_3 = aligned_eq_4 ? aligned_ext_4 : aligned_mux_4;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_mux_2 = aligned_eq_3 ? aligned_ext_3 : aligned_mux_3;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_mux = aligned_eq_2 ? aligned_ext_2 : aligned_mux_2;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned = aligned_eq ? aligned_shl : aligned_mux;  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [8:0] aligned_by14_ext = {act[7], act};  // ShiftwrightGenerators/PEGenerator.swift:339
+  wire signed [22:0] aligned_by14 = {aligned_by14_ext, 14'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [21:0] aligned_by13_shl = {aligned_by14_ext, 13'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_by13 = {aligned_by13_shl[21], aligned_by13_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [20:0] aligned_by12_shl = {aligned_by14_ext, 12'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_by12 = {{2{aligned_by12_shl[20]}}, aligned_by12_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [19:0] aligned_by11_shl = {aligned_by14_ext, 11'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_by11 = {{3{aligned_by11_shl[19]}}, aligned_by11_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [18:0] aligned_by10_shl = {aligned_by14_ext, 10'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_by10 = {{4{aligned_by10_shl[18]}}, aligned_by10_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [17:0] aligned_by9_shl = {aligned_by14_ext, 9'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_by9 = {{5{aligned_by9_shl[17]}}, aligned_by9_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [16:0] aligned_by8_shl = {aligned_by14_ext, 8'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_by8 = {{6{aligned_by8_shl[16]}}, aligned_by8_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [15:0] aligned_by7_shl = {aligned_by14_ext, 7'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_by7 = {{7{aligned_by7_shl[15]}}, aligned_by7_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [14:0] aligned_by6_shl = {aligned_by14_ext, 6'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_by6 = {{8{aligned_by6_shl[14]}}, aligned_by6_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [13:0] aligned_by5_shl = {aligned_by14_ext, 5'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_by5 = {{9{aligned_by5_shl[13]}}, aligned_by5_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [12:0] aligned_by4_shl = {aligned_by14_ext, 4'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_by4 = {{10{aligned_by4_shl[12]}}, aligned_by4_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [11:0] aligned_by3_shl = {aligned_by14_ext, 3'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_by3 = {{11{aligned_by3_shl[11]}}, aligned_by3_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [10:0] aligned_by2_shl = {aligned_by14_ext, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_by2 = {{12{aligned_by2_shl[10]}}, aligned_by2_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [9:0] aligned_by1_shl = {aligned_by14_ext, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_by1 = {{13{aligned_by1_shl[9]}}, aligned_by1_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_by0 = {{14{aligned_by14_ext[8]}}, aligned_by14_ext};  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire aligned_sel0 = basic[0];  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_b0_0 = aligned_sel0 ? aligned_by14 : 23'h0;  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_b0_1 = aligned_sel0 ? aligned_by12 : aligned_by13;  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_b0_2 = aligned_sel0 ? aligned_by10 : aligned_by11;  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_b0_3 = aligned_sel0 ? aligned_by8 : aligned_by9;  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_b0_4 = aligned_sel0 ? aligned_by6 : aligned_by7;  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_b0_5 = aligned_sel0 ? aligned_by4 : aligned_by5;  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_b0_6 = aligned_sel0 ? aligned_by2 : aligned_by3;  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_b0_7 = aligned_sel0 ? aligned_by0 : aligned_by1;  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire aligned_sel1 = basic[1];  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_b1_0 = aligned_sel1 ? aligned_b0_1 : aligned_b0_0;  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_b1_1 = aligned_sel1 ? aligned_b0_3 : aligned_b0_2;  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_b1_2 = aligned_sel1 ? aligned_b0_5 : aligned_b0_4;  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_b1_3 = aligned_sel1 ? aligned_b0_7 : aligned_b0_6;  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire aligned_sel2 = basic[2];  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_b2_0 = aligned_sel2 ? aligned_b1_1 : aligned_b1_0;  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned_b2_1 = aligned_sel2 ? aligned_b1_3 : aligned_b1_2;  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire aligned_sel3 = basic[3];  // ShiftwrightGenerators/PEGenerator.swift:228
+  wire signed [22:0] aligned = aligned_sel3 ? aligned_b2_1 : aligned_b2_0;  // ShiftwrightGenerators/PEGenerator.swift:228
   wire [22:0] magnitude = aligned;  // ShiftwrightGenerators/PEGenerator.swift:229
   wire signed [22:0] q_signed_ext = {{22{wt_sign}}, wt_sign};  // ShiftwrightGenerators/PEGenerator.swift:101
   wire [22:0] q_signed = magnitude ^ q_signed_ext;  // ShiftwrightGenerators/PEGenerator.swift:101

@@ -15,11 +15,11 @@ struct AnalyzeCommand: ParsableCommand {
 
     @Option(help: "Input .npy (float16/32/64).")
     var input: String
-    @Option(help: "Total code width N, sign included (2..16).")
+    @Option(parsing: .unconditional, help: "Total code width N, sign included (2...16).")
     var bits: Int
     @Option(help: "afp, ausn or all.")
     var family: String = "all"
-    @Option(help: "λ of the AFP cost trade-off cost^λ·MSE (0 = accuracy only).")
+    @Option(parsing: .unconditional, help: "λ of the AFP cost trade-off cost^λ·MSE (0 = accuracy only; 0...1000).")
     var lambda: Double = 0
     @Option(parsing: .unconditional, help: "AUSN top choice: paper, noclip, search (every top candidate) or an integer.")
     var scale: String = "search"
@@ -27,6 +27,11 @@ struct AnalyzeCommand: ParsableCommand {
     var ties: String = "even"
     @Flag(help: "Machine-readable JSON output.")
     var json = false
+
+    func validate() throws {
+        try OptionLimits.check(bits, in: 2...16, "--bits")
+        try OptionLimits.check(lambda, in: OptionLimits.lambda, "--lambda")
+    }
 
     func run() throws {
         var flow = AnalyzeRun(input: input, bits: bits)

@@ -9,12 +9,22 @@ struct BenchArrayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "array", abstract: "Array elaboration, Verilator build and GEMM simulation speed.")
     @Option(help: "Activation format.") var act = "int8"
     @Option(help: "Weight format.") var weight = "ausn-b3s2"
-    @Option(help: "Side of the square array to elaborate and emit.") var elaborate = 64
+    @Option(parsing: .unconditional, help: "Side of the square array to elaborate and emit (1...256).") var elaborate = 64
     @Option(help: "Further square sizes to elaborate (comma-separated), e.g. 128.") var also = ""
-    @Option(help: "Side of the square array to simulate.") var simulate = 16
-    @Option(help: "GEMMs to simulate (each M = 256, K = 4 x side).") var gemms = 64
+    @Option(parsing: .unconditional, help: "Side of the square array to simulate (1...64).") var simulate = 16
+    @Option(parsing: .unconditional, help: "GEMMs to simulate (each M = 256, K = 4 x side; 1...10000).") var gemms = 64
     @Flag(help: "Reuse cached Verilator builds (default: build afresh so the build time is real).") var cached = false
     @Flag(help: "Also build the elaborated array with Verilator (slow for 64x64).") var verilateLarge = false
+
+    func validate() throws {
+        try OptionLimits.check(elaborate, in: OptionLimits.elaborateSide, "--elaborate")
+        for size in also.split(separator: ",") {
+            guard let n = Int(size.trimmingCharacters(in: .whitespaces)) else { throw ValidationError("--also: '\(size)' is not a whole number") }
+            try OptionLimits.check(n, in: OptionLimits.elaborateSide, "--also")
+        }
+        try OptionLimits.check(simulate, in: OptionLimits.simulateSide, "--simulate")
+        try OptionLimits.check(gemms, in: OptionLimits.gemms, "--gemms")
+    }
 
     func run() throws {
         var flow = ArrayBenchmark()

@@ -6,8 +6,13 @@ import ShiftwrightFlows
 struct BenchElaborateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "elaborate",
                                                     abstract: "Time elaborating and emitting a design of N cells.")
-    @Option(help: "Approximate number of cells (graph nodes).") var cells = 10_000
-    @Option(help: "Repetitions (the median is reported).") var repeats = 5
+    @Option(parsing: .unconditional, help: "Approximate number of cells (graph nodes, 100...10000000).") var cells = 10_000
+    @Option(parsing: .unconditional, help: "Repetitions (the median is reported, 1...1000).") var repeats = 5
+
+    func validate() throws {
+        try OptionLimits.check(cells, in: OptionLimits.cells, "--cells")
+        try OptionLimits.check(repeats, in: OptionLimits.repeats, "--repeats")
+    }
 
     func run() throws {
         var flow = ElaborateBenchmark()

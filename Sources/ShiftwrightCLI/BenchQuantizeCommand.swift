@@ -14,14 +14,19 @@ struct BenchQuantizeCommand: ParsableCommand {
         midpoints of the value set) on the same data. Build with -c release for meaningful figures.
         """)
 
-    @Option(help: "Number of values.")
+    @Option(parsing: .unconditional, help: "Number of values (1...500000000).")
     var count: Int = 10_000_000
-    @Option(name: .customLong("repeat"), help: "Timed runs per format (the best is reported).")
+    @Option(name: .customLong("repeat"), parsing: .unconditional, help: "Timed runs per format (the best is reported, 1...1000).")
     var repeats: Int = 3
-    @Option(help: "Seed of the generated data.")
+    @Option(parsing: .unconditional, help: "Seed of the generated data.")
     var seed: UInt64 = 1
     @Flag(name: .customLong("no-numpy"), help: "Skip the NumPy comparison.")
     var noNumpy = false
+
+    func validate() throws {
+        try OptionLimits.check(count, in: 1...500_000_000, "--count")
+        try OptionLimits.check(repeats, in: OptionLimits.repeats, "--repeat")
+    }
 
     func run() throws {
         var flow = QuantizeBenchmark()

@@ -9,7 +9,7 @@ struct PEOptions: ParsableArguments {
     @Option(help: "Weight format (ausn-b3s2, ausn-b3t2, pot-b4, afp-e3m2, int4, …).")
     var weight: String
 
-    @Option(name: .customLong("acc-depth"), help: "Maximum number of accumulations K (sets the accumulator width).")
+    @Option(name: .customLong("acc-depth"), parsing: .unconditional, help: "Maximum number of accumulations K (sets the accumulator width).")
     var accumulationDepth: Int = DefaultDesigns.accumulationDepth
 
     @Flag(help: "Register the product before the accumulator (latency 2).")
@@ -23,9 +23,9 @@ struct PEOptions: ParsableArguments {
 
 /// Options that select a requantizer, shared by `generate requant` and `verify requant`.
 struct RequantOptions: ParsableArguments {
-    @Option(name: .customLong("acc-width"), help: "Accumulator width in bits (signed).")
+    @Option(name: .customLong("acc-width"), parsing: .unconditional, help: "Accumulator width in bits (signed).")
     var accumulatorWidth: Int
-    @Option(name: .customLong("shift-bits"), help: "Width of the signed run-time shift input.")
+    @Option(name: .customLong("shift-bits"), parsing: .unconditional, help: "Width of the signed run-time shift input.")
     var shiftBits = 6
     @Option(help: "Target format (int8, afp-e3m2, ausn-b3s2, …).")
     var to: String

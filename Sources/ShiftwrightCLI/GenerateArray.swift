@@ -3,14 +3,14 @@ import ShiftwrightFlows
 
 /// Options that select a PE array, shared by `generate array`, `verify array` and `bench array`.
 struct ArrayOptions: ParsableArguments {
-    @Option(help: "PE rows R (the K of one weight tile).") var rows = 8
-    @Option(help: "PE columns C (output columns N per run).") var cols = 8
+    @Option(parsing: .unconditional, help: "PE rows R (the K of one weight tile).") var rows = 8
+    @Option(parsing: .unconditional, help: "PE columns C (output columns N per run).") var cols = 8
     @Option(help: "Activation format (int8, uint8, afp-e3m2, ausn-b3s2, …).") var act = "int8"
     @Option(help: "Weight format (ausn-b3s2, ausn-b3t2, pot-b4, afp-e3m2, int4, …).") var weight = "ausn-b3s2"
     @Option(help: "Output format of the requantizers.") var target = "int8"
-    @Option(name: .customLong("max-rows"), help: "Largest M per run (depth of the accumulator buffer).") var maxRows = 256
-    @Option(name: .customLong("max-tiles"), help: "Largest number of weight tiles per run (K <= rows x max-tiles).") var maxTiles = 16
-    @Option(name: .customLong("shift-bits"), help: "Width of the signed run-time shift input.") var shiftBits = 8
+    @Option(name: .customLong("max-rows"), parsing: .unconditional, help: "Largest M per run (depth of the accumulator buffer).") var maxRows = 256
+    @Option(name: .customLong("max-tiles"), parsing: .unconditional, help: "Largest number of weight tiles per run (K <= rows x max-tiles).") var maxTiles = 16
+    @Option(name: .customLong("shift-bits"), parsing: .unconditional, help: "Width of the signed run-time shift input.") var shiftBits = 8
     @Option(help: "Tie rule of the requantizers: even or smaller.") var ties = "even"
 
     func config() throws -> ArrayConfig {

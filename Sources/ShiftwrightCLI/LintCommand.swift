@@ -9,6 +9,6 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         let (text, dirty) = try LintFlow.files(files)
         print(text, terminator: "")
-        if dirty > 0 { throw ToolError("\(dirty) of \(files.count) files have lint findings") }
+        if dirty > 0 { throw ToolError.checkFailed("\(dirty) of \(files.count) files have lint findings") }
     }
 }

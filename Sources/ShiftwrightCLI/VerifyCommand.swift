@@ -6,21 +6,30 @@ struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Co-simulate RTL in Verilator against the golden model.",
-        subcommands: [VerifyPE.self, VerifyRequant.self, VerifyArray.self, VerifyDefaults.self]
+        subcommands: [VerifyPE.self, VerifyRequant.self, VerifyArray.self, VerifyDefaults.self, VerifyPlan.self]
     )
 }
 
 /// Options every verification run shares.
 struct VerifyOptions: ParsableArguments {
-    @Option(help: "Random vectors when the input space is too large for exhaustive coverage.")
+    @Option(parsing: .unconditional, help: "Random vectors when the input space is too large for exhaustive coverage (1...20000000).")
     var vectors = 200_000
-    @Option(help: "Seed of the random vectors (printed in every report).")
+    @Option(parsing: .unconditional, help: "Seed of the random vectors (printed in every report).")
     var seed: UInt64 = 1
     @Option(help: "Write a waveform (.fst or .vcd) of the failing cycles (or of the first cycles when all pass).")
     var wave: String?
+    @Option(name: .customLong("wave-dir"), help: "Folder of the mismatch waveform and its GTKWave .gtkw file when --wave is not given (default: waves/ in the cache, ~/.cache/shiftwright).")
+    var waveDirectory: String?
+    @OptionGroup var report: VerifyReportOptions
+
+    func validate() throws {
+        try OptionLimits.check(vectors, in: OptionLimits.vectors, "--vectors")
+        try OptionLimits.checkWritable(wave, "--wave")
+    }
 
     func flowOptions(_ external: ExternalRTLOptions? = nil) -> VerificationFlows.Options {
-        .init(vectors: vectors, seed: seed, wave: wave, rtl: external?.rtl, top: external?.top)
+        .init(vectors: vectors, seed: seed, wave: wave, rtl: external?.rtl, top: external?.top, rtlTarget: external?.target,
+              waveDirectory: waveDirectory)
     }
 }
 
@@ -30,6 +39,14 @@ struct ExternalRTLOptions: ParsableArguments {
     var rtl: String?
     @Option(help: "Top module in --rtl (default: the generated module's name).")
     var top: String?
+    @Option(help: "FPGA target the --rtl netlist was synthesized for (ice40, ecp5, xc7, xcu): Yosys's models of its cells are simulated with it (default: found from the cells it instantiates).")
+    var target: String?
+}
+
+/// Where a verification's results go besides stdout.
+struct VerifyReportOptions: ParsableArguments {
+    @Option(help: "Also write the results as JUnit XML (one test case per design) to this file, pass or fail.")
+    var junit: String?
 }
 
 /// Prints a verification report to stdout.
@@ -43,7 +60,7 @@ struct VerifyPE: ParsableCommand {
     @OptionGroup var external: ExternalRTLOptions
 
     func run() throws {
-        try VerificationReport.finish(VerificationFlows.pe(try pe.config(), options.flowOptions(external)), output: printReport)
+        try JUnitReport.finish(VerificationFlows.pe(try pe.config(), options.flowOptions(external)), suite: "verify pe", junit: options.report.junit, output: printReport)
     }
 }
 
@@ -53,7 +70,7 @@ struct VerifyDefaults: ParsableCommand {
     @OptionGroup var options: VerifyOptions
 
     func run() throws {
-        try VerificationReport.finish(VerificationFlows.defaults(seed: options.seed), output: printReport)
+        try JUnitReport.finish(VerificationFlows.defaults(seed: options.seed), suite: "verify defaults", junit: options.report.junit, output: printReport)
     }
 }
 
@@ -65,6 +82,6 @@ struct VerifyRequant: ParsableCommand {
     @OptionGroup var external: ExternalRTLOptions
 
     func run() throws {
-        try VerificationReport.finish(VerificationFlows.requantizer(try requant.config(), options.flowOptions(external)), output: printReport)
+        try JUnitReport.finish(VerificationFlows.requantizer(try requant.config(), options.flowOptions(external)), suite: "verify requant", junit: options.report.junit, output: printReport)
     }
 }

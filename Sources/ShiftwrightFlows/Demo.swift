@@ -32,7 +32,7 @@ public enum Demo {
         let outcomes = try VerificationFlows.defaults(seed: 1)
         log(try VerificationReport.text(outcomes).trimmingTrailingNewline)
         try VerificationReport.requirePassed(outcomes)
-        if dirty > 0 { throw ToolError("\(dirty) generated designs have lint findings") }
+        if dirty > 0 { throw ToolError.checkFailed("\(dirty) generated designs have lint findings") }
 
         log("\n== 3b. The default 8x8 PE array on whole GEMMs (random valid/ready stalls), against the golden GEMM")
         log("   weights: \(BundledData.sileroEncoder2Source)")

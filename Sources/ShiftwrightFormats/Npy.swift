@@ -8,10 +8,7 @@ public enum Npy {
 
     /// Reads a `.npy` file.
     public static func read(path: String) throws -> Tensor {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) } catch {
-            throw FormatError("cannot read \(path): \(error.localizedDescription)")
-        }
+        let data = try TensorFile.bytes(of: path)
         do { return try parse(data) } catch let e as FormatError {
             throw FormatError("\(path): \(e.message)")
         }

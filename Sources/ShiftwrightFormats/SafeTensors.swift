@@ -14,7 +14,7 @@ public enum SafeTensors {
     }
 
     public static func read(path: String, tensor name: String? = nil) throws -> Tensor {
-        guard let data = FileManager.default.contents(atPath: path) else { throw FormatError("cannot read \(path)") }
+        let data = try TensorFile.bytes(of: path)
         do { return try parse(data, tensor: name) } catch let e as FormatError { throw FormatError("\(path): \(e.message)") }
     }
 
@@ -33,11 +33,20 @@ public enum SafeTensors {
             }
             entry = entries[0]
         }
+        return try tensor(entry, in: data, dataStart: dataStart)
+    }
+
+    /// Every tensor of the file, in file order of its data.
+    public static func parseAll(_ data: Data) throws -> [(name: String, tensor: Tensor)] {
+        let (entries, dataStart) = try header(data)
+        return try entries.map { ($0.name, try tensor($0, in: data, dataStart: dataStart)) }
+    }
+
+    /// The values of one header entry; sizes and offsets come from the file and are checked with
+    /// overflow-reporting arithmetic before any byte is read.
+    static func tensor(_ entry: Entry, in data: Data, dataStart: Int) throws -> Tensor {
         guard let size = elementSize[entry.dtype] else { throw FormatError("tensor '\(entry.name)' has unsupported dtype \(entry.dtype)") }
-        let count = entry.shape.reduce(1, *)
-        guard entry.end - entry.begin == count * size, dataStart + entry.end <= data.count, entry.begin >= 0 else {
-            throw FormatError("tensor '\(entry.name)': data_offsets do not match its shape \(entry.shape) and dtype \(entry.dtype)")
-        }
+        let count = try checkedLayout(entry, elementSize: size, dataStart: dataStart, fileSize: data.count)
         var values = [Double](repeating: 0, count: count)
         data.withUnsafeBytes { raw in
             let base = raw.baseAddress! + dataStart + entry.begin
@@ -46,12 +55,36 @@ public enum SafeTensors {
         return Tensor(shape: entry.shape, values: values)
     }
 
+    /// The element count of `entry` after checking, without ever trapping on hostile header
+    /// values, that its shape is non-negative, that shape × element size fits an `Int`, that its
+    /// `data_offsets` span exactly those bytes and that they lie inside the file.
+    static func checkedLayout(_ entry: Entry, elementSize size: Int, dataStart: Int, fileSize: Int) throws -> Int {
+        let mismatch = FormatError("tensor '\(entry.name)': data_offsets [\(entry.begin), \(entry.end)] do not match its shape \(entry.shape) and dtype \(entry.dtype)")
+        var count = 1
+        for d in entry.shape {
+            guard d >= 0 else { throw FormatError("tensor '\(entry.name)': negative dimension in shape \(entry.shape)") }
+            let (p, overflow) = count.multipliedReportingOverflow(by: d)
+            guard !overflow else { throw FormatError("tensor '\(entry.name)': shape \(entry.shape) is too large") }
+            count = p
+        }
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: size)
+        guard !overflow else { throw FormatError("tensor '\(entry.name)': shape \(entry.shape) is too large") }
+        guard entry.begin >= 0, entry.end >= entry.begin else { throw mismatch }
+        let (span, spanOverflow) = entry.end.subtractingReportingOverflow(entry.begin)
+        guard !spanOverflow, span == bytes else { throw mismatch }
+        let (last, lastOverflow) = dataStart.addingReportingOverflow(entry.end)
+        guard !lastOverflow, last <= fileSize else {
+            throw FormatError("tensor '\(entry.name)': data_offsets [\(entry.begin), \(entry.end)] lie beyond the end of the file")
+        }
+        return count
+    }
+
     /// Every tensor's header entry, in file order of its data.
     public static func header(_ data: Data) throws -> (entries: [Entry], dataStart: Int) {
         guard data.count >= 8 else { throw FormatError("not a safetensors file: shorter than its 8-byte header length") }
         let length = data.prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
         guard length <= UInt64(data.count - 8) else { throw FormatError("not a safetensors file: header length \(length) exceeds the file") }
-        let json = data.subdata(in: 8..<(8 + Int(length)))
+        let json = data.subdata(in: data.startIndex + 8 ..< data.startIndex + 8 + Int(length))
         guard let object = try? JSONSerialization.jsonObject(with: json) as? [String: Any] else {
             throw FormatError("not a safetensors file: the header is not a JSON object")
         }

@@ -17,7 +17,7 @@ public enum ScaleRule: Sendable, Hashable, CustomStringConvertible {
         case "noclip": self = .noclip
         case "search": self = .search
         default:
-            guard let n = Int(text), abs(n) <= 100_000 else {
+            guard let n = Int(text), n.magnitude <= 100_000 else {
                 throw FormatError("bad scale '\(text)': expected paper, noclip, search or an integer bias/top")
             }
             self = .explicit(n)

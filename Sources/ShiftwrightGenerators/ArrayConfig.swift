@@ -82,13 +82,16 @@ extension GeneratorNames {
     /// Longest module name the DSL accepts.
     public static let maxModuleName = 64
 
-    /// `name` itself when short enough, else its first 47 characters and a 16-digit FNV-1a hash
-    /// of the whole name (deterministic, so distinct configurations keep distinct names).
+    /// `name` itself when short enough, else its first 47 characters (without trailing
+    /// underscores, so no `__` appears, which Verilator mangles) and a 16-digit FNV-1a hash of the
+    /// whole name (deterministic, so distinct configurations keep distinct names).
     public static func bounded(_ name: String) -> String {
         guard name.count > maxModuleName else { return name }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let hex = String(hash, radix: 16)
-        return String(name.prefix(maxModuleName - 17)) + "_" + String(repeating: "0", count: 16 - hex.count) + hex
+        var head = String(name.prefix(maxModuleName - 17))
+        while head.hasSuffix("_") { head.removeLast() }
+        return head + "_" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

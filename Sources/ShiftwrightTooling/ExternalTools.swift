@@ -24,7 +24,7 @@ public struct ExternalTool: Sendable, Hashable {
     @discardableResult
     public func require() throws -> String {
         guard let path = ProcessRunner.which(executable) else {
-            throw ToolError("\(executable) is not installed: run '\(installHint)' (or scripts/setup.sh)")
+            throw ToolError.toolFailed("\(executable) is not installed: run '\(installHint)' (or scripts/setup.sh)")
         }
         return path
     }
@@ -34,11 +34,11 @@ public struct ExternalTool: Sendable, Hashable {
         try require()
         let result = try ProcessRunner.run(executable, [versionFlag])
         guard result.succeeded else {
-            throw ToolError("\(executable) \(versionFlag) failed (exit \(result.status)): \(result.tail())")
+            throw ToolError.toolFailed("\(executable) \(versionFlag) failed (\(result.exitDescription)): \(result.tail())")
         }
         let line = (result.stdout + "\n" + result.stderr).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .first { !$0.isEmpty }
-        guard let line else { throw ToolError("\(executable) \(versionFlag) printed nothing") }
+        guard let line else { throw ToolError.toolFailed("\(executable) \(versionFlag) printed nothing") }
         return line
     }
 }

@@ -2,10 +2,20 @@ import Foundation
 
 /// The outcome of running an external program: exit status and captured output.
 public struct ProcessResult: Sendable {
+    /// The exit status, or the signal number when `signalled`.
     public let status: Int32
     public let stdout: String
     public let stderr: String
-    public var succeeded: Bool { status == 0 }
+    /// Whether the program was ended by a signal (a crash, or killed) rather than exiting.
+    public let signalled: Bool
+    public var succeeded: Bool { status == 0 && !signalled }
+
+    public init(status: Int32, stdout: String, stderr: String, signalled: Bool = false) {
+        (self.status, self.stdout, self.stderr, self.signalled) = (status, stdout, stderr, signalled)
+    }
+
+    /// "exit 2" or "killed by signal 11", for error lines.
+    public var exitDescription: String { signalled ? "killed by signal \(status)" : "exit \(status)" }
     /// The last non-empty lines of stderr (or stdout if stderr is empty), for one-line error messages.
     public func tail(lines: Int = 3) -> String {
         let text = stderr.isEmpty ? stdout : stderr
@@ -39,7 +49,7 @@ public enum ProcessRunner {
     public static func start(_ executable: String, _ arguments: [String], workingDirectory: String? = nil,
                              environment: [String: String]? = nil) throws -> RunningProcess {
         guard let path = which(executable) else {
-            throw ToolError("'\(executable)' was not found on PATH")
+            throw ToolError.toolFailed("'\(executable)' was not found on PATH")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
@@ -49,19 +59,25 @@ public enum ProcessRunner {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         }
         // Capture through temporary files: pipes can deadlock when a tool writes more than a pipe holds.
-        let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent("shiftwright-proc-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: outURL), errHandle = try FileHandle(forWritingTo: errURL)
+        let scratch = try ScratchSpace.makeTemporaryDirectory("proc")
+        let outPath = "\(scratch)/stdout", errPath = "\(scratch)/stderr"
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+        guard let outHandle = FileHandle(forWritingAtPath: outPath), let errHandle = FileHandle(forWritingAtPath: errPath) else {
+            ScratchSpace.release(scratch)
+            throw ToolError.toolFailed("could not capture the output of '\(executable)' in \(scratch)")
+        }
         process.standardOutput = outHandle
         process.standardError = errHandle
         process.standardInput = FileHandle.nullDevice
         do { try process.run() } catch {
-            try? FileManager.default.removeItem(at: scratch)
-            throw ToolError("could not start '\(executable)': \(error.localizedDescription)")
+            ScratchSpace.release(scratch)
+            throw ToolError.toolFailed("could not start '\(executable)': \(SystemErrorText.reason(error))")
+        }
+        // Each program runs in its own process group; the interruption handler signals the group.
+        if !Interruption.track(process.processIdentifier) {
+            _ = kill(-process.processIdentifier, SIGKILL)
+            Interruption.parkIfInterrupted()
         }
         return RunningProcess(process: process, scratch: scratch, handles: [outHandle, errHandle])
     }
@@ -72,7 +88,7 @@ public enum ProcessRunner {
                              what: String) throws -> ProcessResult {
         let result = try run(executable, arguments, workingDirectory: workingDirectory)
         guard result.succeeded else {
-            throw ToolError("\(what) failed (exit \(result.status)): \(result.tail())")
+            throw ToolError.toolFailed("\(what) failed (\(result.exitDescription)): \(result.tail())")
         }
         return result
     }
@@ -81,14 +97,17 @@ public enum ProcessRunner {
 /// A started external program; `wait()` blocks until it exits and returns its output.
 public final class RunningProcess {
     private let process: Process
-    private let scratch: URL
+    private let scratch: String
     private let handles: [FileHandle]
 
-    init(process: Process, scratch: URL, handles: [FileHandle]) {
+    init(process: Process, scratch: String, handles: [FileHandle]) {
         self.process = process
         self.scratch = scratch
         self.handles = handles
     }
+
+    /// The program's process id (also its process-group id).
+    public var processIdentifier: pid_t { process.processIdentifier }
 
     /// Stops the program (if still running) and collects what it wrote.
     @discardableResult
@@ -99,10 +118,14 @@ public final class RunningProcess {
 
     public func wait() -> ProcessResult {
         process.waitUntilExit()
+        Interruption.untrack(process.processIdentifier)
+        // A program ended by our own interruption handler is not a failure to report.
+        Interruption.parkIfInterrupted()
         for handle in handles { try? handle.close() }
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let out = (try? String(contentsOf: scratch.appendingPathComponent("stdout"), encoding: .utf8)) ?? ""
-        let err = (try? String(contentsOf: scratch.appendingPathComponent("stderr"), encoding: .utf8)) ?? ""
-        return ProcessResult(status: process.terminationStatus, stdout: out, stderr: err)
+        defer { ScratchSpace.release(scratch) }
+        let out = (try? String(contentsOfFile: "\(scratch)/stdout", encoding: .utf8)) ?? ""
+        let err = (try? String(contentsOfFile: "\(scratch)/stderr", encoding: .utf8)) ?? ""
+        let signalled = process.terminationReason == .uncaughtSignal
+        return ProcessResult(status: process.terminationStatus, stdout: out, stderr: err, signalled: signalled)
     }
 }

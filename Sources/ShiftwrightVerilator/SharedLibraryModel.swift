@@ -19,8 +19,10 @@ public struct SharedLibraryModel: @unchecked Sendable {
     public let buildSeconds: Double
     private let api: API
 
-    /// Compiles `verilog` with `top` as the top module into `libsim.so` and loads it.
-    public static func build(verilog: [(name: String, text: String)], top: String, ports: [PortSpec]) throws -> SharedLibraryModel {
+    /// Compiles `verilog` with `top` as the top module (and `library`, cell models and their
+    /// headers, beside it) into `libsim.so` and loads it.
+    public static func build(verilog: [(name: String, text: String)], top: String, ports: [PortSpec],
+                             library: VerilogLibrary? = nil) throws -> SharedLibraryModel {
         let layout = PortLayout(ports: ports)
         let flags = VerilatorModel.verilatorFlags(top: top, trace: nil)
             + ["-CFLAGS", "-fPIC", "-CFLAGS", "-DVL_USER_FINISH", "-CFLAGS", "-DVL_USER_STOP", "-CFLAGS", "-DVL_USER_FATAL",
@@ -28,7 +30,8 @@ public struct SharedLibraryModel: @unchecked Sendable {
         let build = try VerilatorBuild(top: top, verilog: verilog,
                                        support: [("sw_words.h", GlueWriter.wordHeader(top: top, layout: layout)),
                                                  ("sw_shim.cpp", ShimSource.text)],
-                                       flags: flags, artifact: "libsim.so").run()
+                                       flags: flags, artifact: "libsim.so", library: library,
+                                       label: "Verilator: building \(top)").run()
         return SharedLibraryModel(top: top, layout: layout, path: build.path, wasBuilt: build.built,
                                   buildSeconds: build.seconds, api: try API.load(build.path))
     }

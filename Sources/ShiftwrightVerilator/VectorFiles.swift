@@ -9,9 +9,7 @@ import Glibc
 enum VectorFiles {
     static func scratchDirectory() throws -> String {
         let base = FileManager.default.isWritableFile(atPath: "/dev/shm") ? "/dev/shm" : FileManager.default.temporaryDirectory.path
-        let dir = "\(base)/shiftwright-run-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
+        return try ScratchSpace.makeDirectory("shiftwright-run", in: base)
     }
 
     static func write(_ words: [UInt8], to path: String) throws {

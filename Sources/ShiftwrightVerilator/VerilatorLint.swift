@@ -6,8 +6,8 @@ public enum VerilatorLint {
     /// The warnings and errors Verilator reports (empty when clean).
     public static func findings(verilog: String, fileName: String, top: String) throws -> [String] {
         _ = try ExternalTool.verilator.require()
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("shiftwright-lint-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dir = try ScratchSpace.makeTemporaryDirectory("lint")
+        defer { ScratchSpace.release(dir) }
         let path = "\(dir)/\(fileName)"
         try AtomicFile.write(verilog, to: path)
         let result = try ProcessRunner.run("verilator", ["--lint-only", "-Wall", "--top-module", top, path], workingDirectory: dir)

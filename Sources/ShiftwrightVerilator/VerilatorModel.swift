@@ -25,14 +25,16 @@ public struct VerilatorModel: Sendable {
     public let wasBuilt: Bool
     public let buildSeconds: Double
 
-    /// Compiles `verilog` (one or more files' text) with `top` as the top module.
+    /// Compiles `verilog` (one or more files' text) with `top` as the top module, and `library`
+    /// (cell models, their headers and macros) beside it.
     public static func build(verilog: [(name: String, text: String)], top: String, ports: [PortSpec],
-                             trace: TraceFormat? = nil) throws -> VerilatorModel {
+                             trace: TraceFormat? = nil, library: VerilogLibrary? = nil) throws -> VerilatorModel {
         let layout = PortLayout(ports: ports)
         let build = try VerilatorBuild(top: top, verilog: verilog,
                                        support: [("sw_glue.h", GlueWriter.header(top: top, layout: layout, trace: trace)),
                                                  ("sw_driver.cpp", DriverSource.text)],
-                                       flags: verilatorFlags(top: top, trace: trace), artifact: "sim").run()
+                                       flags: verilatorFlags(top: top, trace: trace), artifact: "sim", library: library,
+                                       label: "Verilator: building \(top)\(trace == nil ? "" : " with tracing")").run()
         return VerilatorModel(top: top, layout: layout, executable: build.path, wasBuilt: build.built, buildSeconds: build.seconds)
     }
 
@@ -75,7 +77,7 @@ public struct VerilatorModel: Sendable {
             let process = try ProcessRunner.start(executable, args)
             return PendingRun(model: self, process: process, directory: dir, outPath: outPath, cycles: cycles)
         } catch {
-            try? FileManager.default.removeItem(atPath: dir)
+            ScratchSpace.release(dir)
             throw error
         }
     }
@@ -91,14 +93,14 @@ public struct VerilatorModel: Sendable {
         /// Stops the simulation and removes its files (for a run that is no longer wanted).
         public func cancel() {
             process.terminate()
-            try? FileManager.default.removeItem(atPath: directory)
+            ScratchSpace.release(directory)
         }
 
         public func finish() throws -> [UInt64] {
-            defer { try? FileManager.default.removeItem(atPath: directory) }
+            defer { ScratchSpace.release(directory) }
             let result = process.wait()
             guard result.succeeded else {
-                throw ToolError("simulation of '\(model.top)' failed (exit \(result.status)): \(result.tail())")
+                throw ToolError.toolFailed("simulation of '\(model.top)' failed (exit \(result.status)): \(result.tail())")
             }
             let packing = model.layout.outputPacking
             return packing.unpack(try VectorFiles.read(outPath, bytes: cycles * packing.rowBytes), cycles: cycles)

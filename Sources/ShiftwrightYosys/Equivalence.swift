@@ -56,8 +56,8 @@ public struct Equivalence: Sendable {
     public func check(gold: Side, gate: Side, ports: [PortSpec]) throws -> Verdict {
         try Yosys.checkIdentifier(gold.top)
         try Yosys.checkIdentifier(gate.top)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("shiftwright-prove-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dir = try ScratchSpace.makeTemporaryDirectory("prove")
+        defer { ScratchSpace.release(dir) }
         try AtomicFile.write(gold.verilog, to: "\(dir)/gold.v")
         try AtomicFile.write(gate.verilog, to: "\(dir)/gate.v")
         let load = loadCommands(gold: gold, gate: gate)

@@ -111,8 +111,8 @@ public struct Nextpnr: Sendable {
               let netlist = synthesized.netlists[.json] else {
             throw ToolError("Yosys wrote no JSON netlist for \(placed.top)")
         }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("shiftwright-pnr-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let scratch = try ScratchSpace.makeTemporaryDirectory("pnr")
+        defer { ScratchSpace.release(scratch) }
         try AtomicFile.write(netlist, to: "\(scratch)/design.json")
         let result = try ProcessRunner.run(executable, device.deviceArguments + [
             "--json", "design.json", device.unconstrainedFlag, "--freq", "500",
@@ -120,7 +120,7 @@ public struct Nextpnr: Sendable {
         ], workingDirectory: scratch)
         guard result.succeeded else {
             let lines = (result.stderr + "\n" + result.stdout).split(separator: "\n").map(String.init)
-            throw ToolError("\(executable) failed: \(lines.first { $0.contains("ERROR") } ?? result.tail())")
+            throw ToolError.toolFailed("\(executable) failed: \(lines.first { $0.contains("ERROR") } ?? result.tail())")
         }
         let report = try Data(contentsOf: URL(fileURLWithPath: "\(scratch)/report.json"))
         return TimingResult(top: placed.top, design: design.top, fmaxMHz: try Self.fmax(report: report),

@@ -43,7 +43,7 @@ public struct Yosys: Sendable, Hashable {
         guard result.succeeded else {
             let lines = (result.stderr + "\n" + result.stdout).split(separator: "\n").map(String.init)
             let error = lines.first { $0.contains("ERROR") } ?? result.tail()
-            throw ToolError("Yosys failed: \(error.trimmingCharacters(in: .whitespaces))")
+            throw ToolError.toolFailed("Yosys failed: \(error.trimmingCharacters(in: .whitespaces))")
         }
     }
 
@@ -61,8 +61,8 @@ public struct Yosys: Sendable, Hashable {
     func withStagedInput<T>(_ path: String, _ commands: (_ file: String) -> [String],
                             _ body: (_ directory: String) throws -> T) throws -> T {
         guard let text = try? Data(contentsOf: URL(fileURLWithPath: path)) else { throw ToolError("cannot read Verilog file \(path)") }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("shiftwright-yosys-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dir = try ScratchSpace.makeTemporaryDirectory("yosys")
+        defer { ScratchSpace.release(dir) }
         try AtomicFile.write(text, to: "\(dir)/input.v")
         try run(script: commands("input.v").joined(separator: "\n"), in: dir)
         return try body(dir)

@@ -26,11 +26,13 @@ extension Yosys {
     }
 
     public func synthesizeOne(_ design: SynthDesign, target: SynthTarget, netlists: [NetlistFormat]) throws -> SynthResult {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("shiftwright-synth-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let scratch = try ScratchSpace.makeTemporaryDirectory("synth")
+        defer { ScratchSpace.release(scratch) }
         try AtomicFile.write(design.verilog, to: "\(scratch)/\(design.fileName)")
         let start = Date()
-        try run(script: SynthScript.block(for: design, target: target, netlists: netlists), in: scratch)
+        try Heartbeat.run("Yosys: synthesizing \(design.top) for \(target.name)") {
+            try run(script: SynthScript.block(for: design, target: target, netlists: netlists), in: scratch)
+        }
         let seconds = Date().timeIntervalSince(start)
         let stat = try Data(contentsOf: URL(fileURLWithPath: "\(scratch)/\(SynthScript.statFile(design.top))"))
         var files: [NetlistFormat: Data] = [:]

@@ -8,7 +8,7 @@ import Testing
 @Suite struct PackageLayeringTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     /// Modules that come with the toolchain and need no declaration.
-    static let toolchainModules: Set<String> = ["Foundation", "Testing", "Dispatch", "Synchronization", "Glibc", "Darwin", "Musl", "XCTest"]
+    static let toolchainModules: Set<String> = ["Foundation", "FoundationEssentials", "FoundationXML", "Testing", "Dispatch", "Synchronization", "Glibc", "Darwin", "Musl", "XCTest"]
 
     /// Target name -> declared dependency names, read from Package.swift.
     static func declaredDependencies(manifest: String) -> [String: Set<String>] {

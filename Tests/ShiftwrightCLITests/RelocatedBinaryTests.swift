@@ -3,8 +3,8 @@ import Testing
 import ShiftwrightTooling
 
 /// The binary depends on nothing in the checkout: copied alone into a temporary directory and
-/// run from `/`, it verifies a PE and runs the whole demo (its C++ driver and the demo's real
-/// weights are compiled in).
+/// run from `/`, it verifies a PE, runs the whole demo (its C++ driver and the demo's real
+/// weights are compiled in) and runs the digits network through the array (its data is compiled in).
 @Suite struct RelocatedBinaryTests {
     @Test func copiedBinaryRunsFromRoot() throws {
         let dir = try CLI.scratchDirectory()
@@ -32,5 +32,15 @@ import ShiftwrightTooling
         for name in names {
             #expect(FileManager.default.contents(atPath: "\(out)/\(name)") == FileManager.default.contents(atPath: "\(committed)/\(name)"), "\(name)")
         }
+
+        // The same images, formats and array size as DigitsInferenceTests, so the Verilator builds are shared (cached by content).
+        let report = "\(dir)/digits.txt"
+        let infer = try ProcessRunner.run(copy, ["infer", "--images", "64", "--formats", "afp-e2m2", "--rows", "2", "--cols", "2", "--out", report],
+                                          workingDirectory: "/")
+        #expect(infer.succeeded, "\(infer.stderr)")
+        #expect(infer.stdout.contains("top-1 accuracy on 64 test images of the digits network"))
+        #expect(infer.stdout.contains("yes (2688 codes)"), "64 images x (32 + 10) outputs, RTL = golden: \(infer.stdout)")
+        let written = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(written.hasPrefix("top-1 accuracy on 64 test images") && infer.stdout.contains(written))
     }
 }

@@ -22,7 +22,10 @@ import ShiftwrightFlows
         let c = try ArrayTestSupport.config(2, 2, "int8", "ausn-b3s2", maxRows: 16, maxTiles: 2)
         let gemms = try ArrayTestSupport.gemms(c, shapes: [(3, 3), (5, 4)], seed: 61)
         let wave = FileManager.default.temporaryDirectory.appendingPathComponent("sw-array-mutant-\(UUID().uuidString).vcd").path
-        defer { try? FileManager.default.removeItem(atPath: wave) }
+        defer {
+            try? FileManager.default.removeItem(atPath: wave)
+            try? FileManager.default.removeItem(atPath: Waveforms.saveFilePath(for: wave))  // the GTKWave file beside it
+        }
         let module = try ArrayGenerator.module(c)
         let emitted = ShiftwrightVerilogText.of(module)
         #expect(Self.offByOne(emitted) != emitted, "the mutation must change the Verilog")

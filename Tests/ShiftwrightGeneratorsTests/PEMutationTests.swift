@@ -24,7 +24,10 @@ import ShiftwrightFlows
         let mutant = lines.joined(separator: "\n")
         #expect(mutant != text)
         let wave = FileManager.default.temporaryDirectory.appendingPathComponent("sw-mutant-\(UUID().uuidString).vcd").path
-        defer { try? FileManager.default.removeItem(atPath: wave) }
+        defer {
+            try? FileManager.default.removeItem(atPath: wave)
+            try? FileManager.default.removeItem(atPath: Waveforms.saveFilePath(for: wave))  // the GTKWave file beside it
+        }
         let plan = PEVerification.plan(config, module: module, externalVerilog: (mutant, module.name),
                                        options: .init(accumulationCycles: 2_000))
         let outcome = try BatchRunner.run([plan], wave: checkWaveform ? wave : nil, waveOnMismatch: checkWaveform)[0]
@@ -35,7 +38,7 @@ import ShiftwrightFlows
     }
 
     @Test func flippedAUSNShiftAmountIsCaught() throws {
-        let outcome = try verifyMutant("int8", "ausn-b3s2", line: "wire shifted_low_eq_2 = shifted_low_bits ==", "2'h1", "2'h2", checkWaveform: true)
+        let outcome = try verifyMutant("int8", "ausn-b3s2", line: "shifted_low_b0_0 = shifted_low_sel0 ?", "shifted_low_by1", "shifted_low_by2", checkWaveform: true)
         #expect(!outcome.passed)
         #expect(outcome.mismatch?.contains("golden model expects") == true)
     }

@@ -87,7 +87,8 @@ import ShiftwrightGenerators
         // The first cycle whose three-cycle input history matches: where the mutant first errs.
         let first = try #require((2..<plain.cycles).first { c in (0..<3).allSatisfy { pair(c - 2 + $0) == history[$0] } })
         let plan = Self.longPlan(module: module, external: Self.mutant(module, history: history))
-        let cut = try #require(BatchRunner.cut(plan), "the run is split across both workers")
+        let cut = try #require(BatchRunner.cut(RowComposer(plans: [plan], layout: PortLayout(ports: module.portSpecs)))?.cut,
+                                "the run is split across both workers")
         print("wrong cycle \(first) of \(plan.cycles), cut at \(cut)")
         let outcome = try BatchRunner.run([plan], waveOnMismatch: false)[0]
         #expect(!outcome.passed)

@@ -73,6 +73,6 @@ public struct ArrayBenchmark: Sendable {
                      gemms, 4 * simulate, simulate, o.cycles, result.peOperations, o.simulationSeconds,
                      Double(result.peOperations) / o.simulationSeconds / 1e6, Double(o.cycles) / o.simulationSeconds / 1e6))
         log(String(format: "end to end without the build (golden GEMM, stimulus, simulation, compare): %.2f s", total - o.buildSeconds))
-        if let mismatch = o.mismatch { throw ToolError("mismatch: \(mismatch)") }
+        if let mismatch = o.mismatch { throw ToolError.checkFailed("mismatch: \(mismatch)") }
     }
 }

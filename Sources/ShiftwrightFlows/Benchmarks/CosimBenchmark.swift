@@ -46,7 +46,7 @@ public struct CosimBenchmark: Sendable {
         log(String(format: "raw simulator (pure C++ loop, same model): %.1f M vectors/s on 1 core, %.1f M vectors/s on %d cores; %.1f ns CPU per vector",
                    single.rate / 1e6, parallel.rate / 1e6, workers, parallel.cpuNs))
         log(String(format: "harness / raw simulator: %.2f by wall time, %.2f by CPU time", harnessRate / parallel.rate, parallel.cpuNs / harnessNs))
-        if let mismatch = outcome.mismatch { throw ToolError("mismatch: \(mismatch)") }
+        if let mismatch = outcome.mismatch { throw ToolError.checkFailed("mismatch: \(mismatch)") }
     }
 
     /// Vectors per second (wall) and CPU nanoseconds per vector of `instances` model instances

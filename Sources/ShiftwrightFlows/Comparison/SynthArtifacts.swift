@@ -13,7 +13,7 @@ public enum SynthArtifacts {
             let d = result.design
             files.append((d.fileName, Data(d.verilog.utf8)))
             files.append(("\(d.top).core", Data(FuseSoCCore.text(top: d.top, rtlFile: d.fileName,
-                                                                 description: "Shiftwright generated \(d.top)").utf8)))
+                                                                 description: "Shiftwright generated \(d.top)", target: result.target).utf8)))
             for format in NetlistFormat.allCases {
                 if let data = result.netlists[format] { files.append((format.fileName(top: d.top, target: result.target), data)) }
             }

@@ -123,6 +123,7 @@ public struct SynthRun: Sendable {
 func synthesisProgress(_ note: @escaping @Sendable (String) -> Void) -> ParallelSynthesis.Progress {
     let start = Date()
     return { done, total, top, seconds in
-        note(String(format: "[%3d/%d] %@ %.1f s, %.0f s elapsed", done, total, top, seconds, Date().timeIntervalSince(start)))
+        let estimate = ProgressEstimate(total: total, start: start).text(done: done)
+        note(String(format: "[%3d/%d] %@ %.1f s, %@", done, total, top, seconds, estimate))
     }
 }

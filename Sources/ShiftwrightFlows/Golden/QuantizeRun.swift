@@ -96,7 +96,7 @@ public struct QuantizeRun: Sendable {
         if let codesOutput {
             files.append((codesOutput, Npy.encode(codes: q.quantize(tensor.values), shape: tensor.shape, fortranOrder: tensor.fortranOrder)))
         }
-        for (p, data) in files { try AtomicFile.write(data, to: p) }
+        try AtomicFile.writeFiles(files)
         let report = FileReport(format: f.name, input: path, shape: tensor.shape, count: range.count, scale: q.scaleDescription,
                                 ties: tieRule.rawValue, greedy: greedy, maxAbs: range.maxMagnitude, mse: stats.mse, sqnrDB: stats.sqnrDB,
                                 clipError: stats.clipError, roundError: stats.roundError, output: output, codesOutput: codesOutput)

@@ -23,7 +23,7 @@ public enum VerificationReport {
     public static func requirePassed(_ outcomes: [VerificationOutcome]) throws {
         let failed = outcomes.filter { !$0.passed }
         guard failed.isEmpty else {
-            throw ToolError("\(failed.count) of \(outcomes.count) designs do not match the golden model: \(failed.map(\.design).joined(separator: ", "))")
+            throw ToolError.checkFailed("\(failed.count) of \(outcomes.count) designs do not match the golden model: \(failed.map(\.design).joined(separator: ", "))")
         }
     }
 

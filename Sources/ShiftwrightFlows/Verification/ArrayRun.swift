@@ -52,6 +52,8 @@ public struct ArrayRun: Sendable {
     public var stall = 0.3
     /// Waveform of the failing cycles.
     public var wave: String?
+    /// Folder of the mismatch waveform when `wave` is not given (default: the cache's `waves/`).
+    public var waveDirectory: String?
 
     public init(config: ArrayConfig) { self.config = config }
 
@@ -65,10 +67,21 @@ public struct ArrayRun: Sendable {
     }
 
     public func run() throws -> Result {
+        if let wave { _ = try TraceFormat(path: wave) }
+        let (scenario, operands) = try scenario()
+        let result = try ArrayVerification.run(scenario, wave: wave, waveDirectory: waveDirectory)
+        let summary = String(format: "%d GEMM runs, %d output elements, %d PE operations in %.3f s of simulation (%.2f M PE-ops/s)",
+                             result.gemms, result.elements, result.peOperations, result.outcome.simulationSeconds,
+                             Double(result.peOperations) / max(result.outcome.simulationSeconds, 1e-9) / 1e6)
+        return Result(operands: operands, summary: summary, outcome: result.outcome)
+    }
+
+    /// The GEMMs this run asks for (operands quantized, M and N split into array-sized runs) with
+    /// its stalls and seed, and the line on real operands when there are any.
+    func scenario() throws -> (ArrayScenario, operands: String?) {
         guard m >= 1, gemms >= 1 else { throw ToolError("--m and --gemms must be at least 1") }
         guard (0..<1).contains(stall) else { throw ToolError("--stall must be in 0 ..< 1, got \(stall)") }
         let c = config
-        if let wave { _ = try TraceFormat(path: wave) }
         var rng = SplitMix64(seed: seed)
         var problems: [GemmProblem] = []
         var operands: String?
@@ -92,11 +105,7 @@ public struct ArrayRun: Sendable {
         }
         let scenario = try ArrayScenario(config: c, segments: [.init(problems)],
                                          stalls: .init(source: stall, sink: stall, startWhileBusy: stall / 4), seed: seed)
-        let result = try ArrayVerification.run(scenario, wave: wave)
-        let summary = String(format: "%d GEMM runs, %d output elements, %d PE operations in %.3f s of simulation (%.2f M PE-ops/s)",
-                             result.gemms, result.elements, result.peOperations, result.outcome.simulationSeconds,
-                             Double(result.peOperations) / max(result.outcome.simulationSeconds, 1e-9) / 1e6)
-        return Result(operands: operands, summary: summary, outcome: result.outcome)
+        return (scenario, operands)
     }
 
     /// M×K activation codes: `acts` quantized, or random codes.

@@ -29,9 +29,10 @@ public struct ArrayOutcome: Sendable {
 /// waveform of the cycles before it is written.
 public enum ArrayVerification {
     /// `transform` rewrites the emitted Verilog before simulation (mutation tests). `wave`: write
-    /// a waveform there on mismatch (default `shiftwright-mismatch-<array>.fst`).
+    /// a waveform there on mismatch (default `<waveDirectory>/<array>-mismatch.fst`, the cache's
+    /// `waves/` unless given), with a GTKWave save file beside it.
     public static func run(_ s: ArrayScenario, module: Module? = nil, transform: (@Sendable (String) -> String)? = nil,
-                           wave: String? = nil, waveOnMismatch: Bool = true) throws -> ArrayOutcome {
+                           wave: String? = nil, waveOnMismatch: Bool = true, waveDirectory: String? = nil) throws -> ArrayOutcome {
         let array = try module ?? ArrayGenerator.module(s.config)
         let plan = ArrayStimulus(s)
         let harness = try ArrayHarness.module(s.config, array: array, depths: plan.depths)
@@ -47,12 +48,13 @@ public enum ArrayVerification {
         let events = exercised(plan, layout: model.layout, stimulus: stimulus, outputs: outputs)
         var waveform: String?
         if let failure, waveOnMismatch || wave != nil {
-            let path = wave ?? "shiftwright-mismatch-\(array.name).fst"
+            let path = try wave ?? Waveforms.mismatchPath(top: array.name, directory: waveDirectory)
             let traced = try VerilatorModel.build(verilog: [(emitted.fileName, text)], top: harness.name, ports: ports,
                                                   trace: try TraceFormat(path: path))
             let window = (max(0, failure.cycle - 64), min(plan.cycles - 1, failure.cycle + 4))
             _ = try traced.run(stimulus: stimulus, cycles: plan.cycles, wave: (path, window.0, window.1))
-            waveform = "\(path) (cycles \(window.0)...\(window.1))"
+            let saveFile = try Waveforms.writeSaveFile(dump: path, top: harness.name, ports: ports, fromCycle: window.0)
+            waveform = "\(path) (cycles \(window.0)...\(window.1); GTKWave: \(saveFile))"
         }
         let elements = plan.segments.reduce(0) { $0 + $1.rows.reduce(0) { $0 + $1.codes.count } }
         let resets = s.segments.filter { $0.resetAfter != nil }.count

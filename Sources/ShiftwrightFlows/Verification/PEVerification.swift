@@ -6,15 +6,16 @@ import ShiftwrightFormats
 import ShiftwrightGenerators
 
 /// Builds the co-simulation plan for a processing element: every (activation, weight) code pair
-/// when there are at most `exhaustiveLimit` (2^30) of them (otherwise seeded-random pairs), each
+/// when there are at most `exhaustiveLimit` (2^26) of them (otherwise seeded-random pairs), each
 /// as a clear-and-accumulate cycle, then seeded-random accumulation sequences exercising `en` and
 /// `clear` (with a clear at least every K accumulations, the declared depth). Expected
 /// accumulator values come only from the golden `ReferencePE` (`ReferencePE64` when the
 /// accumulator fits 62 bits). The plan streams: code pairs are a function of the cycle number
 /// and the golden model steps along with the chunks.
 public enum PEVerification {
-    /// Input spaces up to this size are covered exhaustively (≈ 20 s per design on 2 cores).
-    public static let exhaustiveLimit = 1 << 30
+    /// Input spaces up to this size are covered exhaustively: 2^26 vectors take seconds per design
+    /// on 2 cores, 2^30 took minutes (README, "Verification speed"), too slow for CI.
+    public static let exhaustiveLimit = 1 << 26
 
     public struct Options: Sendable {
         /// Random product vectors when the space is too large for exhaustive coverage.
@@ -68,19 +69,12 @@ public enum PEVerification {
             + ", then \(options.accumulationCycles) random accumulate/clear cycles (seed \(options.seed))"
         let checker: VectorPlan.CheckerFactory
         if config.accumulatorWidth <= 62, let fast = ReferencePE64(activation: a, weight: w, maxAccumulations: config.accumulationDepth) {
-            checker = { start, checkFrom in
-                var golden = fast
-                return accumulatorChecker(config, start: start, checkFrom: checkFrom, decode: {
-                    Int64.fromPattern($0.word($1), width: config.accumulatorWidth, signed: true)
-                }, step: { golden.step(actCode: $0, weightCode: $1, enable: $2, clear: $3) }, describe: { BigInt($0) })
-            }
+            checker = { _, checkFrom in narrowChecker(config, golden: fast, checkFrom: checkFrom, stimulus: stimulus) }
         } else {
             let port = PortSpec(name: "acc", direction: .output, width: config.accumulatorWidth, signed: true)
             checker = { start, checkFrom in
                 var golden = ReferencePE(activation: a, weight: w)
-                return accumulatorChecker(config, start: start, checkFrom: checkFrom, decode: {
-                    PortLayout.load(port: port, from: $0.row($1, count: port.words), at: 0)
-                }, step: { golden.step(actCode: $0, weightCode: $1, enable: $2, clear: $3) }, describe: { $0 })
+                return accumulatorChecker(config, start: start, checkFrom: checkFrom, decode: wideAccumulator(port), step: { golden.step(actCode: $0, weightCode: $1, enable: $2, clear: $3) }, describe: { $0 })
             }
         }
         return VectorPlan(module: module, externalVerilog: externalVerilog, cycles: cycles, inputWordsPerCycle: 4,
@@ -88,6 +82,17 @@ public enum PEVerification {
                           // Clear-and-accumulate rows overwrite all state: any of them can start a run.
                           independentCycles: 1..<(1 + products), warmup: config.latency,
                           stimulus: stimulus, checker: checker)
+    }
+
+    /// The golden accumulator after each cycle's clock edge (cycle 0 is the reset) for materialised
+    /// rows (act, wt, en, clear): exported testbenches, which replay short plans. Computed by
+    /// `ReferencePE` (Formats) only.
+    public static func goldenAccumulators(_ config: PEConfig, stimulus: [UInt64], cycles: Int) -> [BigInt] {
+        var golden = ReferencePE(activation: config.activation, weight: config.weight)
+        return (0..<cycles).map { cycle in
+            cycle == 0 ? 0 : golden.step(actCode: stimulus[4 * cycle], weightCode: stimulus[4 * cycle + 1],
+                                         enable: stimulus[4 * cycle + 2] != 0, clear: stimulus[4 * cycle + 3] != 0)
+        }
     }
 
     /// The random accumulate/clear section (4 words per row), generated in order because the
@@ -109,6 +114,73 @@ public enum PEVerification {
         return rows
     }
 
+    /// The signed value of an accumulator port of at most 62 bits in a chunk's outputs (always
+    /// within the port's range, so a golden value the port cannot hold never matches).
+    static func narrowAccumulator(width: Int) -> (OutputView, Int) -> Int64 {
+        { Int64.fromPattern($0.word($1), width: width, signed: true) }
+    }
+
+    /// The same for a wider accumulator port, exactly.
+    static func wideAccumulator(_ port: PortSpec) -> (OutputView, Int) -> BigInt {
+        { PortLayout.load(port: port, from: $0.row($1, count: port.words), at: 0) }
+    }
+
+    /// The mismatch line: the port's value and the golden one, both as bits and numbers, and the
+    /// inputs (act, wt, en, clear) at the cycle whose product the port should show.
+    static func mismatch(_ config: PEConfig, cycle: Int, actual: BigInt, want: BigInt, inputs: [UInt64], source: Int) -> String {
+        let a = config.activation, w = config.weight, width = config.accumulatorWidth
+        return "cycle \(cycle): acc = \(actual.binaryPattern(width: width)) (\(actual)) but the golden model expects "
+            + "\(want.binaryPattern(width: width)) (\(want)); inputs at cycle \(source): "
+            + "act = \(a.binaryFields(of: inputs[0])) (\(a.name), unit value \(a.unitValue(ofCode: inputs[0]))), "
+            + "wt = \(w.binaryFields(of: inputs[1])) (\(w.name), unit value \(w.unitValue(ofCode: inputs[1]))), "
+            + "en = \(inputs[2]), clear = \(inputs[3])"
+    }
+
+    /// The checker of accumulators up to 62 bits, the harness's hot loop: the golden
+    /// `ReferencePE64` steps once per row with its state and the last `latency` golden values in
+    /// locals for the whole chunk (no closure call, no exclusivity check per row), and the port
+    /// is compared as a sign-extended Int64 (a golden value it cannot hold never matches). The
+    /// rare mismatch message regenerates its input row from `stimulus`.
+    static func narrowChecker(_ config: PEConfig, golden initial: ReferencePE64, checkFrom: Int,
+                              stimulus: @escaping VectorPlan.Stimulus) -> VectorPlan.Checker {
+        let latency = config.latency, width = config.accumulatorWidth, shift = UInt64(64 - width)
+        var golden = initial
+        // Golden values of the last `latency` cycles, oldest first (0 before the first edge).
+        var pending = [Int64](repeating: 0, count: latency)
+        return { first, rows, view in
+            var g = golden
+            defer { golden = g }
+            return pending.withUnsafeMutableBufferPointer { ring -> (cycle: Int, message: String)? in
+                var head = 0
+                for i in 0..<view.cycles {
+                    let cycle = first + i, r = 4 * i
+                    let value = cycle == 0 ? 0 : g.step(actCode: rows[r], weightCode: rows[r + 1], enable: rows[r + 2] != 0, clear: rows[r + 3] != 0)
+                    let want: Int64
+                    if latency == 0 { want = value } else {
+                        want = ring[head]; ring[head] = value
+                        head = head + 1 == latency ? 0 : head + 1
+                    }
+                    guard cycle >= checkFrom else { continue }
+                    let actual = Int64(bitPattern: view.word(i) << shift) >> shift
+                    if actual == want { continue }
+                    let source = max(0, cycle - latency)
+                    var row = [UInt64](repeating: 0, count: 4)
+                    if source > 0 { row.withUnsafeMutableBufferPointer { stimulus(source, $0) } }
+                    return (cycle, mismatch(config, cycle: cycle, actual: BigInt(actual), want: BigInt(want), inputs: row, source: source))
+                }
+                // Keep the ring oldest first for the next chunk.
+                if head != 0 { rotate(ring, by: head) }
+                return nil
+            }
+        }
+    }
+
+    /// Rotates `ring` left by `k` so that element `k` comes first.
+    static func rotate(_ ring: UnsafeMutableBufferPointer<Int64>, by k: Int) {
+        let copy = Array(ring)
+        for i in 0..<ring.count { ring[i] = copy[(i + k) % ring.count] }
+    }
+
     /// Compares `acc` at each cycle with the golden accumulator `latency` cycles earlier (0 during
     /// the pipeline fill after reset), stepping `step` once per row. `Value` is `Int64` on the fast
     /// path and `BigInt` for accumulators wider than 62 bits.
@@ -116,7 +188,7 @@ public enum PEVerification {
         _ config: PEConfig, start: Int, checkFrom: Int, decode: @escaping (OutputView, Int) -> Value,
         step: @escaping (UInt64, UInt64, Bool, Bool) -> Value, describe: @escaping (Value) -> BigInt
     ) -> VectorPlan.Checker where Value: ExpressibleByIntegerLiteral {
-        let latency = config.latency, depth = latency + 1, a = config.activation, w = config.weight
+        let latency = config.latency, depth = latency + 1
         // The last `depth` cycles' golden values and input rows, by cycle modulo depth.
         var expected = [Value](repeating: 0, count: depth)
         var inputs = [UInt64](repeating: 0, count: 4 * depth)
@@ -132,12 +204,8 @@ public enum PEVerification {
                 let actual = decode(view, i)
                 if actual == want { continue }
                 let s = 4 * (max(0, source) % depth)
-                let width = config.accumulatorWidth
-                return (cycle, "cycle \(cycle): acc = \(describe(actual).binaryPattern(width: width)) (\(describe(actual))) but the golden model expects "
-                    + "\(describe(want).binaryPattern(width: width)) (\(describe(want))); inputs at cycle \(max(0, source)): "
-                    + "act = \(a.binaryFields(of: inputs[s])) (\(a.name), unit value \(a.unitValue(ofCode: inputs[s]))), "
-                    + "wt = \(w.binaryFields(of: inputs[s + 1])) (\(w.name), unit value \(w.unitValue(ofCode: inputs[s + 1]))), "
-                    + "en = \(inputs[s + 2]), clear = \(inputs[s + 3])")
+                return (cycle, mismatch(config, cycle: cycle, actual: describe(actual), want: describe(want),
+                                        inputs: Array(inputs[s..<(s + 4)]), source: max(0, source)))
             }
             return nil
         }

@@ -5,7 +5,7 @@ import ShiftwrightGenerators
 import ShiftwrightHDL
 
 /// Builds the co-simulation plan for a requantizer: every (acc, shift) pair when there are at
-/// most `PEVerification.exhaustiveLimit` (2^30) of them, seeded-random pairs otherwise (with the
+/// most `PEVerification.exhaustiveLimit` (2^26) of them, seeded-random pairs otherwise (with the
 /// extremes always included; every magnitude bit length equally likely, half of them sparse, so
 /// small values, exact grid values and ties are hit at every accumulator width). Expected codes
 /// come only from the golden `Requantizer` (through `PreparedRequantizer`). The plan streams:
@@ -50,8 +50,7 @@ public enum RequantVerification {
           return { first, rows, view in
             for i in 0..<view.cycles {
                 let cycle = first + i, slot = cycle % depth
-                let input = (acc: Int64.fromPattern(rows[2 * i], width: accBits, signed: true),
-                             shift: Int(Int64.fromPattern(rows[2 * i + 1], width: shiftBits, signed: true)))
+                let input = decode(config, accWord: rows[2 * i], shiftWord: rows[2 * i + 1])
                 inputs[slot] = input
                 expected[slot] = golden.requantize(input.acc, shift: input.shift)
                 // The reset cycle and pipeline fill carry no vector: checking starts at cycle 1 + latency.
@@ -66,6 +65,24 @@ public enum RequantVerification {
             return nil
           }
         }
+    }
+
+    /// The (acc, shift) input of each of the first `rows` stimulus rows (row 0, the reset, is (0, 0)).
+    static func inputs(_ config: RequantizerConfig, stimulus: [UInt64], rows: Int) -> [(acc: Int64, shift: Int)] {
+        (0..<rows).map { decode(config, accWord: stimulus[2 * $0], shiftWord: stimulus[2 * $0 + 1]) }
+    }
+
+    /// The signed (acc, shift) pair a stimulus row's two words stand for.
+    @inline(__always)
+    static func decode(_ config: RequantizerConfig, accWord: UInt64, shiftWord: UInt64) -> (acc: Int64, shift: Int) {
+        (Int64.fromPattern(accWord, width: config.accumulatorWidth, signed: true),
+         Int(Int64.fromPattern(shiftWord, width: config.shiftBits, signed: true)))
+    }
+
+    /// The golden code for each (acc, shift) input, from `PreparedRequantizer` (Formats) only.
+    static func goldenCodes(_ config: RequantizerConfig, inputs: [(acc: Int64, shift: Int)]) -> [UInt64] {
+        let golden = PreparedRequantizer(target: config.target, ties: config.ties)
+        return inputs.map { golden.requantize($0.acc, shift: $0.shift) }
     }
 
     /// An accumulator whose magnitude has a uniformly chosen bit length (0...width), its lower

@@ -18,8 +18,15 @@ public enum VerificationFlows {
         public var rtl: String?
         /// Top module of `rtl` (default: the generated module's name).
         public var top: String?
-        public init(vectors: Int = 200_000, seed: UInt64 = 1, wave: String? = nil, rtl: String? = nil, top: String? = nil) {
-            (self.vectors, self.seed, self.wave, self.rtl, self.top) = (vectors, seed, wave, rtl, top)
+        /// The FPGA target `rtl` was synthesized for (`ice40`, `ecp5`, `xc7`, `xcu`): Yosys's models
+        /// of its cells are simulated with it. Default: the family whose cells `rtl` instantiates.
+        public var rtlTarget: String?
+        /// Folder of the mismatch waveform when `wave` is not given (default: the cache's `waves/`).
+        public var waveDirectory: String?
+        public init(vectors: Int = 200_000, seed: UInt64 = 1, wave: String? = nil, rtl: String? = nil, top: String? = nil,
+                    rtlTarget: String? = nil, waveDirectory: String? = nil) {
+            (self.vectors, self.seed, self.wave, self.rtl, self.top, self.rtlTarget) = (vectors, seed, wave, rtl, top, rtlTarget)
+            self.waveDirectory = waveDirectory
         }
     }
 
@@ -55,6 +62,8 @@ public enum VerificationFlows {
         if let wave = options.wave { _ = try TraceFormat(path: wave) }
         let name = options.top ?? module.name
         let external = try options.rtl.map { (text: try ExternalRTL.read($0, expecting: module, top: name), top: name) }
-        return [try BatchRunner.run([makePlan(module, external)], wave: options.wave)[0]]
+        var plan = makePlan(module, external)
+        if let external { plan.library = try ExternalRTL.cellModels(for: external.text, target: options.rtlTarget) }
+        return [try BatchRunner.run([plan], wave: options.wave, waveDirectory: options.waveDirectory)[0]]
     }
 }

@@ -64,21 +64,38 @@ extension ModuleBuilder {
     /// `x << amounts[v]` sign- (or zero-) extended, where `v` is the value of the unsigned
     /// `field`, and zero for values whose amount is nil: a shifter built only for the legal shift
     /// amounts, with zero in the spare inputs (a barrel shifter over every amount costs more).
-    /// The result is `x.width + max amount` bits wide, signedness of `x`.
+    /// The result is `x.width + max amount` bits wide, signedness of `x`, named `name`.
+    ///
+    /// It is a balanced tree of 2:1 multiplexers on the field's bits (lowest bit nearest the
+    /// leaves; equal neighbours share one leaf), which is what a Verilog `case` becomes. The
+    /// priority chain of equality tests that a `switch` lowers to maps to twice the LUTs on xc7
+    /// once there are more than 8 amounts (pot-b4's 15: 89 LUTs against the tree's 41).
     public func selectShift(_ x: Signal, by field: Signal, amounts: [Int?], name: String,
                             file: StaticString = #fileID, line: UInt = #line) -> Signal {
         let top = amounts.compactMap { $0 }.max() ?? 0
         let type = HWType(width: x.width + top, signed: x.isSigned)
-        let result = wire(name, type, file: file, line: line)
-        self.switch(field, file: file, line: line) { cases in
-            for (value, amount) in amounts.enumerated() {
-                guard let amount else { continue }
-                cases.when(BigInt(value), file: file, line: line) {
-                    result.assign((x << amount).extended(to: type.width, file: file, line: line), file: file, line: line)
-                }
-            }
-            cases.default(file: file, line: line) { result.assign(self.constant(0, type, file: file, line: line), file: file, line: line) }
+        let zero = constant(0, type, file: file, line: line)
+        let entries = 1 << field.width
+        // Leaves: the shifted copy per field value (one node per distinct amount), zero elsewhere.
+        var shifted: [Int: Signal] = [:]
+        var level: [Signal] = (0..<entries).map { value in
+            guard value < amounts.count, let amount = amounts[value] else { return zero }
+            if let copy = shifted[amount] { return copy }
+            let copy = (x << amount).extended(to: type.width, file: file, line: line).named("\(name)_by\(amount)", file: file, line: line)
+            shifted[amount] = copy
+            return copy
         }
-        return result
+        for bit in 0..<field.width {
+            let select = field[bit, bit].named("\(name)_sel\(bit)", file: file, line: line)
+            level = stride(from: 0, to: level.count, by: 2).map { i in
+                let (low, high) = (level[i], level[i + 1])
+                if low.id == high.id { return low }
+                let node = bit == field.width - 1 ? name : "\(name)_b\(bit)_\(i / 2)"
+                return mux(select, high, low, file: file, line: line).named(node, file: file, line: line)
+            }
+        }
+        guard let root = level.first else { return zero }
+        // Every leaf the same (a single amount for all values): still give the result its name.
+        return root.declaredName == name ? root : root.named(name, file: file, line: line)
     }
 }

@@ -23,6 +23,8 @@ public struct VectorPlan: Sendable {
     public let module: Module
     /// Verilog text to simulate instead of the generated one (`--rtl`), with its top module name.
     public let externalVerilog: (text: String, top: String)?
+    /// Files `externalVerilog` needs besides itself (the cell models of a vendor netlist).
+    public var library: VerilogLibrary?
     public let cycles: Int
     public let inputWordsPerCycle: Int
     public let stimulus: Stimulus
