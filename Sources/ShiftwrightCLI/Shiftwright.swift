@@ -4,13 +4,10 @@ import ShiftwrightFlows
 
 /// The `shiftwright` command: designs, verifies and sizes hardware for low-bit NN arithmetic.
 struct Shiftwright: ParsableCommand {
-    /// The tool's version, printed by `--version`.
-    static let version = "0.2.0"
-
     static let configuration = CommandConfiguration(
         commandName: "shiftwright",
         abstract: "Generate, verify and size AFP / AUSN neural-network arithmetic hardware.",
-        version: Shiftwright.version,
+        version: ShiftwrightVersion.current,
         subcommands: [
             DemoCommand.self, GenerateCommand.self, VerifyCommand.self, ProveCommand.self, SynthCommand.self, SweepCommand.self, ReportCommand.self, ExportCommand.self,
             LintCommand.self, InferCommand.self,

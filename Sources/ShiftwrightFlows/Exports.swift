@@ -5,3 +5,4 @@
 @_exported import ShiftwrightFormats
 @_exported import ShiftwrightGenerators
 @_exported import ShiftwrightTooling
+@_exported import enum ShiftwrightHDL.ShiftwrightVersion

@@ -12,8 +12,10 @@ public enum Heartbeat {
         return isatty(STDERR_FILENO) != 0
     }
 
-    /// Runs `body`, reporting `label` ("Verilator: building pe_x") while it runs.
-    public static func run<T>(_ label: String, every interval: Double = 10, _ body: () throws -> T) rethrows -> T {
+    /// Runs `body`, reporting `label` ("Verilator: building pe_x") while it runs; with
+    /// `expectedSeconds` each line also says about how long is left.
+    public static func run<T>(_ label: String, every interval: Double = 10, expectedSeconds: Double? = nil,
+                              _ body: () throws -> T) rethrows -> T {
         guard enabled else { return try body() }
         let start = Date()
         let ticks = Ticks()
@@ -21,7 +23,7 @@ public enum Heartbeat {
         timer.schedule(deadline: .now() + interval, repeating: interval)
         timer.setEventHandler {
             ticks.add()
-            write(String(format: "%@: %.0f s elapsed", label, Date().timeIntervalSince(start)))
+            write("\(label): " + elapsedText(Date().timeIntervalSince(start), expected: expectedSeconds))
         }
         timer.resume()
         defer {
@@ -29,6 +31,25 @@ public enum Heartbeat {
             if ticks.count > 0 { write(String(format: "%@: done in %.1f s", label, Date().timeIntervalSince(start))) }
         }
         return try body()
+    }
+
+    /// Runs `body` as a job of `size` of the kind `history` keeps: progress lines carry the time
+    /// left estimated from earlier jobs of that kind, and this job's time is recorded for the next.
+    public static func run<T>(_ label: String, every interval: Double = 10, history: DurationHistory, size: Int,
+                              _ body: () throws -> T) rethrows -> T {
+        let start = Date()
+        let value = try run(label, every: interval, expectedSeconds: history.expectedSeconds(size: size), body)
+        history.record(size: size, seconds: Date().timeIntervalSince(start))
+        return value
+    }
+
+    /// "12 s elapsed", with an estimate "12 s elapsed, ~30 s left (from earlier runs)", or, past
+    /// the estimate, "50 s elapsed (earlier runs took ~40 s)".
+    public static func elapsedText(_ elapsed: Double, expected: Double?) -> String {
+        let base = String(format: "%.0f s elapsed", elapsed)
+        guard let expected else { return base }
+        if elapsed < expected { return base + String(format: ", ~%.0f s left (from earlier runs)", expected - elapsed) }
+        return base + String(format: " (earlier runs of this size took ~%.0f s)", expected)
     }
 
     /// How many progress lines a job printed (the timer's queue and the caller share it).

@@ -31,7 +31,8 @@ public struct SharedLibraryModel: @unchecked Sendable {
                                        support: [("sw_words.h", GlueWriter.wordHeader(top: top, layout: layout)),
                                                  ("sw_shim.cpp", ShimSource.text)],
                                        flags: flags, artifact: "libsim.so", library: library,
-                                       label: "Verilator: building \(top)").run()
+                                       label: "Verilator: building \(top)",
+                                       history: DurationHistory(kind: "verilator-build-library")).run()
         return SharedLibraryModel(top: top, layout: layout, path: build.path, wasBuilt: build.built,
                                   buildSeconds: build.seconds, api: try API.load(build.path))
     }

@@ -17,6 +17,8 @@ struct VerilatorBuild {
     var library: VerilogLibrary? = nil
     /// What the heartbeat line says while Verilator runs.
     var label: String
+    /// Earlier builds of this kind, for the heartbeat's estimate of the time left.
+    var history: DurationHistory
 
     /// The artifact's path and whether this call compiled it, with the seconds it took.
     func run() throws -> (path: String, built: Bool, seconds: Double) {
@@ -47,7 +49,10 @@ struct VerilatorBuild {
         }
         let includePath = headers.isEmpty ? [] : ["-I\(work)"]
         let args = allFlags + includePath + ["-CFLAGS", "-I\(work)", "--Mdir", "\(work)/obj", "-o", artifact] + sources
-        let result = try Heartbeat.run(label) { try ProcessRunner.run("verilator", args, workingDirectory: work) }
+        let verilogBytes = files.reduce(0) { $0 + $1.text.utf8.count }
+        let result = try Heartbeat.run(label, history: history, size: verilogBytes) {
+            try ProcessRunner.run("verilator", args, workingDirectory: work)
+        }
         guard result.succeeded, FileManager.default.fileExists(atPath: "\(work)/obj/\(artifact)") else {
             let firstError = (result.stderr + "\n" + result.stdout).split(separator: "\n").first { $0.contains("%Error") || $0.contains("error:") }
             throw ToolError.toolFailed("Verilator could not build '\(top)': \(firstError.map(String.init) ?? result.tail())")

@@ -34,7 +34,8 @@ public struct VerilatorModel: Sendable {
                                        support: [("sw_glue.h", GlueWriter.header(top: top, layout: layout, trace: trace)),
                                                  ("sw_driver.cpp", DriverSource.text)],
                                        flags: verilatorFlags(top: top, trace: trace), artifact: "sim", library: library,
-                                       label: "Verilator: building \(top)\(trace == nil ? "" : " with tracing")").run()
+                                       label: "Verilator: building \(top)\(trace == nil ? "" : " with tracing")",
+                                       history: DurationHistory(kind: trace == nil ? "verilator-build" : "verilator-build-traced")).run()
         return VerilatorModel(top: top, layout: layout, executable: build.path, wasBuilt: build.built, buildSeconds: build.seconds)
     }
 
@@ -50,21 +51,22 @@ public struct VerilatorModel: Sendable {
     }
 
     /// Runs `cycles` vectors (`stimulus` holds cycles × inputWords words); returns
-    /// cycles × outputWords words. With `wave`, traces cycles `from...to` into that file.
-    public func run(stimulus: [UInt64], cycles: Int, wave: (path: String, from: Int, to: Int)? = nil) throws -> [UInt64] {
-        try start(stimulus: stimulus, cycles: cycles, wave: wave).finish()
+    /// cycles × outputWords words. With `wave`, traces rows `from...to` into that file, the dump's
+    /// time counting from cycle `cycleOrigin` (the run's cycle number of row 0).
+    public func run(stimulus: [UInt64], cycles: Int, wave: (path: String, from: Int, to: Int)? = nil, cycleOrigin: Int = 0) throws -> [UInt64] {
+        try start(stimulus: stimulus, cycles: cycles, wave: wave, cycleOrigin: cycleOrigin).finish()
     }
 
     /// Writes the stimulus and starts the simulation; `finish()` waits and reads the outputs.
-    public func start(stimulus: [UInt64], cycles: Int, wave: (path: String, from: Int, to: Int)? = nil) throws -> PendingRun {
+    public func start(stimulus: [UInt64], cycles: Int, wave: (path: String, from: Int, to: Int)? = nil, cycleOrigin: Int = 0) throws -> PendingRun {
         guard stimulus.count == cycles * layout.inputWords else {
             throw ToolError("stimulus has \(stimulus.count) words, expected \(cycles) x \(layout.inputWords)")
         }
-        return try start(packed: layout.inputPacking.pack(stimulus, cycles: cycles), cycles: cycles, wave: wave)
+        return try start(packed: layout.inputPacking.pack(stimulus, cycles: cycles), cycles: cycles, wave: wave, cycleOrigin: cycleOrigin)
     }
 
     /// Starts the simulation on stimulus already packed by `layout.inputPacking`.
-    public func start(packed: [UInt8], cycles: Int, wave: (path: String, from: Int, to: Int)? = nil) throws -> PendingRun {
+    public func start(packed: [UInt8], cycles: Int, wave: (path: String, from: Int, to: Int)? = nil, cycleOrigin: Int = 0) throws -> PendingRun {
         guard packed.count == cycles * layout.inputPacking.rowBytes else {
             throw ToolError("packed stimulus has \(packed.count) bytes, expected \(cycles) x \(layout.inputPacking.rowBytes)")
         }
@@ -73,7 +75,7 @@ public struct VerilatorModel: Sendable {
         do {
             try VectorFiles.write(packed, to: inPath)
             var args = [inPath, outPath, String(cycles)]
-            if let wave { args += [wave.path, String(wave.from), String(wave.to)] }
+            if let wave { args += [wave.path, String(wave.from), String(wave.to), String(cycleOrigin)] }
             let process = try ProcessRunner.start(executable, args)
             return PendingRun(model: self, process: process, directory: dir, outPath: outPath, cycles: cycles)
         } catch {

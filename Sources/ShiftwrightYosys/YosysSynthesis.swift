@@ -30,7 +30,8 @@ extension Yosys {
         defer { ScratchSpace.release(scratch) }
         try AtomicFile.write(design.verilog, to: "\(scratch)/\(design.fileName)")
         let start = Date()
-        try Heartbeat.run("Yosys: synthesizing \(design.top) for \(target.name)") {
+        try Heartbeat.run("Yosys: synthesizing \(design.top) for \(target.name)",
+                          history: DurationHistory(kind: "yosys-\(target.name)"), size: design.verilog.utf8.count) {
             try run(script: SynthScript.block(for: design, target: target, netlists: netlists), in: scratch)
         }
         let seconds = Date().timeIntervalSince(start)

@@ -44,7 +44,7 @@ import ShiftwrightGenerators
     }
 
     func decodeCOE(_ text: String) throws -> [String] {
-        let lines = text.split(separator: "\n").map(String.init)
+        let lines = text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix(";") }
         #expect(lines.first == "memory_initialization_radix=16;")
         let start = try #require(lines.firstIndex(of: "memory_initialization_vector="))
         let body = lines[(start + 1)...].joined()

@@ -33,8 +33,27 @@ import ShiftwrightFlows
         let outcome = try BatchRunner.run([plan], wave: checkWaveform ? wave : nil, waveOnMismatch: checkWaveform)[0]
         if checkWaveform {
             #expect(FileManager.default.fileExists(atPath: wave), "a waveform of the failing window is written")
+            try expectMismatchSignals(wave: wave, outcome: outcome)
         }
         return outcome
+    }
+
+    /// The dump holds the golden value (`tb_expected_acc`) and the mismatch flag (`tb_mismatch`)
+    /// beside the design's `acc`: at each sample (clk low, t = 10·cycle) acc and its expected value
+    /// differ exactly where the flag is 1 after that cycle's clock edge (t + 5), and the first
+    /// difference is the cycle the checker reported.
+    func expectMismatchSignals(wave: String, outcome: VerificationOutcome) throws {
+        let dump = try VCDValues(path: wave)
+        let acc = try #require(dump.values["acc"]), expected = try #require(dump.values["tb_expected_acc"])
+        let flag = try #require(dump.values["tb_mismatch"], "the dump has a tb_mismatch signal")
+        let reported = try #require(outcome.mismatchCycle)
+        var first: Int?
+        for time in dump.times where time % 10 == 0 {
+            let differs = dump.value(acc, at: time) != dump.value(expected, at: time)
+            #expect(dump.value(flag, at: time + 5) == (differs ? "1" : "0"), "tb_mismatch after the edge of cycle \(time / 10)")
+            if differs, first == nil { first = time / 10 }
+        }
+        #expect(first == reported, "the dump's first difference is the reported mismatch cycle")
     }
 
     @Test func flippedAUSNShiftAmountIsCaught() throws {
@@ -62,5 +81,35 @@ import ShiftwrightFlows
     @Test func brokenBaselineMultiplierIsCaught() throws {
         let outcome = try verifyMutant("int8", "int4", line: "wire booth1_one =", " ^ ", " & ")
         #expect(!outcome.passed)
+    }
+}
+
+/// The value changes of a VCD file's top-level signals, by name (enough to read a dump back).
+struct VCDValues {
+    /// Signal name → (time, value) changes in time order; values as the VCD writes them (binary).
+    var values: [String: [(time: Int, value: String)]] = [:]
+    var times: [Int] = []
+
+    init(path: String) throws {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        var names: [String: String] = [:], depth = 0, time = 0
+        for line in text.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            let words = line.split(separator: " ").map(String.init)
+            if line.hasPrefix("$scope") { depth += 1 } else if line.hasPrefix("$upscope") { depth -= 1 }
+            // Depth 2: the top module's own scope inside Verilator's TOP.
+            else if line.hasPrefix("$var"), words.count >= 5, depth <= 2, names[words[3]] == nil { names[words[3]] = words[4] }
+            else if line.hasPrefix("#"), let t = Int(line.dropFirst()) { time = t; times.append(t) }
+            else if line.hasPrefix("b"), words.count == 2, let name = names[words[1]] { values[name, default: []].append((time, String(words[0].dropFirst()))) }
+            else if let first = line.first, "01xz".contains(first), line.count >= 2, let name = names[String(line.dropFirst())] {
+                values[name, default: []].append((time, String(first)))
+            }
+        }
+    }
+
+    /// The value at `time` (the last change at or before it), leading zeros dropped.
+    func value(_ changes: [(time: Int, value: String)], at time: Int) -> String {
+        let raw = changes.last { $0.time <= time }?.value ?? "x"
+        let trimmed = raw.drop { $0 == "0" }
+        return trimmed.isEmpty ? "0" : String(trimmed)
     }
 }

@@ -21,6 +21,8 @@ public struct DesignSidecar: Codable, Sendable, Equatable {
         public let source: String?
     }
 
+    /// The Shiftwright release that generated the design (`ShiftwrightVersion.current`).
+    public let shiftwright: String
     public let top: String
     public let kind: String
     public let verilog: String
@@ -33,6 +35,7 @@ public struct DesignSidecar: Codable, Sendable, Equatable {
 
     public init(top: Module, kind: String, verilogFile: String, formats: [String: String], latency: Int,
                 signals: [Signal]) {
+        self.shiftwright = ShiftwrightVersion.current
         self.top = top.name
         self.kind = kind
         self.verilog = verilogFile

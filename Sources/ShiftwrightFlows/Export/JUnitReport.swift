@@ -1,3 +1,4 @@
+import ShiftwrightHDL
 import Foundation
 import ShiftwrightTooling
 import ShiftwrightVerilator
@@ -14,6 +15,7 @@ public enum JUnitReport {
             #"<?xml version="1.0" encoding="UTF-8"?>"#,
             #"<testsuites name="shiftwright" tests="\#(outcomes.count)" failures="\#(failures)">"#,
             #"  <testsuite name="\#(escape(suite))" tests="\#(outcomes.count)" failures="\#(failures)" errors="0" skipped="0">"#,
+            #"    <properties><property name="shiftwright.version" value="\#(ShiftwrightVersion.current)"/></properties>"#,
         ]
         let className = "shiftwright." + suite.split(separator: " ").joined(separator: ".")
         for o in outcomes {

@@ -16,7 +16,7 @@ enum TestbenchVerilog {
         let icarus = tb.icarusCommands.map { $0.joined(separator: " ") }.joined(separator: " && ")
         let verilator = tb.verilatorCommands.map { $0.joined(separator: " ") }.joined(separator: " && ")
         var lines = [
-            "// Self-checking testbench for \(tb.top), written by `shiftwright export testbench`.",
+            "// Self-checking testbench for \(tb.top), written by `shiftwright export testbench` (\(ShiftwrightVersion.producer)).",
             "// Vectors: \(tb.coverage).",
             "// Every expected value in \(tb.expectedFile) comes from Shiftwright's golden model (docs/arithmetic.md),",
             "// computed before any simulation: the design under test takes no part in them.",

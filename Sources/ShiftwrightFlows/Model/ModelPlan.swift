@@ -1,3 +1,4 @@
+import ShiftwrightHDL
 import Foundation
 import ShiftwrightFormats
 import ShiftwrightGenerators
@@ -71,6 +72,8 @@ public struct ModelPlan: Codable, Sendable, Equatable {
     public let layers: [Layer]
     /// Verilog (and its sidecar) of every array configuration the plan uses.
     public let arrayFiles: [String]
+    /// The Shiftwright release that wrote the plan (absent in plans older than 0.3.0).
+    public var shiftwright: String? = ShiftwrightVersion.current
 }
 
 /// The sidecar of the weight images: layer → array → files → scales, for a hardware flow to load.

@@ -1,3 +1,4 @@
+import ShiftwrightHDL
 import Foundation
 import ShiftwrightFormats
 import ShiftwrightGenerators
@@ -52,19 +53,27 @@ public struct WeightImage: Sendable, Equatable {
     }
 
     /// `$readmemh` text: one word per line.
-    public var readmemh: String { words.map(hex).joined(separator: "\n") + "\n" }
+    public var readmemh: String { "// \(Self.origin)\n" + body }
+
+    /// The words alone, one per line.
+    private var body: String { words.map(hex).joined(separator: "\n") + "\n" }
+
+    /// The comment every rendering starts with: who wrote it and in which order the words are.
+    static var origin: String {
+        "Weight image written by \(ShiftwrightVersion.producer): one word per beat, in weight-stream order (docs/models.md)"
+    }
 
     /// `$readmemh` with an address record (`@0`), the usual `.mem` spelling.
-    public var mem: String { "@0\n" + readmemh }
+    public var mem: String { "// \(Self.origin)\n@0\n" + body }
 
     /// A Xilinx memory initialization file (radix 16).
     public var coe: String {
-        "memory_initialization_radix=16;\nmemory_initialization_vector=\n" + words.map(hex).joined(separator: ",\n") + ";\n"
+        "; \(Self.origin)\nmemory_initialization_radix=16;\nmemory_initialization_vector=\n" + words.map(hex).joined(separator: ",\n") + ";\n"
     }
 
     /// An Intel memory initialization file (hex data, unsigned decimal addresses).
     public var mif: String {
-        var lines = ["WIDTH=\(wordBits);", "DEPTH=\(words.count);", "ADDRESS_RADIX=UNS;", "DATA_RADIX=HEX;", "CONTENT BEGIN"]
+        var lines = ["-- \(Self.origin)", "WIDTH=\(wordBits);", "DEPTH=\(words.count);", "ADDRESS_RADIX=UNS;", "DATA_RADIX=HEX;", "CONTENT BEGIN"]
         for (a, w) in words.enumerated() { lines.append("    \(a) : \(hex(w));") }
         lines.append("END;")
         return lines.joined(separator: "\n") + "\n"

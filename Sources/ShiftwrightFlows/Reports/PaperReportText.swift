@@ -1,3 +1,4 @@
+import ShiftwrightHDL
 import ShiftwrightYosys
 import ShiftwrightVerilator
 import Foundation
@@ -6,7 +7,7 @@ import Foundation
 /// comparison, and the reasons the two differ. Deterministic (no times, no dates).
 extension PaperReport {
     public var text: String {
-        var out = "AUSN paper Table 4, reproduced per PE with Shiftwright generators\n"
+        var out = "AUSN paper Table 4, reproduced per PE with \(ShiftwrightVersion.producer) generators\n"
         out += "ours: one PE (int8 activation, accumulator for K = 1024), target \(target) (\(target.synthCommand)), \(yosysVersion)\n"
         out += "paper: 64x64 MAC array on a Xilinx ZCU104 (Vivado), totals / 4096\n\n"
         let header = ["A/W", "architecture", "weight", "acc", "LUT", "FF", "mult LUT", "LUT x", "FF x", "paper LUT", "paper FF", "paper LUT x", "paper FF x"]

@@ -1,3 +1,4 @@
+import ShiftwrightHDL
 import Foundation
 import ShiftwrightFormats
 import ShiftwrightGenerators
@@ -15,7 +16,7 @@ public enum TimingReport {
         let parsed = try devices.map { try PlaceAndRouteDevice(parsing: $0) }
         var designs = try DefaultDesigns.peConfigs().map { SynthDesign(module: try PEGenerator.module($0)) }
         designs.append(SynthDesign(module: try ArrayGenerator.module(ArrayConfig.defaultConfiguration())))
-        var lines = ["Fmax after place and route: \(try yosys.version()); nextpnr \(try Nextpnr(device: parsed[0]).version()); "
+        var lines = ["Fmax after place and route (\(ShiftwrightVersion.producer)): \(try yosys.version()); nextpnr \(try Nextpnr(device: parsed[0]).version()); "
                      + "placer seed \(seed); bare = the design's own ports at pins, registered = every input and output registered"]
         lines.append(["design", "device", "mode", "Fmax MHz", "period ns", "LUT", "LUT x ns"].joined(separator: "\t"))
         for device in parsed {

@@ -77,11 +77,30 @@ public enum PEVerification {
                 return accumulatorChecker(config, start: start, checkFrom: checkFrom, decode: wideAccumulator(port), step: { golden.step(actCode: $0, weightCode: $1, enable: $2, clear: $3) }, describe: { $0 })
             }
         }
-        return VectorPlan(module: module, externalVerilog: externalVerilog, cycles: cycles, inputWordsPerCycle: 4,
-                          coverage: coverage, exhaustive: exhaustive,
-                          // Clear-and-accumulate rows overwrite all state: any of them can start a run.
-                          independentCycles: 1..<(1 + products), warmup: config.latency,
-                          stimulus: stimulus, checker: checker)
+        var plan = VectorPlan(module: module, externalVerilog: externalVerilog, cycles: cycles, inputWordsPerCycle: 4,
+                              coverage: coverage, exhaustive: exhaustive,
+                              // Clear-and-accumulate rows overwrite all state: any of them can start a run.
+                              independentCycles: 1..<(1 + products), warmup: config.latency,
+                              stimulus: stimulus, checker: checker)
+        let accPort = PortSpec(name: "acc", direction: .output, width: config.accumulatorWidth, signed: true)
+        plan.waveExpectations = { [plan] window in waveExpectations(config, plan: plan, port: accPort, window: window) }
+        return plan
+    }
+
+    /// The golden `acc` for the cycles of `window` (waveforms): `ReferencePE` stepped over the
+    /// plan's rows from the latest clear-and-accumulate row (or the reset) that fixes them.
+    static func waveExpectations(_ config: PEConfig, plan: VectorPlan, port: PortSpec, window: ClosedRange<Int>) -> WaveExpectations {
+        let latency = config.latency
+        let earliest = max(0, window.lowerBound - latency)
+        let start = plan.independentCycles.map { earliest >= $0.lowerBound ? min(earliest, $0.upperBound - 1) : 0 } ?? 0
+        let last = min(plan.cycles - 1, window.upperBound)
+        let rows = [UInt64](repeating: 0, count: 4) + plan.rows(start..<(last + 1))
+        // rows[0...3] is a zero row standing for the reset state before `start`.
+        let golden = goldenAccumulators(config, stimulus: rows, cycles: rows.count / 4)
+        return WaveExpectations(ports: [port]) { cycle in
+            let source = cycle - latency
+            return [source < 0 ? 0 : source >= start && source <= last ? golden[source - start + 1] : nil]
+        }
     }
 
     /// The golden accumulator after each cycle's clock edge (cycle 0 is the reset) for materialised

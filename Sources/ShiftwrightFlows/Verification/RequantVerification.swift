@@ -1,3 +1,4 @@
+import BigInt
 import ShiftwrightYosys
 import ShiftwrightVerilator
 import ShiftwrightFormats
@@ -39,7 +40,7 @@ public enum RequantVerification {
         let latency = config.latency, target = config.target, mask = target.codeMask, ties = config.ties
         let cycles = 1 + count + latency
         let coverage = exhaustive ? "exhaustive: all \(count) (acc, shift) pairs" : "seeded-random (seed \(seed)): \(count) (acc, shift) pairs"
-        return VectorPlan(module: module, externalVerilog: externalVerilog, cycles: cycles, inputWordsPerCycle: 2,
+        var plan = VectorPlan(module: module, externalVerilog: externalVerilog, cycles: cycles, inputWordsPerCycle: 2,
                           coverage: coverage, exhaustive: exhaustive, independentCycles: 1..<(1 + count), warmup: latency,
                           stimulus: stimulus) { _, checkFrom in
           let golden = PreparedRequantizer(target: target, ties: ties)
@@ -65,6 +66,21 @@ public enum RequantVerification {
             return nil
           }
         }
+        if let codePort = module.portSpecs.first(where: { $0.direction == .output }) {
+            // The requantizer holds no state: each checked cycle's golden code comes from its own row.
+            plan.waveExpectations = { [plan] window in
+                let golden = PreparedRequantizer(target: target, ties: ties)
+                let codes: [Int: BigInt] = Dictionary(uniqueKeysWithValues: window.compactMap { cycle -> (Int, BigInt)? in
+                    let source = cycle - latency
+                    guard cycle >= 1 + latency, source < cycles else { return nil }
+                    let row = plan.rows(source..<(source + 1))
+                    let input = decode(config, accWord: row[0], shiftWord: row[1])
+                    return (cycle, BigInt(golden.requantize(input.acc, shift: input.shift)))
+                })
+                return WaveExpectations(ports: [codePort]) { [codes[$0]] }
+            }
+        }
+        return plan
     }
 
     /// The (acc, shift) input of each of the first `rows` stimulus rows (row 0, the reset, is (0, 0)).

@@ -56,24 +56,44 @@ public enum BatchRunner {
     }
 
     /// Traces cycles `cycle - 16 ... cycle + 4` with the simulator executable, replaying from the
-    /// latest restart point before them (so a failure at cycle 10^9 does not replay 10^9 rows),
-    /// and writes a GTKWave save file beside the dump.
+    /// latest restart point before them (so a failure at cycle 10^9 does not replay 10^9 rows;
+    /// the dump's times are still the run's, 10 per cycle), and writes a GTKWave save file beside
+    /// the dump. When the plan names its expected values (and an external RTL's top has the
+    /// generated design's name, so the wrapper can instantiate it), the design runs inside a
+    /// `WaveHarness`, so the dump also holds the golden values and the mismatch flag.
     static func writeWaveform(_ plan: VectorPlan, text: String, top: String, around cycle: Int, to path: String) throws -> String {
-        let ports = plan.module.portSpecs
-        let traced = try VerilatorModel.build(verilog: [("\(top).v", text)], top: top, ports: ports,
-                                              trace: try TraceFormat(path: path), library: plan.library)
-        let window = (max(0, cycle - 16), min(plan.cycles - 1, cycle + 4))
+        let trace = try TraceFormat(path: path)
+        let window = max(0, cycle - 16)...min(plan.cycles - 1, cycle + 4)
         var start = 0
         if let range = plan.independentCycles {
-            let latest = min(window.0 - plan.warmup, range.upperBound - 1)
+            let latest = min(window.lowerBound - plan.warmup, range.upperBound - 1)
             if latest >= range.lowerBound, latest > 0 { start = latest }
         }
-        let rows = RowComposer(plans: [plan], layout: traced.layout).materialise(start..<(window.1 + 1))
-        let lead = start > 0 ? 1 : 0, local = (window.0 - start + lead, window.1 - start + lead)
-        _ = try traced.run(stimulus: rows, cycles: rows.count / max(1, traced.layout.inputWords), wave: (path, local.0, local.1))
-        let saveFile = try Waveforms.writeSaveFile(dump: path, top: top, ports: ports, fromCycle: local.0)
-        let replay = start == 0 ? "" : ", traced as \(local.0)...\(local.1) after a reset and a replay from cycle \(start)"
-        return "\(path) (cycles \(window.0)...\(window.1)\(replay); GTKWave: \(saveFile))"
+        // A replay from `start` > 0 begins with a reset row, one cycle before `start`.
+        let lead = start > 0 ? 1 : 0, origin = start - lead
+        let expectations = top == plan.module.name ? plan.waveExpectations?(window) : nil
+        let traced: VerilatorModel, dumped: (top: String, ports: [PortSpec])
+        if let expectations {
+            let harness = try WaveHarness.module(plan.module, expectations: expectations)
+            let wrapper = plan.externalVerilog == nil ? VerilogEmitter.emit(harness) : VerilogEmitter.emitTopOnly(harness)
+            let sources = [(wrapper.fileName, wrapper.text)] + (plan.externalVerilog == nil ? [] : [("\(top).v", text)])
+            traced = try VerilatorModel.build(verilog: sources, top: harness.name, ports: harness.portSpecs, trace: trace, library: plan.library)
+            dumped = (harness.name, harness.portSpecs)
+        } else {
+            traced = try VerilatorModel.build(verilog: [("\(top).v", text)], top: top, ports: plan.module.portSpecs,
+                                              trace: trace, library: plan.library)
+            dumped = (top, plan.module.portSpecs)
+        }
+        var rows = RowComposer(plans: [plan], layout: traced.layout).materialise(start..<(window.upperBound + 1))
+        if let expectations {
+            WaveHarness.addExpectations(expectations, window: window, layout: traced.layout, firstRowCycle: origin, to: &rows)
+        }
+        _ = try traced.run(stimulus: rows, cycles: rows.count / max(1, traced.layout.inputWords),
+                           wave: (path, window.lowerBound - origin, window.upperBound - origin), cycleOrigin: origin)
+        let saveFile = try Waveforms.writeSaveFile(dump: path, top: dumped.top, ports: dumped.ports, fromCycle: window.lowerBound)
+        let replay = start == 0 ? "" : ", replayed from cycle \(start) after a reset"
+        let golden = expectations == nil ? "" : ", with tb_expected_*/tb_mismatch"
+        return "\(path) (cycles \(window.lowerBound)...\(window.upperBound)\(replay)\(golden); GTKWave: \(saveFile))"
     }
 
     /// Where to cut a model's run into two shares, or nil to keep it whole: long enough, with a

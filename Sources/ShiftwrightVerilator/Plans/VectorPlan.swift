@@ -37,6 +37,11 @@ public struct VectorPlan: Sendable {
     /// still produce the same outputs: lets a long run be split across cores.
     public let independentCycles: Range<Int>?
     public let warmup: Int
+    /// The golden values of the cycles of a window, for waveforms (computed for that window
+    /// only, so a failure late in a long run costs no more): with it a dump shows
+    /// `tb_expected_<port>` and `tb_mismatch` beside the design (`WaveHarness`); without it, the
+    /// design's signals only.
+    public var waveExpectations: (@Sendable (_ window: ClosedRange<Int>) -> WaveExpectations)?
 
     public init(module: Module, externalVerilog: (text: String, top: String)? = nil, cycles: Int,
                 inputWordsPerCycle: Int, coverage: String, exhaustive: Bool, independentCycles: Range<Int>? = nil,
