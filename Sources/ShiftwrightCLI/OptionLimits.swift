@@ -7,9 +7,12 @@ import ShiftwrightFlows
 /// a huge, zero or negative value is one clear line naming the option and the limit, never a
 /// trap, an allocation the machine cannot hold or a run that never ends.
 enum OptionLimits {
-    /// Random vectors of one verification or co-simulation run (each costs tens of bytes of
-    /// stimulus, outputs and golden values held at once).
+    /// Random vectors of an exported testbench (each costs tens of bytes of stimulus and golden
+    /// values held at once, and written to files).
     static let vectors = 1...20_000_000
+    /// Random vectors of `verify pe`/`verify requant` and `bench cosim`, which stream them in
+    /// fixed-size chunks (memory stays flat, so only time limits a run).
+    static let streamedVectors = 1...10_000_000_000
     /// Activation rows M of a random GEMM (the array's buffer depth limit).
     static let gemmRows = 1...65_536
     /// Reduction depth K of a random GEMM (further limited by rows x max-tiles).

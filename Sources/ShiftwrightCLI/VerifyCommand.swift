@@ -12,7 +12,7 @@ struct VerifyCommand: ParsableCommand {
 
 /// Options every verification run shares.
 struct VerifyOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Random vectors when the input space is too large for exhaustive coverage (1...20000000).")
+    @Option(parsing: .unconditional, help: "Random vectors when the input space is too large for exhaustive coverage (1...10000000000; streamed, so memory stays flat).")
     var vectors = 200_000
     @Option(parsing: .unconditional, help: "Seed of the random vectors (printed in every report).")
     var seed: UInt64 = 1
@@ -23,7 +23,7 @@ struct VerifyOptions: ParsableArguments {
     @OptionGroup var report: VerifyReportOptions
 
     func validate() throws {
-        try OptionLimits.check(vectors, in: OptionLimits.vectors, "--vectors")
+        try OptionLimits.check(vectors, in: OptionLimits.streamedVectors, "--vectors")
         try OptionLimits.checkWritable(wave, "--wave")
     }
 

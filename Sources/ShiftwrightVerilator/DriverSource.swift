@@ -40,7 +40,7 @@ static int fail(const char* what) {
 }
 
 int main(int argc, char** argv) {
-    if (argc != 4 && argc != 7) return fail("usage: sim IN.bin OUT.bin CYCLES [WAVE FROM TO]");
+    if (argc != 4 && argc != 8) return fail("usage: sim IN.bin OUT.bin CYCLES [WAVE FROM TO ORIGIN]");
     const uint64_t cycles = std::strtoull(argv[3], nullptr, 10);
     std::unique_ptr<VerilatedContext> context(new VerilatedContext);
     std::unique_ptr<SwTop> top(new SwTop(context.get()));
@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
 #if SW_TRACE_FST || SW_TRACE_VCD
     std::unique_ptr<SwTrace> trace;
     uint64_t traceFrom = 0, traceTo = 0;
-    if (argc == 7) {
+    if (argc == 8) {
         context->traceEverOn(true);
         trace.reset(new SwTrace);
         top->trace(trace.get(), 99);
@@ -63,7 +63,8 @@ int main(int argc, char** argv) {
     const uint64_t chunk = 1 << 16;
     std::vector<uint8_t> inRows(chunk * (SW_IN_BYTES ? SW_IN_BYTES : 1));
     std::vector<uint8_t> outRows(chunk * (SW_OUT_BYTES ? SW_OUT_BYTES : 1));
-    uint64_t time = 0;
+    // Row 0 is cycle ORIGIN of the run (a replay from a restart point): 10 time units per cycle.
+    uint64_t time = argc == 8 ? 10 * std::strtoull(argv[7], nullptr, 10) : 0;
 #if SW_CLOCKED
     top->clk = 0;
 #endif

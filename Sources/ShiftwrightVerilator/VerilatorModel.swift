@@ -29,56 +29,14 @@ public struct VerilatorModel: Sendable {
     /// (cell models, their headers and macros) beside it.
     public static func build(verilog: [(name: String, text: String)], top: String, ports: [PortSpec],
                              trace: TraceFormat? = nil, library: VerilogLibrary? = nil) throws -> VerilatorModel {
-        _ = try ExternalTool.verilator.require()
         let layout = PortLayout(ports: ports)
-        let glue = GlueWriter.header(top: top, layout: layout, trace: trace)
-        let driver = DriverSource.text
-        let version = try ExternalTool.verilator.version()
-        let flags = verilatorFlags(top: top, trace: trace) + (library?.defines.map { "-D\($0)" } ?? [])
-        let files = verilog + (library?.sources.map { ($0.name, $0.text) } ?? [])
-        let headers = library?.headers ?? []
-        var hash = ContentHash()
-        for part in [version, glue, driver, top] + flags { hash.add(part) }
-        for file in files { hash.add(file.name); hash.add(file.text) }
-        for file in headers { hash.add(file.name); hash.add(file.text) }
-        let cacheDir = "\(CacheDirectory.root)/verilator/\(top)-\(hash.hex)"
-        let executable = "\(cacheDir)/sim"
-        if FileManager.default.isExecutableFile(atPath: executable) {
-            return VerilatorModel(top: top, layout: layout, executable: executable, wasBuilt: false, buildSeconds: 0)
-        }
-
-        let start = Date()
-        let work = try ScratchSpace.makeDirectory(".tmp", in: "\(CacheDirectory.root)/verilator")
-        defer { ScratchSpace.release(work) }
-        var sources: [String] = []
-        for file in files {
-            let path = "\(work)/\(file.name)"
-            try AtomicFile.write(file.text, to: path)
-            sources.append(path)
-        }
-        for file in headers { try AtomicFile.write(file.text, to: "\(work)/\(file.name)") }
-        try AtomicFile.write(glue, to: "\(work)/sw_glue.h")
-        try AtomicFile.write(driver, to: "\(work)/sw_driver.cpp")
-        let includePath = headers.isEmpty ? [] : ["-I\(work)"]
-        let args = flags + includePath + ["-CFLAGS", "-I\(work)", "--Mdir", "\(work)/obj", "-o", "sim"] + sources + ["\(work)/sw_driver.cpp"]
-        let history = DurationHistory(kind: trace == nil ? "verilator-build" : "verilator-build-traced")
-        let verilogBytes = files.reduce(0) { $0 + $1.text.utf8.count }
-        let result = try Heartbeat.run("Verilator: building \(top)\(trace == nil ? "" : " with tracing")", history: history, size: verilogBytes) {
-            try ProcessRunner.run("verilator", args, workingDirectory: work)
-        }
-        guard result.succeeded, FileManager.default.isExecutableFile(atPath: "\(work)/obj/sim") else {
-            let firstError = (result.stderr + "\n" + result.stdout).split(separator: "\n").first { $0.contains("%Error") || $0.contains("error:") }
-            throw ToolError.toolFailed("Verilator could not build '\(top)': \(firstError.map(String.init) ?? result.tail())")
-        }
-        try FileManager.default.createDirectory(atPath: cacheDir, withIntermediateDirectories: true)
-        ScratchSpace.removeStale(in: cacheDir)
-        let staged = "\(cacheDir)/\(ScratchSpace.name(".sim"))"
-        ScratchSpace.register(staged)
-        defer { ScratchSpace.release(staged) }
-        try FileManager.default.moveItem(atPath: "\(work)/obj/sim", toPath: staged)
-        if rename(staged, executable) != 0 { try? FileManager.default.removeItem(atPath: staged) }
-        return VerilatorModel(top: top, layout: layout, executable: executable, wasBuilt: true,
-                              buildSeconds: Date().timeIntervalSince(start))
+        let build = try VerilatorBuild(top: top, verilog: verilog,
+                                       support: [("sw_glue.h", GlueWriter.header(top: top, layout: layout, trace: trace)),
+                                                 ("sw_driver.cpp", DriverSource.text)],
+                                       flags: verilatorFlags(top: top, trace: trace), artifact: "sim", library: library,
+                                       label: "Verilator: building \(top)\(trace == nil ? "" : " with tracing")",
+                                       history: DurationHistory(kind: trace == nil ? "verilator-build" : "verilator-build-traced")).run()
+        return VerilatorModel(top: top, layout: layout, executable: build.path, wasBuilt: build.built, buildSeconds: build.seconds)
     }
 
     static func verilatorFlags(top: String, trace: TraceFormat?) -> [String] {
@@ -93,21 +51,22 @@ public struct VerilatorModel: Sendable {
     }
 
     /// Runs `cycles` vectors (`stimulus` holds cycles × inputWords words); returns
-    /// cycles × outputWords words. With `wave`, traces cycles `from...to` into that file.
-    public func run(stimulus: [UInt64], cycles: Int, wave: (path: String, from: Int, to: Int)? = nil) throws -> [UInt64] {
-        try start(stimulus: stimulus, cycles: cycles, wave: wave).finish()
+    /// cycles × outputWords words. With `wave`, traces rows `from...to` into that file, the dump's
+    /// time counting from cycle `cycleOrigin` (the run's cycle number of row 0).
+    public func run(stimulus: [UInt64], cycles: Int, wave: (path: String, from: Int, to: Int)? = nil, cycleOrigin: Int = 0) throws -> [UInt64] {
+        try start(stimulus: stimulus, cycles: cycles, wave: wave, cycleOrigin: cycleOrigin).finish()
     }
 
     /// Writes the stimulus and starts the simulation; `finish()` waits and reads the outputs.
-    public func start(stimulus: [UInt64], cycles: Int, wave: (path: String, from: Int, to: Int)? = nil) throws -> PendingRun {
+    public func start(stimulus: [UInt64], cycles: Int, wave: (path: String, from: Int, to: Int)? = nil, cycleOrigin: Int = 0) throws -> PendingRun {
         guard stimulus.count == cycles * layout.inputWords else {
             throw ToolError("stimulus has \(stimulus.count) words, expected \(cycles) x \(layout.inputWords)")
         }
-        return try start(packed: layout.inputPacking.pack(stimulus, cycles: cycles), cycles: cycles, wave: wave)
+        return try start(packed: layout.inputPacking.pack(stimulus, cycles: cycles), cycles: cycles, wave: wave, cycleOrigin: cycleOrigin)
     }
 
     /// Starts the simulation on stimulus already packed by `layout.inputPacking`.
-    public func start(packed: [UInt8], cycles: Int, wave: (path: String, from: Int, to: Int)? = nil) throws -> PendingRun {
+    public func start(packed: [UInt8], cycles: Int, wave: (path: String, from: Int, to: Int)? = nil, cycleOrigin: Int = 0) throws -> PendingRun {
         guard packed.count == cycles * layout.inputPacking.rowBytes else {
             throw ToolError("packed stimulus has \(packed.count) bytes, expected \(cycles) x \(layout.inputPacking.rowBytes)")
         }
@@ -116,7 +75,7 @@ public struct VerilatorModel: Sendable {
         do {
             try VectorFiles.write(packed, to: inPath)
             var args = [inPath, outPath, String(cycles)]
-            if let wave { args += [wave.path, String(wave.from), String(wave.to)] }
+            if let wave { args += [wave.path, String(wave.from), String(wave.to), String(cycleOrigin)] }
             let process = try ProcessRunner.start(executable, args)
             return PendingRun(model: self, process: process, directory: dir, outPath: outPath, cycles: cycles)
         } catch {

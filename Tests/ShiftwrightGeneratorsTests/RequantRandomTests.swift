@@ -38,7 +38,8 @@ import ShiftwrightGenerators
         let vectors = 100_000
         let configs = try Self.configs()
         let plans = try configs.enumerated().map { i, config in
-            RequantVerification.plan(config, module: try RequantizerGenerator.module(config), randomVectors: vectors, seed: seed &+ UInt64(i))
+            RequantVerification.plan(config, module: try RequantizerGenerator.module(config), randomVectors: vectors, seed: seed &+ UInt64(i),
+                                     exhaustiveLimit: 1 << 22)
         }
         let outcomes = try BatchRunner.run(plans, name: "requant_random")
         #expect(outcomes.count == plans.count)

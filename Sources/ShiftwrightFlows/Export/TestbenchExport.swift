@@ -34,12 +34,12 @@ public enum TestbenchExport {
         let plan = PEVerification.plan(config, module: module, options: .init(
             randomProducts: options.vectors, accumulationCycles: options.accumulationCycles, seed: options.seed,
             exhaustiveLimit: options.exhaustiveLimit))
-        let golden = PEVerification.goldenAccumulators(config, stimulus: plan.stimulus, cycles: plan.cycles)
+        let golden = PEVerification.goldenAccumulators(config, stimulus: plan.rows(0..<plan.cycles), cycles: plan.cycles)
         let acc = try port("acc", of: module)
         let latency = config.latency
         // Cycle 0 precedes the first clock edge (registers are still unknown in Icarus): unchecked.
         let expected: [BigInt?] = (0..<plan.cycles).map { cycle in
-            cycle == 0 ? nil : cycle >= latency ? golden.value(cycle - latency) : 0
+            cycle == 0 ? nil : cycle >= latency ? golden[cycle - latency] : 0
         }
         try requireRepresentable(expected, in: acc, design: module.name)
         return try testbench(module, plan: plan, check: .everyCycle(port: acc, expected: expected))
@@ -52,7 +52,7 @@ public enum TestbenchExport {
         let plan = RequantVerification.plan(config, module: module, randomVectors: options.vectors, seed: options.seed,
                                            exhaustiveLimit: options.exhaustiveLimit)
         let latency = config.latency, rows = plan.cycles - latency
-        let codes = RequantVerification.goldenCodes(config, inputs: RequantVerification.inputs(config, stimulus: plan.stimulus, rows: rows))
+        let codes = RequantVerification.goldenCodes(config, inputs: RequantVerification.inputs(config, stimulus: plan.rows(0..<rows), rows: rows))
         let expected: [BigInt?] = (0..<plan.cycles).map { cycle in cycle >= 1 + latency ? BigInt(codes[cycle - latency]) : nil }
         return try testbench(module, plan: plan, check: .everyCycle(port: try port("code", of: module), expected: expected))
     }
@@ -93,13 +93,13 @@ public enum TestbenchExport {
         let verilog = VerilogEmitter.emit(module)
         let ports = module.portSpecs
         let stimulusPorts = ports.filter { $0.isInput && $0.name != "clk" }
-        let n = plan.inputWordsPerCycle
+        let n = plan.inputWordsPerCycle, words = plan.rows(0..<plan.cycles)
         let rows: [[BigInt]] = (0..<plan.cycles).map { cycle in
             var next = cycle * n
             return stimulusPorts.map { p in
                 if p.name == "rst" { return cycle == 0 ? 1 : 0 }
                 defer { next += 1 }
-                return BigInt(plan.stimulus[next])
+                return BigInt(words[next])
             }
         }
         return try Testbench(top: verilog.top, design: (verilog.fileName, verilog.text), ports: ports, stimulus: rows,

@@ -6,54 +6,78 @@ import ShiftwrightGenerators
 import ShiftwrightHDL
 
 /// Builds the co-simulation plan for a requantizer: every (acc, shift) pair when there are at
-/// most 2^22 of them (or `exhaustiveLimit`), seeded-random pairs otherwise (with the extremes always included; every
-/// magnitude bit length equally likely, half of them sparse, so small values, exact grid values
-/// and ties are hit at every accumulator width). Expected codes come only from the golden
-/// `Requantizer` (through `PreparedRequantizer`).
+/// most `PEVerification.exhaustiveLimit` (2^26) of them, seeded-random pairs otherwise (with the
+/// extremes always included; every magnitude bit length equally likely, half of them sparse, so
+/// small values, exact grid values and ties are hit at every accumulator width). Expected codes
+/// come only from the golden `Requantizer` (through `PreparedRequantizer`). The plan streams:
+/// each row is a function of its cycle number, and the requantizer holds no state, so any vector
+/// can start a run.
 public enum RequantVerification {
     public static func plan(_ config: RequantizerConfig, module: Module, externalVerilog: (text: String, top: String)? = nil,
-                            randomVectors: Int = 1_000_000, seed: UInt64 = 1, exhaustiveLimit: Int = 1 << 22) -> VectorPlan {
+                            randomVectors: Int = 1_000_000, seed: UInt64 = 1,
+                            exhaustiveLimit: Int = PEVerification.exhaustiveLimit) -> VectorPlan {
         let accBits = config.accumulatorWidth, shiftBits = config.shiftBits
         let exhaustive = accBits + shiftBits < 63 && 1 << (accBits + shiftBits) <= exhaustiveLimit
         let count = exhaustive ? 1 << (accBits + shiftBits) : randomVectors
-        var rng = SplitMix64(seed: seed)
         let accMask: UInt64 = accBits == 64 ? .max : (1 << accBits) - 1, shiftMask: UInt64 = (1 << shiftBits) - 1
-        var stimulus = [UInt64](repeating: 0, count: (count + config.latency + 1) * 2)
         let extremes: [UInt64] = [0, 1, accMask, accMask >> 1, (accMask >> 1) + 1]
-        for i in 0..<count {
-            let accWord: UInt64, shiftWord: UInt64
-            if exhaustive {
-                accWord = UInt64(i) & accMask
-                shiftWord = UInt64(i >> accBits) & shiftMask
-            } else {
-                accWord = i < extremes.count * 4 ? extremes[i % extremes.count] : randomAccumulator(accBits, &rng) & accMask
-                shiftWord = rng.next() & shiftMask
+        // Row 0 is the reset cycle; rows 1...count hold one (acc, shift) pair each; then the pipeline drains.
+        let stimulus: VectorPlan.Stimulus = { first, rows in
+            for i in 0..<(rows.count / 2) {
+                let cycle = first + i
+                guard cycle >= 1 && cycle <= count else { rows[2 * i] = 0; rows[2 * i + 1] = 0; continue }
+                let k = cycle - 1
+                if exhaustive {
+                    rows[2 * i] = UInt64(k) & accMask
+                    rows[2 * i + 1] = UInt64(k >> accBits) & shiftMask
+                } else {
+                    var rng = RowRandom.generator(seed: seed, row: cycle)
+                    rows[2 * i] = k < extremes.count * 4 ? extremes[k % extremes.count] : randomAccumulator(accBits, &rng) & accMask
+                    rows[2 * i + 1] = rng.next() & shiftMask
+                }
             }
-            stimulus[2 * (i + 1)] = accWord
-            stimulus[2 * (i + 1) + 1] = shiftWord
         }
-        let latency = config.latency, target = config.target, mask = target.codeMask
-        let cycles = count + 1 + latency
-        let frozen = inputs(config, stimulus: stimulus, rows: count + 1)
+        let latency = config.latency, target = config.target, mask = target.codeMask, ties = config.ties
+        let cycles = 1 + count + latency
         let coverage = exhaustive ? "exhaustive: all \(count) (acc, shift) pairs" : "seeded-random (seed \(seed)): \(count) (acc, shift) pairs"
-        var plan = VectorPlan(module: module, externalVerilog: externalVerilog, cycles: cycles,
-                          stimulus: Array(stimulus.prefix(cycles * 2)), inputWordsPerCycle: 2, coverage: coverage) {
-          let expected = goldenCodes(config, inputs: frozen)
-          return { view in
-            // The reset cycle and pipeline fill carry no vector: checking starts at cycle 1 + latency.
-            guard let cycle = ((1 + latency)..<view.cycles).first(where: { view.word($0) & mask != expected[$0 - latency] })
-            else { return nil }
-            let source = cycle - latency, actual = view.word(cycle) & mask
-            let input = frozen[source]
-            return (cycle, "cycle \(cycle): acc = \(input.acc), shift = \(input.shift) (value acc·2^shift = \(input.acc)·2^\(input.shift)): "
-                + "code = \(target.binaryFields(of: actual)) (unit value \(target.unitValue(ofCode: actual))) but the golden model expects "
-                + "\(target.binaryFields(of: expected[source])) (unit value \(target.unitValue(ofCode: expected[source]))) in \(target.name)")
+        var plan = VectorPlan(module: module, externalVerilog: externalVerilog, cycles: cycles, inputWordsPerCycle: 2,
+                          coverage: coverage, exhaustive: exhaustive, independentCycles: 1..<(1 + count), warmup: latency,
+                          stimulus: stimulus) { _, checkFrom in
+          let golden = PreparedRequantizer(target: target, ties: ties)
+          let depth = latency + 1
+          // The last `depth` rows' inputs and golden codes, by cycle modulo depth.
+          var inputs = [(acc: Int64, shift: Int)](repeating: (0, 0), count: depth)
+          var expected = [UInt64](repeating: 0, count: depth)
+          return { first, rows, view in
+            for i in 0..<view.cycles {
+                let cycle = first + i, slot = cycle % depth
+                let input = decode(config, accWord: rows[2 * i], shiftWord: rows[2 * i + 1])
+                inputs[slot] = input
+                expected[slot] = golden.requantize(input.acc, shift: input.shift)
+                // The reset cycle and pipeline fill carry no vector: checking starts at cycle 1 + latency.
+                guard cycle >= max(checkFrom, 1 + latency) else { continue }
+                let source = (cycle - latency) % depth, actual = view.word(i) & mask
+                if actual == expected[source] { continue }
+                let wanted = expected[source], applied = inputs[source]
+                return (cycle, "cycle \(cycle): acc = \(applied.acc), shift = \(applied.shift) (value acc·2^shift = \(applied.acc)·2^\(applied.shift)): "
+                    + "code = \(target.binaryFields(of: actual)) (unit value \(target.unitValue(ofCode: actual))) but the golden model expects "
+                    + "\(target.binaryFields(of: wanted)) (unit value \(target.unitValue(ofCode: wanted))) in \(target.name)")
+            }
+            return nil
           }
         }
         if let codePort = module.portSpecs.first(where: { $0.direction == .output }) {
-            plan.waveExpectations = {
-                let expected = goldenCodes(config, inputs: frozen)
-                return WaveExpectations(ports: [codePort]) { cycle in [cycle >= 1 + latency ? BigInt(expected[cycle - latency]) : nil] }
+            // The requantizer holds no state: each checked cycle's golden code comes from its own row.
+            plan.waveExpectations = { [plan] window in
+                let golden = PreparedRequantizer(target: target, ties: ties)
+                let codes: [Int: BigInt] = Dictionary(uniqueKeysWithValues: window.compactMap { cycle -> (Int, BigInt)? in
+                    let source = cycle - latency
+                    guard cycle >= 1 + latency, source < cycles else { return nil }
+                    let row = plan.rows(source..<(source + 1))
+                    let input = decode(config, accWord: row[0], shiftWord: row[1])
+                    return (cycle, BigInt(golden.requantize(input.acc, shift: input.shift)))
+                })
+                return WaveExpectations(ports: [codePort]) { [codes[$0]] }
             }
         }
         return plan
@@ -61,10 +85,14 @@ public enum RequantVerification {
 
     /// The (acc, shift) input of each of the first `rows` stimulus rows (row 0, the reset, is (0, 0)).
     static func inputs(_ config: RequantizerConfig, stimulus: [UInt64], rows: Int) -> [(acc: Int64, shift: Int)] {
-        (0..<rows).map { row in
-            (Int64.fromPattern(stimulus[2 * row], width: config.accumulatorWidth, signed: true),
-             Int(Int64.fromPattern(stimulus[2 * row + 1], width: config.shiftBits, signed: true)))
-        }
+        (0..<rows).map { decode(config, accWord: stimulus[2 * $0], shiftWord: stimulus[2 * $0 + 1]) }
+    }
+
+    /// The signed (acc, shift) pair a stimulus row's two words stand for.
+    @inline(__always)
+    static func decode(_ config: RequantizerConfig, accWord: UInt64, shiftWord: UInt64) -> (acc: Int64, shift: Int) {
+        (Int64.fromPattern(accWord, width: config.accumulatorWidth, signed: true),
+         Int(Int64.fromPattern(shiftWord, width: config.shiftBits, signed: true)))
     }
 
     /// The golden code for each (acc, shift) input, from `PreparedRequantizer` (Formats) only.

@@ -1,13 +1,23 @@
 import ShiftwrightHDL
 
-/// One design's co-simulation job: its stimulus (one row of input words per cycle, ports other
-/// than clk/rst, in port order, `rst` high in cycle 0 only), and the golden model's side: a
-/// closure that computes the expected values (run while the simulator runs) and returns the
-/// checker that compares them with the outputs.
+/// One design's co-simulation campaign, described so that it can be streamed: the stimulus is a
+/// function of the cycle number (any stretch of rows can be produced on its own, in fixed-size
+/// chunks, on any core), and the golden model's side is a checker that consumes the chunks in
+/// order. Nothing proportional to the number of cycles is ever held, so a campaign of 10^10
+/// vectors needs no more memory than one of 10^3.
+///
+/// Rows hold every input but clk and rst, in port order, one word per port (ports ≤ 64 bits);
+/// row 0 is the reset cycle (`rst` high; the runner sets it).
 public struct VectorPlan: Sendable {
-    /// Scans a run's outputs and returns the first disagreement, described in terms the user
-    /// understands (formats decoded), or nil.
-    public typealias Checker = @Sendable (_ outputs: OutputView) -> (cycle: Int, message: String)?
+    /// Writes rows `first ..< first + rows.count / inputWordsPerCycle` into `rows`.
+    public typealias Stimulus = @Sendable (_ first: Int, _ rows: UnsafeMutableBufferPointer<UInt64>) -> Void
+    /// Checks one chunk: the plan's rows of cycles `first...` (`stimulus`) and the design's outputs
+    /// at those cycles. Returns the first disagreement, described in terms the user understands
+    /// (formats decoded), or nil. Called for consecutive chunks; keeps its golden state between them.
+    public typealias Checker = (_ first: Int, _ stimulus: UnsafeBufferPointer<UInt64>, _ outputs: OutputView) -> (cycle: Int, message: String)?
+    /// A fresh checker for a run that replays rows from `start` (after a reset) and whose outputs
+    /// count from cycle `checkFrom` on (earlier ones are warm-up).
+    public typealias CheckerFactory = @Sendable (_ start: Int, _ checkFrom: Int) -> Checker
 
     /// The design as generated (used for batching and, unless `externalVerilog` is set, as the RTL).
     public let module: Module
@@ -16,33 +26,43 @@ public struct VectorPlan: Sendable {
     /// Files `externalVerilog` needs besides itself (the cell models of a vendor netlist).
     public var library: VerilogLibrary?
     public let cycles: Int
-    /// cycles × inputWordsPerCycle words (ports ≤ 64 bits: one word each).
-    public let stimulus: [UInt64]
     public let inputWordsPerCycle: Int
-    /// Computes the golden values and returns the checker over them.
-    public let golden: @Sendable () -> Checker
-    /// Human summary of what is checked ("exhaustive: 16384 products + 20000 random cycles").
+    public let stimulus: Stimulus
+    public let checker: CheckerFactory
+    /// Human summary of what is checked ("exhaustive: all 65536 code pairs, then ...").
     public let coverage: String
+    /// Whether the plan covers its whole input space (reports say so).
+    public let exhaustive: Bool
     /// Cycles at which a run may start afresh (after a reset row and `warmup` earlier rows) and
-    /// still produce the same outputs: lets a long run be split across processes.
+    /// still produce the same outputs: lets a long run be split across cores.
     public let independentCycles: Range<Int>?
     public let warmup: Int
-    /// The golden values by cycle, for waveforms: with it a dump shows `tb_expected_<port>` and
-    /// `tb_mismatch` beside the design (`WaveHarness`); without it, the design's signals only.
-    public var waveExpectations: (@Sendable () -> WaveExpectations)?
+    /// The golden values of the cycles of a window, for waveforms (computed for that window
+    /// only, so a failure late in a long run costs no more): with it a dump shows
+    /// `tb_expected_<port>` and `tb_mismatch` beside the design (`WaveHarness`); without it, the
+    /// design's signals only.
+    public var waveExpectations: (@Sendable (_ window: ClosedRange<Int>) -> WaveExpectations)?
 
-    public init(module: Module, externalVerilog: (text: String, top: String)? = nil, cycles: Int, stimulus: [UInt64],
-                inputWordsPerCycle: Int, coverage: String, independentCycles: Range<Int>? = nil, warmup: Int = 0,
-                golden: @escaping @Sendable () -> Checker) {
+    public init(module: Module, externalVerilog: (text: String, top: String)? = nil, cycles: Int,
+                inputWordsPerCycle: Int, coverage: String, exhaustive: Bool, independentCycles: Range<Int>? = nil,
+                warmup: Int = 0, stimulus: @escaping Stimulus, checker: @escaping CheckerFactory) {
         self.module = module
         self.externalVerilog = externalVerilog
         self.cycles = cycles
-        self.stimulus = stimulus
         self.inputWordsPerCycle = inputWordsPerCycle
-        self.golden = golden
+        self.stimulus = stimulus
+        self.checker = checker
+        self.coverage = coverage
+        self.exhaustive = exhaustive
         self.independentCycles = independentCycles
         self.warmup = warmup
-        self.coverage = coverage
+    }
+
+    /// Rows `range` of the stimulus, materialised (small ranges only: waveforms, tests).
+    public func rows(_ range: Range<Int>) -> [UInt64] {
+        var words = [UInt64](repeating: 0, count: range.count * inputWordsPerCycle)
+        words.withUnsafeMutableBufferPointer { stimulus(range.lowerBound, $0) }
+        return words
     }
 }
 
@@ -51,6 +71,8 @@ public struct VerificationOutcome: Sendable {
     public let design: String
     public let cycles: Int
     public let coverage: String
+    /// Whether every point of the input space was checked.
+    public let exhaustive: Bool
     /// The first mismatch, described; nil when every cycle matched.
     public let mismatch: String?
     public let mismatchCycle: Int?
@@ -61,22 +83,28 @@ public struct VerificationOutcome: Sendable {
     public var passed: Bool { mismatch == nil }
 
     package init(design: String, cycles: Int, coverage: String, mismatch: String?, mismatchCycle: Int?,
-                 waveform: String?, buildSeconds: Double, simulationSeconds: Double) {
-        (self.design, self.cycles, self.coverage, self.mismatch, self.mismatchCycle) = (design, cycles, coverage, mismatch, mismatchCycle)
+                 waveform: String?, buildSeconds: Double, simulationSeconds: Double, exhaustive: Bool = false) {
+        (self.design, self.cycles, self.coverage, self.exhaustive) = (design, cycles, coverage, exhaustive)
+        (self.mismatch, self.mismatchCycle) = (mismatch, mismatchCycle)
         (self.waveform, self.buildSeconds, self.simulationSeconds) = (waveform, buildSeconds, simulationSeconds)
     }
 }
 
-/// One design's outputs in a finished run: word `index` of the design's outputs at `cycle`.
+/// One design's outputs in a chunk: word `index` of the design's outputs at chunk row `row`.
 public struct OutputView {
     let words: UnsafeBufferPointer<UInt64>
     let stride: Int
     let offset: Int
+    /// Rows in the chunk.
     public let cycles: Int
 
-    @inline(__always)
-    public func word(_ cycle: Int, _ index: Int = 0) -> UInt64 { words[cycle * stride + offset + index] }
+    public init(words: UnsafeBufferPointer<UInt64>, stride: Int, offset: Int, cycles: Int) {
+        (self.words, self.stride, self.offset, self.cycles) = (words, stride, offset, cycles)
+    }
 
-    /// The words of one cycle (for wide ports and messages).
-    public func row(_ cycle: Int, count: Int) -> [UInt64] { (0..<count).map { word(cycle, $0) } }
+    @inline(__always)
+    public func word(_ row: Int, _ index: Int = 0) -> UInt64 { words[row * stride + offset + index] }
+
+    /// The words of one row (for wide ports and messages).
+    public func row(_ row: Int, count: Int) -> [UInt64] { (0..<count).map { word(row, $0) } }
 }

@@ -49,10 +49,11 @@ enum WaveHarness {
         }
     }
 
-    /// `stimulus` (the plan's rows, already placed in `layout` by the caller) with the expected
-    /// values and check flags of cycles `window` written in; other cycles stay unchecked.
+    /// `stimulus` (the plan's rows, already placed in `layout` by the caller; its first row is
+    /// cycle `firstRowCycle`) with the expected values and check flags of cycles `window` written
+    /// in; other cycles stay unchecked.
     static func addExpectations(_ expectations: WaveExpectations, window: ClosedRange<Int>, layout: PortLayout,
-                                to stimulus: inout [UInt64]) {
+                                firstRowCycle: Int = 0, to stimulus: inout [UInt64]) {
         let stride = layout.inputWords
         let slots = expectations.ports.map { port in
             (port, layout.inputOffset(expectedName(port)), layout.inputOffset(checkedName(port)))
@@ -61,8 +62,9 @@ enum WaveHarness {
             for (port, value) in zip(slots, expectations.values(cycle)) {
                 guard let value, let valueOffset = port.1, let flagOffset = port.2 else { continue }
                 let spec = PortSpec(name: expectedName(port.0), direction: .input, width: port.0.width, signed: port.0.signed)
-                PortLayout.store(value, port: spec, into: &stimulus, at: cycle * stride + valueOffset)
-                stimulus[cycle * stride + flagOffset] = 1
+                let row = cycle - firstRowCycle
+                PortLayout.store(value, port: spec, into: &stimulus, at: row * stride + valueOffset)
+                stimulus[row * stride + flagOffset] = 1
             }
         }
     }

@@ -1,0 +1,122 @@
+import Foundation
+import ShiftwrightHDL
+
+/// How the plans of one model share its input and output rows: each plan's input words sit at
+/// its ports' offsets in the model's row (`rst` is the runner's), its outputs likewise.
+struct RowComposer: Sendable {
+    let plans: [VectorPlan]
+    let layout: PortLayout
+    /// Per plan: the first input word of its data ports in the model's row (nil: no inputs).
+    let inputOffsets: [Int?]
+    /// Per plan: the first output word of its ports in the model's row.
+    let outputOffsets: [Int]
+    let resetOffset: Int?
+
+    init(plans: [VectorPlan], layout: PortLayout) {
+        self.plans = plans
+        self.layout = layout
+        resetOffset = layout.inputOffset("rst")
+        let dataInputs = layout.inputs.filter { $0.port.name != "rst" }
+        var inputs: [Int?] = [], outputs: [Int] = [], port = 0, output = 0
+        for plan in plans {
+            let count = plan.module.inputs.filter { !$0.isImplicit }.count
+            inputs.append(count > 0 ? dataInputs[port].offset : nil)
+            port += count
+            outputs.append(output)
+            output += plan.module.outputs.reduce(0) { $0 + ($1.type.width + 63) / 64 }
+        }
+        inputOffsets = inputs
+        outputOffsets = outputs
+    }
+
+    /// Fills model rows `first ..< first + rows` into `target`, each plan's own rows into its
+    /// scratch buffer on the way (kept for its checker); plans shorter than the run idle at zero.
+    func compose(first: Int, rows: Int, into target: UnsafeMutableBufferPointer<UInt64>,
+                 scratch: [UnsafeMutableBufferPointer<UInt64>]) {
+        let stride = layout.inputWords
+        target.update(repeating: 0)
+        for (index, plan) in plans.enumerated() {
+            let own = max(0, min(rows, plan.cycles - first))
+            guard own > 0, let offset = inputOffsets[index] else { continue }
+            let n = plan.inputWordsPerCycle
+            let rowsOfPlan = UnsafeMutableBufferPointer(rebasing: scratch[index][0..<(own * n)])
+            plan.stimulus(first, rowsOfPlan)
+            guard var to = target.baseAddress.map({ $0 + offset }), var from = UnsafePointer(rowsOfPlan.baseAddress) else { continue }
+            for _ in 0..<own {
+                to.update(from: from, count: n)
+                to += stride
+                from += n
+            }
+        }
+        if first == 0, rows > 0, let resetOffset { target[resetOffset] = 1 }
+    }
+
+    /// Model rows `range` materialised (waveform replays), after a reset row when `range` does not start at 0.
+    func materialise(_ range: Range<Int>) -> [UInt64] {
+        let lead = range.lowerBound > 0 ? 1 : 0
+        var words = [UInt64](repeating: 0, count: (range.count + lead) * layout.inputWords)
+        let scratch = plans.map { UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(1, range.count * $0.inputWordsPerCycle)) }
+        defer { scratch.forEach { $0.deallocate() } }
+        words.withUnsafeMutableBufferPointer { all in
+            compose(first: range.lowerBound, rows: range.count,
+                    into: UnsafeMutableBufferPointer(rebasing: all[(lead * layout.inputWords)...]), scratch: scratch)
+        }
+        if lead == 1, let resetOffset { words[resetOffset] = 1 }
+        return words
+    }
+}
+
+/// One worker's share of a campaign: rows `rows` of one model, checked from `checkFrom` on,
+/// streamed through one in-process model instance in fixed-size chunks.
+struct ChunkedRun: Sendable {
+    /// Rows per chunk: large enough that a call's overhead vanishes, small enough to stay in cache.
+    static let chunkRows = 8192
+
+    let composer: RowComposer
+    let model: SharedLibraryModel
+    let rows: Range<Int>
+    let checkFrom: Int
+
+    /// Per plan: the first mismatch in this share (nil: none).
+    func run(progress: CampaignProgress) throws -> [(cycle: Int, message: String)?] {
+        let plans = composer.plans, layout = composer.layout, chunk = ChunkedRun.chunkRows
+        let instance = model.instance()
+        let inputs = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(1, chunk * layout.inputWords))
+        let outputs = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(1, chunk * layout.outputWords))
+        let scratch = plans.map { UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(1, chunk * $0.inputWordsPerCycle)) }
+        defer {
+            inputs.deallocate()
+            outputs.deallocate()
+            scratch.forEach { $0.deallocate() }
+        }
+        if rows.lowerBound > 0 {
+            // A fresh model starting mid-run: one reset row first (its outputs are not checked).
+            inputs.update(repeating: 0)
+            if let reset = composer.resetOffset { inputs[reset] = 1 }
+            try instance.run(inputs: UnsafePointer(inputs.baseAddress!), outputs: outputs.baseAddress!, rows: 1)
+        }
+        var checkers: [VectorPlan.Checker?] = plans.map { $0.checker(rows.lowerBound, checkFrom) }
+        var found: [(cycle: Int, message: String)?] = Array(repeating: nil, count: plans.count)
+        var first = rows.lowerBound
+        while first < rows.upperBound, checkers.contains(where: { $0 != nil }) {
+            let n = min(chunk, rows.upperBound - first)
+            composer.compose(first: first, rows: n, into: inputs, scratch: scratch)
+            try instance.run(inputs: UnsafePointer(inputs.baseAddress!), outputs: outputs.baseAddress!, rows: n)
+            for index in plans.indices {
+                guard let check = checkers[index] else { continue }
+                let own = max(0, min(n, plans[index].cycles - first))
+                guard own > 0 else { checkers[index] = nil; continue }
+                let view = OutputView(words: UnsafeBufferPointer(outputs), stride: layout.outputWords,
+                                      offset: composer.outputOffsets[index], cycles: own)
+                let stimulus = UnsafeBufferPointer(rebasing: scratch[index][0..<(own * plans[index].inputWordsPerCycle)])
+                if let mismatch = check(first, stimulus, view) {
+                    found[index] = mismatch
+                    checkers[index] = nil
+                }
+            }
+            progress.advance(n)
+            first += n
+        }
+        return found
+    }
+}
