@@ -67,7 +67,7 @@ public struct EnergyReport: Sendable {
     /// The CSV header; `act`, `weight`, `target`, `switching_per_mac`, `baseline` and
     /// `baseline_switching_per_mac` are read by name elsewhere: keep them.
     public static let csvHeader = "act,weight,top,target,luts,ffs,switching_per_mac,baseline,baseline_switching_per_mac,ratio,"
-        + "toggles_per_mac,baseline_toggles_per_mac,baseline_luts,baseline_ffs,macs,architecture,width,paper_power_w,paper_multiplier_power_w,paper_ratio"
+        + "toggles_per_mac,baseline_toggles_per_mac,baseline_luts,baseline_ffs,macs,architecture,width,paper_power_w,paper_multiplier_power_w,paper_ratio,yosys"
 
     /// One line per row; numbers with fixed decimals (deterministic).
     public var csv: String {
@@ -83,6 +83,7 @@ public struct EnergyReport: Sendable {
                 String(b.area.flipFlops), String(d.macs), row.architecture.rawValue, "8/\(row.weightBits)",
                 power.map { Self.fixed($0, 2) } ?? "", multiplier.map { Self.fixed($0, 2) } ?? "",
                 Self.paperRatio(row.architecture, weightBits: row.weightBits).map { Self.fixed($0, 4) } ?? "",
+                "\"\(yosysVersion)\"",
             ]
             lines.append(fields.joined(separator: ","))
         }

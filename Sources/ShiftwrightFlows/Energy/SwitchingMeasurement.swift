@@ -1,3 +1,4 @@
+import BigInt
 import Foundation
 import ShiftwrightFormats
 import ShiftwrightGenerators
@@ -9,7 +10,7 @@ import ShiftwrightYosys
 /// The switching-energy proxy of one synthesized PE on one workload (docs/energy.md): the PE is
 /// synthesized for the target (`Yosys.activityNetlist`), its gate-level netlist simulated in
 /// Verilator with the target's cell models on the workload (zero delay, VCD of every cycle but
-/// the reset), its outputs checked against the golden PE (`ReferencePE64`) so the netlist really
+/// the reset), its outputs checked against the golden PE (`ReferencePE`) so the netlist really
 /// ran the stream, and every net's toggles weighted by its capacitance proxy, 1 + fan-out:
 ///
 ///     proxy = Σ over nets n (clock nets excluded) of toggles(n) × (1 + loads(n))
@@ -125,18 +126,20 @@ public struct SwitchingMeasurement: Sendable {
         return words
     }
 
-    /// The accumulator sampled in cycle c + 2 must be the golden one after MAC c.
+    /// The accumulator sampled in cycle c + 2 must be the golden one after MAC c (`ReferencePE`,
+    /// exact at any accumulator width).
     static func checkAgainstGolden(_ outputs: [UInt64], layout: PortLayout, config: PEConfig, workload: EnergyWorkload) throws {
-        guard let acc = layout.outputIndex("acc"), acc.port.width <= 64,
-              var golden = ReferencePE64(activation: config.activation, weight: config.weight, maxAccumulations: config.accumulationDepth) else {
-            throw ToolError("the energy proxy needs a PE whose accumulator fits 64 bits")
-        }
+        guard let acc = layout.outputIndex("acc") else { throw ToolError("the PE has no output acc") }
+        var golden = ReferencePE(activation: config.activation, weight: config.weight)
         let stride = layout.outputWords
+        let row = [UInt64](repeating: 0, count: stride)
         for (c, step) in workload.steps.enumerated() {
             let expected = golden.step(actCode: step.activation, weightCode: step.weight, enable: true, clear: step.clear)
             let cycle = c + 2
-            guard cycle * stride < outputs.count else { break }  // the last MAC's result is never sampled
-            let got = PortLayout.loadSmall(width: acc.port.width, signed: acc.port.signed, word: outputs[cycle * stride + acc.offset])
+            guard (cycle + 1) * stride <= outputs.count else { break }  // the last MAC's result is never sampled
+            var words = row
+            for w in 0..<stride { words[w] = outputs[cycle * stride + w] }
+            let got = PortLayout.load(port: acc.port, from: words, at: acc.offset)
             guard got == expected else {
                 throw ToolError.checkFailed("the gate-level netlist of \(config.moduleName) computed acc = \(got) after MAC \(c), the golden model \(expected): the measured activity is not of this workload")
             }
