@@ -16,7 +16,7 @@ struct ReportCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Which report: paper (AUSN Table 4 per PE and at 64x64), floor (generated vs hand-written PEs), timing (Fmax of the defaults) or atlas (HTML page of sweeps).")
+    @Argument(help: "Which report: paper (AUSN Table 4 per PE and at 64x64), floor (generated vs hand-written PEs), timing (Fmax of the defaults), energy (switching proxy of the Table 4 rows) or atlas (HTML page of sweeps).")
     var name: String
     @OptionGroup var synth: SynthToolOptions
     @Option(help: "Also write the report into DIR (paper-table4.<target>.txt, floor.<target>.txt).") var out: String?
@@ -30,6 +30,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "atlas: timing.txt from report timing, for the Fmax table.") var timing: String?
     @Option(parsing: .upToNextOption, help: "atlas: weight tensors (.npy) to score (default: the bundled silero-vad and digits weights).") var input: [String] = []
     @Option(parsing: .unconditional, help: "atlas: cost exponent lambda of the sweet-spot score LUTs^lambda x error (0...4).") var lambda = 1.0
+    @Option(parsing: .unconditional, help: "energy: MACs simulated per design (64...100000).") var cycles = EnergyRun.defaultMACs
 
     func validate() throws { try OptionLimits.check(seed, in: OptionLimits.placerSeed, "--seed") }
 
@@ -37,6 +38,8 @@ struct ReportCommand: ParsableCommand {
         switch name {
         case "paper":
             print(try PaperReport.run(settings: synth.settings(), out: out, json: json, note: printNote), terminator: "")
+        case "energy":
+            print(try EnergyRun.report(settings: synth.settings(), macs: cycles, out: out, note: printNote), terminator: "")
         case "timing":
             let report = try TimingReport.run(devices: devices.split(separator: ",").map(String.init), seed: seed,
                                               yosysProgram: synth.yosysProgram, note: printNote)
@@ -52,7 +55,7 @@ struct ReportCommand: ParsableCommand {
             (atlas.energy, atlas.timing, atlas.inputs, atlas.lambda) = (energy, timing, input, lambda)
             print(try atlas.run(), terminator: "")
         default:
-            throw ToolError("unknown report '\(name)': use paper, floor, timing or atlas")
+            throw ToolError("unknown report '\(name)': use paper, floor, timing, energy or atlas")
         }
     }
 }

@@ -12,7 +12,7 @@ struct Shiftwright: ParsableCommand {
             DemoCommand.self, GenerateCommand.self, VerifyCommand.self, ProveCommand.self, SynthCommand.self, SweepCommand.self, ReportCommand.self, ExportCommand.self,
             LintCommand.self, InferCommand.self,
             QuantizeCommand.self, AnalyzeCommand.self, BenchCommand.self,
-            PlanCommand.self,
+            PlanCommand.self, EnergyCommand.self,
         ]
     )
 }
