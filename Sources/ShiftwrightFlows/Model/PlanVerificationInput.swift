@@ -114,7 +114,9 @@ enum PlanFileCheck {
         }
         let path = directory.isEmpty ? l.images.hex : "\(directory)/\(l.images.hex)"
         guard let data = FileManager.default.contents(atPath: path) else { throw FormatError("\(at): weight image '\(path)' does not exist or cannot be read") }
+        // Comment lines (`//`, as `$readmemh` reads them: the image's header names its writer) are not words.
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
+            .filter { !$0.drop { $0 == " " || $0 == "\t" }.hasPrefix("//") }
         let (blocks, tiles) = ((l.n + c.cols - 1) / c.cols, (l.k + c.rows - 1) / c.rows)
         guard lines.count == blocks * tiles * c.rows else {
             throw FormatError("\(at): weight image '\(path)' has \(lines.count) words, a \(l.k) x \(l.n) layer on \(c.rows)x\(c.cols) needs \(blocks * tiles * c.rows)")
