@@ -69,6 +69,7 @@ let package = Package(
         .testTarget(name: "ShiftwrightVerilatorTests", dependencies: ["ShiftwrightVerilator", "ShiftwrightFlows", "ShiftwrightGenerators", "ShiftwrightVerilog", "ShiftwrightFormats", "ShiftwrightTooling", "ShiftwrightYosys"]),
         .testTarget(name: "ShiftwrightYosysTests", dependencies: [
             "ShiftwrightYosys", "ShiftwrightFlows", "ShiftwrightTooling", "ShiftwrightGenerators", "ShiftwrightVerilog", "ShiftwrightFormats",
+            "ShiftwrightVerilator",
         ]),
         .testTarget(name: "ShiftwrightCLITests", dependencies: ["ShiftwrightTooling"]),
     ]

@@ -18,6 +18,22 @@ public struct CellModels: Sendable {
     public let defines: [String]
     /// Where the models were read from (for messages).
     public let directory: String
+    /// A Verilator configuration file compiled before the models, when the family needs one.
+    /// Xilinx's `CARRY4`/`CARRY8` compute each bit of the `CO` vector from the one below it:
+    /// Verilator 5.006 sees one signal feeding itself (UNOPTFLAT) and, when the netlist's inputs
+    /// are the model's top-level ports, evaluates the chain once per input change without
+    /// settling it, so high accumulator bits came out wrong (an int8 x pot-b4 xc7 netlist failed
+    /// at cycle 8205, while Icarus and a Verilator `--timing` testbench passed). Splitting `CO`
+    /// into single bits (`split_var`) removes the false loop.
+    public let verilatorConfig: (name: String, text: String)?
+
+    /// The configuration `verilatorConfig` holds for `family`.
+    static func verilatorConfig(family: String) -> (name: String, text: String)? {
+        guard family == "xilinx" else { return nil }
+        return ("xilinx_split_carry.vlt", ["`verilator_config",
+                                           #"split_var -module "CARRY4" -var "CO""#,
+                                           #"split_var -module "CARRY8" -var "CO""#].joined(separator: "\n") + "\n")
+    }
 
     /// The families with cell models here, and the synthesis targets that map to them.
     public static let families = ["ice40": ["ice40"], "ecp5": ["ecp5"], "xilinx": ["xc7", "xcu", "xilinx"]]
@@ -55,7 +71,8 @@ public struct CellModels: Sendable {
             (name: name, text: try String(contentsOfFile: "\(directory)/\(name)", encoding: .utf8))
         }
         return CellModels(family: family, source: ("\(family)_cells_sim.v", text), headers: headers,
-                          defines: family == "ice40" ? ["NO_ICE40_DEFAULT_ASSIGNMENTS"] : [], directory: directory)
+                          defines: family == "ice40" ? ["NO_ICE40_DEFAULT_ASSIGNMENTS"] : [], directory: directory,
+                          verilatorConfig: verilatorConfig(family: family))
     }
 
     /// Yosys's data directory (what its scripts call `+/`).

@@ -30,7 +30,8 @@ enum ExternalRTL {
         guard let family = try target.map(CellModels.family(ofTarget:)) ?? CellModels.detectFamily(netlist: text) else { return nil }
         let models = try CellModels.load(family: family)
         return VerilogLibrary(description: "\(family) cell models from \(models.directory)",
-                              sources: [.init(name: models.source.name, text: models.source.text)],
+                              sources: (models.verilatorConfig.map { [.init(name: $0.name, text: $0.text)] } ?? [])
+                                  + [.init(name: models.source.name, text: models.source.text)],
                               headers: models.headers.map { .init(name: $0.name, text: $0.text) }, defines: models.defines)
     }
 }
