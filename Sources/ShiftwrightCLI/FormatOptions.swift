@@ -15,9 +15,27 @@ struct PEOptions: ParsableArguments {
     @Flag(help: "Register the product before the accumulator (latency 2).")
     var pipeline = false
 
+    @Option(help: IntegerProductOption.help) var integerProduct = PEGenerator.IntegerProduct.booth.rawValue
+
     func config() throws -> PEConfig {
         try PEConfig(activation: NumberFormat(parsing: act), weight: NumberFormat(parsing: weight),
-                     accumulationDepth: accumulationDepth, pipelined: pipeline)
+                     accumulationDepth: accumulationDepth, pipelined: pipeline,
+                     integerProduct: IntegerProductOption.parse(integerProduct))
+    }
+}
+
+/// `--integer-product`: how an integer × integer PE forms its product.
+enum IntegerProductOption {
+    static let help = ArgumentHelp("Integer x integer product: "
+        + PEGenerator.IntegerProduct.allCases.map(\.rawValue).joined(separator: ", ")
+        + " (comparisons synthesize all and keep the smallest).")
+
+    static func parse(_ text: String) throws -> PEGenerator.IntegerProduct {
+        guard let product = PEGenerator.IntegerProduct(rawValue: text) else {
+            throw ValidationError("unknown --integer-product '\(text)': use "
+                + PEGenerator.IntegerProduct.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return product
     }
 }
 

@@ -10,10 +10,11 @@ struct SynthPEOptions: ParsableArguments {
     var depth = 1024
     @Flag(name: [.customLong("pipeline"), .customLong("pipelined")], help: "Register the product before the accumulator (latency 2); --pipelined is the old spelling.")
     var pipelined = false
+    @Option(help: IntegerProductOption.help) var integerProduct = PEGenerator.IntegerProduct.booth.rawValue
 
     func config() throws -> PEConfig {
         try PEConfig(activation: NumberFormat(parsing: act), weight: NumberFormat(parsing: weight),
-                     accumulationDepth: depth, pipelined: pipelined)
+                     accumulationDepth: depth, pipelined: pipelined, integerProduct: IntegerProductOption.parse(integerProduct))
     }
 }
 

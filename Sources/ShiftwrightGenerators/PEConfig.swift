@@ -13,8 +13,9 @@ public struct PEConfig: Sendable, Hashable {
     /// Accumulator width: product width + ceil(log2 K), unless overridden (baselines use the
     /// accumulator of the PE they are compared with).
     public let accumulatorWidth: Int
-    /// How an integer × integer product is formed: radix-4 Booth (the default) or the synthesis
-    /// tool's `*`; the equal-effort baseline is whichever is smaller on the target.
+    /// How an integer × integer product is formed: radix-4 Booth in kept stages (the default), the
+    /// same Booth chain flat, or the synthesis tool's `*`; the equal-effort baseline is whichever
+    /// is smaller on the target.
     public let integerProduct: PEGenerator.IntegerProduct
 
     public static let maxAccumulatorWidth = 256
@@ -64,7 +65,7 @@ public struct PEConfig: Sendable, Hashable {
     /// configurations never share a name.
     public var moduleName: String {
         "pe_\(GeneratorNames.token(activation))_\(GeneratorNames.token(weight))_acc\(accumulatorWidth)" + (pipelined ? "_pipe" : "")
-            + (activation.isInteger && weight.isInteger && integerProduct == .multiply ? "_mul" : "")
+            + (activation.isInteger && weight.isInteger ? integerProduct.nameSuffix : "")
     }
 
     /// Smallest signed type holding every product of the two formats.
@@ -98,6 +99,17 @@ public struct GeneratorError: Error, CustomStringConvertible, Sendable {
     public let message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+}
+
+extension PEGenerator.IntegerProduct {
+    /// What the module name of an integer × integer PE ends with: nothing for the default.
+    var nameSuffix: String {
+        switch self {
+        case .booth: ""
+        case .boothFlat: "_flat"
+        case .multiply: "_mul"
+        }
+    }
 }
 
 /// Turns format names into identifier-safe tokens for module and file names.

@@ -22,10 +22,16 @@ import ShiftwrightFormats
 ///   the product; `en` is the flip-flops' clock enable and `clear` their synchronous reset (with
 ///   clear and en together the sum starts from zero).
 public enum PEGenerator {
-    /// How an integer × integer product is formed (the baselines).
+    /// How an integer × integer product is formed (the baselines). The layouts map differently
+    /// per Yosys version (docs/hardware-floor.md §3 S5), so a comparison synthesizes every one and
+    /// keeps the smallest on its target and tool.
     public enum IntegerProduct: String, Sendable, Hashable, CaseIterable {
-        /// Radix-4 Booth partial products in the carry chain.
+        /// Radix-4 Booth partial products in a serial carry chain, row 0 and each further stage
+        /// in a kept module (smallest on Yosys 0.23: int8 × int8 72 LUT on xc7, 75 on 0.70).
         case booth
+        /// The same Booth rows and chain in one module, for the tool to map as a whole
+        /// (smallest on Yosys 0.70: int8 × int8 66 LUT on xc7, 87 on 0.23).
+        case boothFlat = "booth-flat"
         /// The synthesis tool's own `*`.
         case multiply
     }
@@ -109,12 +115,13 @@ public enum PEGenerator {
         let a = config.activation, w = config.weight
         if a.isInteger && w.isInteger {
             let x = integer(act, a), y = integer(wt, w)
-            if config.integerProduct == .multiply {
-                return ((x * y).truncated(to: width).asUnsigned().named("product"), nil)
-            }
             // Booth-recode the narrower operand: fewer partial products.
             let (multiplicand, multiplier) = x.width >= y.width ? (x, y) : (y, x)
-            return try boothStages(m, config.moduleName, multiplicand, multiplier, width: width)
+            switch config.integerProduct {
+            case .multiply: return ((x * y).truncated(to: width).asUnsigned().named("product"), nil)
+            case .booth: return try boothStages(m, config.moduleName, multiplicand, multiplier, width: width)
+            case .boothFlat: return boothChain(m, multiplicand, multiplier, width: width)
+            }
         }
         if let x = a.isInteger ? integer(act, a) : nil, let selector = Selector(wt, w, m) {
             return try scaled(m, config.moduleName, x, selector, width: width)
@@ -353,6 +360,35 @@ public enum PEGenerator {
         return ((magnitude ^ m.fill(negative, type)).named("\(name)_pp"), negative)
     }
 
+    /// The multiplier y as Booth digit windows: y sign-extended to an even width with a zero
+    /// below, so digit g is bits 2g+2 … 2g; and the number of digits.
+    static func boothDigits(_ m: ModuleBuilder, _ y: Signal) -> (Signal, Int) {
+        let digits = (y.width + 1) / 2
+        return (m.concat(y.extended(to: 2 * digits).asUnsigned(), m.constant(0, .bit)).named("booth_y"), digits)
+    }
+
+    /// One step of the Booth chain: row g of x by `digit` added, with its +1 as the carry-in,
+    /// to the running sum's bits 2g and up (`partial`, `width` − 2g bits).
+    static func boothStep(_ m: ModuleBuilder, _ x: Signal, digit: Signal, partial: Signal, stage g: Int,
+                          name: String) -> Signal {
+        let (row, carry) = boothRow(m, x, digit: digit, name: "booth\(g)", width: partial.width)
+        return m.carryAdd(partial, row, carryIn: carry).named(name)
+    }
+
+    /// x × y (both signed) by radix-4 Booth recoding of y, as a serial carry chain in this
+    /// module: row 0, then each further row added to the running sum's upper bits. Row 0's +1
+    /// is the returned carry (the accumulator's carry-in).
+    static func boothChain(_ m: ModuleBuilder, _ x: Signal, _ y: Signal, width: Int) -> (Signal, Signal?) {
+        let (yx, digits) = boothDigits(m, y)
+        var (sum, negative) = boothRow(m, x, digit: yx[2, 0], name: "booth0", width: width)
+        for g in 1..<max(digits, 1) {
+            let high = boothStep(m, x, digit: yx[2 * g + 2, 2 * g], partial: sum[width - 1, 2 * g], stage: g,
+                                 name: "booth\(g)_sum")
+            sum = m.concat(high, sum[2 * g - 1, 0]).named("booth_sum\(g)")
+        }
+        return (sum, negative)
+    }
+
     /// x × y (both signed) by radix-4 Booth recoding of y, as a serial carry chain: row 0 in a
     /// kept module `<prefix>_booth0` (the direct input of the first adder), then one kept module
     /// `<prefix>_booth<g>` per further digit g that forms row g and adds it, with its +1 as the
@@ -361,8 +397,7 @@ public enum PEGenerator {
     /// int8 × int4).
     static func boothStages(_ m: ModuleBuilder, _ prefix: String, _ x: Signal, _ y: Signal,
                             width: Int) throws -> (Signal, Signal?) {
-        let digits = (y.width + 1) / 2
-        let yx = m.concat(y.extended(to: 2 * digits).asUnsigned(), m.constant(0, .bit)).named("booth_y")
+        let (yx, digits) = boothDigits(m, y)
         let xw = x.width
         let first = try boothRowModule("\(prefix)_booth0", xWidth: xw, width: width)
         var sum = m.instance(first, name: "u_booth0", inputs: ["x": x.asUnsigned(), "digit": yx[2, 0]])["pp"]
@@ -372,8 +407,7 @@ public enum PEGenerator {
                 s.keepHierarchy()
                 let xi = s.input("x", .unsigned(xw)).asSigned(), b = s.input("digit", .unsigned(3))
                 let partial = s.input("sum_in", .unsigned(high))
-                let (row, carry) = boothRow(s, xi, digit: b, name: "booth\(g)", width: high)
-                s.output("sum_out", s.carryAdd(partial, row, carryIn: carry).named("sum"))
+                s.output("sum_out", boothStep(s, xi, digit: b, partial: partial, stage: g, name: "sum"))
             }
             let out = m.instance(stage, name: "u_booth\(g)", inputs: [
                 "x": x.asUnsigned(), "digit": yx[2 * g + 2, 2 * g], "sum_in": sum[width - 1, 2 * g],

@@ -42,6 +42,9 @@ public struct SynthTarget: Sendable, Hashable, CustomStringConvertible {
     /// Whether the target maps logic to LUTs; the generic gate library does not (count cells there).
     public var mapsToLUTs: Bool { name != "generic" }
 
+    /// The area measure comparisons rank by: LUTs, or cells on a target without LUTs.
+    public func cost(_ area: AreaFigures) -> Int { mapsToLUTs ? area.luts : area.totalCells }
+
     /// The name of the script in `synth-scripts/` that holds `synthCommand` (DSP variants share it).
     public var scriptFileName: String { "\(name).ys" }
 }

@@ -23,6 +23,27 @@ import ShiftwrightFlows
         }
     }
 
+    /// Every layout of the integer MAC that a comparison may pick as the baseline (Booth in kept
+    /// stages, Booth flat, the tool's `*`) is exact, for the Table 4 baselines int8 × int4, int5
+    /// and int8, over every product (one batched build).
+    @Test func everyIntegerMACLayoutIsExactExhaustively() throws {
+        var plans: [VectorPlan] = []
+        for weight in ["int4", "int5", "int8"] {
+            for layout in PEGenerator.IntegerProduct.allCases {
+                let config = try PEConfig(activation: NumberFormat(parsing: "int8"), weight: NumberFormat(parsing: weight),
+                                          accumulationDepth: 1024, integerProduct: layout)
+                plans.append(PEVerification.plan(config, module: try PEGenerator.module(config)))
+            }
+        }
+        let outcomes = try BatchRunner.run(plans, name: "integer_layouts")
+        #expect(outcomes.count == 9)
+        #expect(Set(outcomes.map(\.design)).count == 9, "every layout is a module of its own name")
+        for outcome in outcomes {
+            #expect(outcome.coverage.hasPrefix("exhaustive"), "\(outcome.design): \(outcome.coverage)")
+            #expect(outcome.passed, "\(outcome.design): \(outcome.mismatch ?? "")")
+        }
+    }
+
     @Test func moreFormatPairsSeededRandom() throws {
         let seed = Self.seed
         print("PEVerificationTests seed=\(seed)")

@@ -37,7 +37,8 @@ import ShiftwrightTooling
     /// The floor goals of the hardware issue on both Yosys versions: AUSN 8/4 ≤ 48 LUT and the
     /// int8 × int4 MAC ≤ 45 LUT at 22-bit accumulators (hand-written floors: 44 and 42), and the
     /// 15-amount power-of-two PE int8 × pot-b4 ≤ 83 LUT (1.10 × its hand floor of 76 on 0.70; the
-    /// priority-chain shifter it had before measured 123).
+    /// priority-chain shifter it had before measured 123), and the best int8 × int8 layout within
+    /// 1.10 × that version's hand floor.
     @Test(arguments: [Yosys.pinnedExecutable, Yosys.debianExecutable])
     func table4PEsReachTheFloorGoals(yosys program: String) throws {
         let yosys = Yosys(executable: program), target = try SynthTarget("xc7")
@@ -49,6 +50,15 @@ import ShiftwrightTooling
         let pot = try PEConfig(activation: NumberFormat(parsing: "int8"), weight: NumberFormat(parsing: "pot-b4"), accumulationDepth: 1024)
         let potArea = try yosys.synthesizeOne(try .pe(pot), target: target, netlists: []).area
         #expect(potArea.luts <= 83, "int8 x pot-b4: \(potArea.luts) LUT on \(program)")
+        // int8 x int8: the smallest layout on each version is at most 1.10 x the best hand design
+        // of that version (72 on 0.23 with kept Booth stages, 66 on 0.70 flat), so <= 79 / 72.
+        let int8 = try PEGenerator.IntegerProduct.allCases.map { layout in
+            try PEConfig(activation: NumberFormat(parsing: "int8"), weight: NumberFormat(parsing: "int8"),
+                         accumulationDepth: 1024, integerProduct: layout)
+        }
+        let int8Areas = try int8.map { try yosys.synthesizeOne(try .pe($0), target: target, netlists: []).area.luts }
+        let limit = program == Yosys.debianExecutable ? 79 : 72
+        #expect(int8Areas.min()! <= limit, "int8 x int8 layouts \(int8Areas) LUT on \(program)")
     }
 
     /// UltraScale and the Lattice families map the PE too, with the accumulator on the carry

@@ -29,21 +29,25 @@ extension Yosys {
     /// accumulator of `BaselinePair` (the design's own unless the baseline needs a wider one).
     public func comparePE(_ config: PEConfig, target: SynthTarget, netlists: [NetlistFormat] = []) throws -> AreaComparison {
         let pair = try BaselinePair(config)
-        let designs = try [pair.design] + pair.baselines
-        let results = try ParallelSynthesis(yosys: self, workers: 2).results(designs.map { try SynthDesign.pe($0) }, target: target,
-                                                                             netlists: netlists)
-        let areas = Dictionary(results.map { ($0.design.top, $0.area) }, uniquingKeysWith: { a, _ in a })
-        let best = pair.bestBaseline(areas, target: target).moduleName
-        return AreaComparison(design: results[0], baseline: results.first { $0.design.top == best } ?? results[1])
+        return try compare(try .pe(pair.design), baselines: try pair.baselines.map { try SynthDesign.pe($0) },
+                           target: target, netlists: netlists)
     }
 
     /// Synthesizes any design and a baseline together for `target`.
     public func compare(_ design: SynthDesign, baseline: SynthDesign, target: SynthTarget,
                         netlists: [NetlistFormat] = []) throws -> AreaComparison {
+        try compare(design, baselines: [baseline], target: target, netlists: netlists)
+    }
+
+    /// Synthesizes a design and every candidate baseline together for `target` and compares the
+    /// design with the smallest candidate (`SynthTarget.cost`): the equal-effort baseline.
+    public func compare(_ design: SynthDesign, baselines: [SynthDesign], target: SynthTarget,
+                        netlists: [NetlistFormat] = []) throws -> AreaComparison {
         // Two Yosys processes side by side: same tool, same settings, one core each.
-        let results = try ParallelSynthesis(yosys: self, workers: 2).results([design, baseline], target: target, netlists: netlists)
-        let ours = results[0]
-        let base = results.first { $0.design.top == baseline.top } ?? ours
-        return AreaComparison(design: ours, baseline: base)
+        let results = try ParallelSynthesis(yosys: self, workers: 2).results([design] + baselines, target: target, netlists: netlists)
+        // A baseline may be the design itself (an integer PE): candidates are chosen by name.
+        let tops = Set(baselines.map(\.top))
+        let best = results.filter { tops.contains($0.design.top) }.min { target.cost($0.area) < target.cost($1.area) } ?? results[0]
+        return AreaComparison(design: results[0], baseline: best)
     }
 }

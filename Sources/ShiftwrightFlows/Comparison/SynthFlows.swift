@@ -69,10 +69,11 @@ public struct SynthRun: Sendable {
         let target = try settings.synthTarget()
         let placeAndRoute = try timing ? Nextpnr(device: PlaceAndRouteDevice(parsing: device ?? (target.name == "ecp5" ? "ecp5-25k" : "ice40-hx8k")),
                                                  seed: seed) : nil
-        let (design, baseline) = try designAndBaseline()
+        let (design, baselines) = try designAndBaselines()
         let yosys = settings.yosys
         let version = try yosys.version()
-        let comparison = try yosys.compare(design, baseline: baseline, target: target, netlists: formats)
+        let comparison = try yosys.compare(design, baselines: baselines, target: target, netlists: formats)
+        let baseline = comparison.baseline.design
         if !json {
             report(AreaTable.text([comparison], yosysVersion: version))
             note(String(format: "yosys time: %.1f s per design", comparison.design.seconds))
@@ -91,15 +92,15 @@ public struct SynthRun: Sendable {
         }
     }
 
-    /// The design to size and the integer baseline synthesized beside it.
-    private func designAndBaseline() throws -> (SynthDesign, SynthDesign) {
+    /// The design to size and the integer baselines synthesized beside it (the smallest is compared).
+    private func designAndBaselines() throws -> (SynthDesign, [SynthDesign]) {
         switch kind {
         case .pe, .verilog:
             let pair = try BaselinePair(pe)
-            let baseline = try SynthDesign.pe(pair.baseline)
-            if kind == .pe { return (try .pe(pair.design), baseline) }
+            let baselines = try pair.baselines.map { try SynthDesign.pe($0) }
+            if kind == .pe { return (try .pe(pair.design), baselines) }
             guard let file, let top else { throw ToolError("kind 'verilog' needs --file FILE and --top MODULE") }
-            return (try SynthDesign(file: file, top: top), baseline)
+            return (try SynthDesign(file: file, top: top), baselines)
         case .requant:
             guard let to else { throw ToolError("kind 'requant' needs --to FORMAT (and --acc-width, --shift-bits)") }
             let target = try NumberFormat(parsing: to)
@@ -107,14 +108,14 @@ public struct SynthRun: Sendable {
             let integer = try RequantizerConfig(accumulatorWidth: accumulatorWidth, shiftBits: shiftBits,
                                                 target: NumberFormat(parsing: "int\(max(2, target.codeWidth))"))
             return (SynthDesign(module: try RequantizerGenerator.module(config)),
-                    SynthDesign(module: try RequantizerGenerator.module(integer)))
+                    [SynthDesign(module: try RequantizerGenerator.module(integer))])
         case .array:
             // Baseline: the same array built from integer-multiplier PEs of the same code widths.
             let pair = try BaselinePair(pe)
             let output = try NumberFormat(parsing: to ?? "int8")
             let array = try ArrayConfig(rows: rows, cols: cols, activation: pair.design.activation, weight: pair.design.weight, target: output)
             let integer = try ArrayConfig(rows: rows, cols: cols, activation: pair.baseline.activation, weight: pair.baseline.weight, target: output)
-            return (SynthDesign(module: try ArrayGenerator.module(array)), SynthDesign(module: try ArrayGenerator.module(integer)))
+            return (SynthDesign(module: try ArrayGenerator.module(array)), [SynthDesign(module: try ArrayGenerator.module(integer))])
         }
     }
 }

@@ -18,8 +18,10 @@ public struct FloorReport: Sendable {
         public let handFile: String
         public let technique: String
         public let proven: Bool
-        /// Per Yosys version: (generated, hand) area.
-        public let areas: [(yosys: String, generated: AreaFigures, hand: AreaFigures)]
+        /// Per Yosys version: (generated, hand) area. For an integer × integer PE the generated
+        /// figure is the smallest of its layouts on that version (`PEGenerator.IntegerProduct`),
+        /// named in `layout`; nil for the only layout there is.
+        public let areas: [(yosys: String, generated: AreaFigures, hand: AreaFigures, layout: String?)]
     }
 
     public let target: SynthTarget
@@ -45,14 +47,21 @@ public struct FloorReport: Sendable {
             prove.yosysProgram = yosysPrograms.first ?? Yosys.pinnedExecutable
             let proven = try prove.run().proven
             note("\(file): \(proven ? "proven equal to" : "NOT proven equal to") \(module.name)")
-            let generated = SynthDesign(module: module)
             let hand = SynthDesign(top: module.name, fileName: "\(module.name).v", verilog: text, ports: module.portSpecs)
-            var areas: [(String, AreaFigures, AreaFigures)] = []
+            // An integer MAC is generated in every layout; the smallest on each version counts.
+            let layouts: [PEGenerator.IntegerProduct?] = config.activation.isInteger && config.weight.isInteger
+                ? PEGenerator.IntegerProduct.allCases : [nil]
+            let generated = try layouts.map { layout in
+                SynthDesign(module: try layout.map { try PEGenerator.module(config.integerBaseline($0)) } ?? module)
+            }
+            var areas: [(String, AreaFigures, AreaFigures, String?)] = []
             for program in yosysPrograms {
                 let yosys = Yosys(executable: program)
-                let results = try [generated, hand].map { try yosys.synthesizeOne($0, target: target, netlists: []) }
-                areas.append((try yosys.version(), results[0].area, results[1].area))
-                note("  \(program): generated \(results[0].area.luts) LUT, hand \(results[1].area.luts) LUT")
+                let ours = try generated.map { try yosys.synthesizeOne($0, target: target, netlists: []).area }
+                let best = ours.indices.min { target.cost(ours[$0]) < target.cost(ours[$1]) } ?? 0
+                let handArea = try yosys.synthesizeOne(hand, target: target, netlists: []).area
+                areas.append((try yosys.version(), ours[best], handArea, layouts[best]?.rawValue))
+                note("  \(program): generated \(ours[best].luts) LUT\(layouts[best].map { " (\($0))" } ?? ""), hand \(handArea.luts) LUT")
             }
             rows.append(Row(config: config, handFile: file, technique: technique, proven: proven, areas: areas))
         }
@@ -101,7 +110,8 @@ public struct FloorReport: Sendable {
             for a in r.areas {
                 let ratio = a.hand.luts > 0 ? Double(a.generated.luts) / Double(a.hand.luts) : .nan
                 worst = max(worst, ratio.isNaN ? 0 : ratio)
-                line += ["\(a.generated.luts)", "\(a.hand.luts)", String(format: "%.2f%@", ratio, ratio > Self.goal ? " !" : "")]
+                line += ["\(a.generated.luts)" + (a.layout.map { " (\($0))" } ?? ""), "\(a.hand.luts)",
+                         String(format: "%.2f%@", ratio, ratio > Self.goal ? " !" : "")]
             }
             table.append(line)
         }

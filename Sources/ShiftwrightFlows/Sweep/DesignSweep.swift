@@ -28,11 +28,11 @@ public struct SweepRow: Sendable {
     public var lutRatio: Double? { AreaComparison.ratio(baseline.luts, area.luts) }
 
     /// The area measure of the heat map: LUTs, or cells on a target without LUTs.
-    public func cost(_ target: SynthTarget) -> Int { target.mapsToLUTs ? area.luts : area.totalCells }
+    public func cost(_ target: SynthTarget) -> Int { target.cost(area) }
 
     /// baseline / design for `cost`.
     public func costRatio(_ target: SynthTarget) -> Double? {
-        AreaComparison.ratio(target.mapsToLUTs ? baseline.luts : baseline.totalCells, cost(target))
+        AreaComparison.ratio(target.cost(baseline), cost(target))
     }
 }
 
