@@ -20,60 +20,60 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
   output wire y_valid,  // ShiftwrightGenerators/ArrayInterface.swift:53
   output wire [63:0] y_data  // ShiftwrightGenerators/ArrayInterface.swift:73
 );
-  wire ctrl_a_ready;  // ShiftwrightGenerators/ArrayGenerator.swift:42
-  wire ctrl_busy;  // ShiftwrightGenerators/ArrayGenerator.swift:42
-  wire ctrl_done;  // ShiftwrightGenerators/ArrayGenerator.swift:42
-  wire [7:0] ctrl_mem_raddr;  // ShiftwrightGenerators/ArrayGenerator.swift:42
-  wire ctrl_mem_ren;  // ShiftwrightGenerators/ArrayGenerator.swift:42
-  wire ctrl_pe_en;  // ShiftwrightGenerators/ArrayGenerator.swift:42
-  wire ctrl_s1_first;  // ShiftwrightGenerators/ArrayGenerator.swift:42
-  wire [7:0] ctrl_s1_row;  // ShiftwrightGenerators/ArrayGenerator.swift:42
-  wire ctrl_s1_valid;  // ShiftwrightGenerators/ArrayGenerator.swift:42
-  wire signed [7:0] ctrl_shift_q;  // ShiftwrightGenerators/ArrayGenerator.swift:42
-  wire ctrl_w_load;  // ShiftwrightGenerators/ArrayGenerator.swift:42
-  wire ctrl_w_ready;  // ShiftwrightGenerators/ArrayGenerator.swift:42
-  wire [2:0] ctrl_w_row;  // ShiftwrightGenerators/ArrayGenerator.swift:42
-  wire ctrl_y_valid;  // ShiftwrightGenerators/ArrayGenerator.swift:42
-  wire [7:0] col0_code;  // ShiftwrightGenerators/ArrayGenerator.swift:48
-  wire [7:0] col1_code;  // ShiftwrightGenerators/ArrayGenerator.swift:48
-  wire [7:0] col2_code;  // ShiftwrightGenerators/ArrayGenerator.swift:48
-  wire [7:0] col3_code;  // ShiftwrightGenerators/ArrayGenerator.swift:48
-  wire [7:0] col4_code;  // ShiftwrightGenerators/ArrayGenerator.swift:48
-  wire [7:0] col5_code;  // ShiftwrightGenerators/ArrayGenerator.swift:48
-  wire [7:0] col6_code;  // ShiftwrightGenerators/ArrayGenerator.swift:48
-  wire [7:0] col7_code;  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire ctrl_a_ready;  // ShiftwrightGenerators/ArrayGenerator.swift:44
+  wire ctrl_busy;  // ShiftwrightGenerators/ArrayGenerator.swift:44
+  wire ctrl_done;  // ShiftwrightGenerators/ArrayGenerator.swift:44
+  wire [7:0] ctrl_mem_raddr;  // ShiftwrightGenerators/ArrayGenerator.swift:44
+  wire ctrl_mem_ren;  // ShiftwrightGenerators/ArrayGenerator.swift:44
+  wire ctrl_pe_en;  // ShiftwrightGenerators/ArrayGenerator.swift:44
+  wire ctrl_s1_first;  // ShiftwrightGenerators/ArrayGenerator.swift:44
+  wire [7:0] ctrl_s1_row;  // ShiftwrightGenerators/ArrayGenerator.swift:44
+  wire ctrl_s1_valid;  // ShiftwrightGenerators/ArrayGenerator.swift:44
+  wire signed [7:0] ctrl_shift_q;  // ShiftwrightGenerators/ArrayGenerator.swift:44
+  wire ctrl_w_load;  // ShiftwrightGenerators/ArrayGenerator.swift:44
+  wire ctrl_w_ready;  // ShiftwrightGenerators/ArrayGenerator.swift:44
+  wire [2:0] ctrl_w_row;  // ShiftwrightGenerators/ArrayGenerator.swift:44
+  wire ctrl_y_valid;  // ShiftwrightGenerators/ArrayGenerator.swift:44
+  wire [7:0] col0_code;  // ShiftwrightGenerators/ArrayGenerator.swift:50
+  wire [7:0] col1_code;  // ShiftwrightGenerators/ArrayGenerator.swift:50
+  wire [7:0] col2_code;  // ShiftwrightGenerators/ArrayGenerator.swift:50
+  wire [7:0] col3_code;  // ShiftwrightGenerators/ArrayGenerator.swift:50
+  wire [7:0] col4_code;  // ShiftwrightGenerators/ArrayGenerator.swift:50
+  wire [7:0] col5_code;  // ShiftwrightGenerators/ArrayGenerator.swift:50
+  wire [7:0] col6_code;  // ShiftwrightGenerators/ArrayGenerator.swift:50
+  wire [7:0] col7_code;  // ShiftwrightGenerators/ArrayGenerator.swift:50
   assign busy = ctrl_busy;  // ShiftwrightGenerators/ArrayInterface.swift:49
   assign done = ctrl_done;  // ShiftwrightGenerators/ArrayInterface.swift:50
   assign w_ready = ctrl_w_ready;  // ShiftwrightGenerators/ArrayInterface.swift:51
   assign a_ready = ctrl_a_ready;  // ShiftwrightGenerators/ArrayInterface.swift:52
   assign y_valid = ctrl_y_valid;  // ShiftwrightGenerators/ArrayInterface.swift:53
   assign y_data = {col7_code, col6_code, col5_code, col4_code, col3_code, col2_code, col1_code, col0_code};  // ShiftwrightGenerators/ArrayInterface.swift:73
-  wire w_load_r0_eq = ctrl_w_row == 3'h0;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire w_load_r0 = ctrl_w_load & w_load_r0_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire w_load_r1_eq = ctrl_w_row == 3'h1;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire w_load_r1 = ctrl_w_load & w_load_r1_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire w_load_r2_eq = ctrl_w_row == 3'h2;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire w_load_r2 = ctrl_w_load & w_load_r2_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire w_load_r3_eq = ctrl_w_row == 3'h3;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire w_load_r3 = ctrl_w_load & w_load_r3_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire w_load_r4_eq = ctrl_w_row == 3'h4;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire w_load_r4 = ctrl_w_load & w_load_r4_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire w_load_r5_eq = ctrl_w_row == 3'h5;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire w_load_r5 = ctrl_w_load & w_load_r5_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire w_load_r6_eq = ctrl_w_row == 3'h6;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire w_load_r6 = ctrl_w_load & w_load_r6_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire w_load_r7_eq = ctrl_w_row == 3'h7;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire w_load_r7 = ctrl_w_load & w_load_r7_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:45
-  wire [7:0] w_load = {w_load_r7, w_load_r6, w_load_r5, w_load_r4, w_load_r3, w_load_r2, w_load_r1, w_load_r0};  // ShiftwrightGenerators/ArrayGenerator.swift:46
-  wire [5:0] col0_w_data_bits = w_data[5:0];  // ShiftwrightGenerators/ArrayGenerator.swift:48
-  wire [5:0] col1_w_data_bits = w_data[11:6];  // ShiftwrightGenerators/ArrayGenerator.swift:48
-  wire [5:0] col2_w_data_bits = w_data[17:12];  // ShiftwrightGenerators/ArrayGenerator.swift:48
-  wire [5:0] col3_w_data_bits = w_data[23:18];  // ShiftwrightGenerators/ArrayGenerator.swift:48
-  wire [5:0] col4_w_data_bits = w_data[29:24];  // ShiftwrightGenerators/ArrayGenerator.swift:48
-  wire [5:0] col5_w_data_bits = w_data[35:30];  // ShiftwrightGenerators/ArrayGenerator.swift:48
-  wire [5:0] col6_w_data_bits = w_data[41:36];  // ShiftwrightGenerators/ArrayGenerator.swift:48
-  wire [5:0] col7_w_data_bits = w_data[47:42];  // ShiftwrightGenerators/ArrayGenerator.swift:48
-  array_ctrl_r8_m256_t16_s8 ctrl (  // ShiftwrightGenerators/ArrayGenerator.swift:42
+  wire w_load_r0_eq = ctrl_w_row == 3'h0;  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  wire w_load_r0 = ctrl_w_load & w_load_r0_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  wire w_load_r1_eq = ctrl_w_row == 3'h1;  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  wire w_load_r1 = ctrl_w_load & w_load_r1_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  wire w_load_r2_eq = ctrl_w_row == 3'h2;  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  wire w_load_r2 = ctrl_w_load & w_load_r2_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  wire w_load_r3_eq = ctrl_w_row == 3'h3;  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  wire w_load_r3 = ctrl_w_load & w_load_r3_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  wire w_load_r4_eq = ctrl_w_row == 3'h4;  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  wire w_load_r4 = ctrl_w_load & w_load_r4_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  wire w_load_r5_eq = ctrl_w_row == 3'h5;  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  wire w_load_r5 = ctrl_w_load & w_load_r5_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  wire w_load_r6_eq = ctrl_w_row == 3'h6;  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  wire w_load_r6 = ctrl_w_load & w_load_r6_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  wire w_load_r7_eq = ctrl_w_row == 3'h7;  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  wire w_load_r7 = ctrl_w_load & w_load_r7_eq;  // ShiftwrightGenerators/ArrayGenerator.swift:47
+  wire [7:0] w_load = {w_load_r7, w_load_r6, w_load_r5, w_load_r4, w_load_r3, w_load_r2, w_load_r1, w_load_r0};  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  wire [5:0] col0_w_data_bits = w_data[5:0];  // ShiftwrightGenerators/ArrayGenerator.swift:50
+  wire [5:0] col1_w_data_bits = w_data[11:6];  // ShiftwrightGenerators/ArrayGenerator.swift:50
+  wire [5:0] col2_w_data_bits = w_data[17:12];  // ShiftwrightGenerators/ArrayGenerator.swift:50
+  wire [5:0] col3_w_data_bits = w_data[23:18];  // ShiftwrightGenerators/ArrayGenerator.swift:50
+  wire [5:0] col4_w_data_bits = w_data[29:24];  // ShiftwrightGenerators/ArrayGenerator.swift:50
+  wire [5:0] col5_w_data_bits = w_data[35:30];  // ShiftwrightGenerators/ArrayGenerator.swift:50
+  wire [5:0] col6_w_data_bits = w_data[41:36];  // ShiftwrightGenerators/ArrayGenerator.swift:50
+  wire [5:0] col7_w_data_bits = w_data[47:42];  // ShiftwrightGenerators/ArrayGenerator.swift:50
+  array_ctrl_r8_m256_t16_s8 ctrl (  // ShiftwrightGenerators/ArrayGenerator.swift:44
     .clk(clk),
     .rst(rst),
     .start(start),
@@ -98,7 +98,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .mem_ren(ctrl_mem_ren),
     .shift_q(ctrl_shift_q)
   );
-  array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column col0 (  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column col0 (  // ShiftwrightGenerators/ArrayGenerator.swift:50
     .clk(clk),
     .rst(rst),
     .act(a_data),
@@ -113,7 +113,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .shift(ctrl_shift_q),
     .code(col0_code)
   );
-  array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column col1 (  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column col1 (  // ShiftwrightGenerators/ArrayGenerator.swift:50
     .clk(clk),
     .rst(rst),
     .act(a_data),
@@ -128,7 +128,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .shift(ctrl_shift_q),
     .code(col1_code)
   );
-  array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column col2 (  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column col2 (  // ShiftwrightGenerators/ArrayGenerator.swift:50
     .clk(clk),
     .rst(rst),
     .act(a_data),
@@ -143,7 +143,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .shift(ctrl_shift_q),
     .code(col2_code)
   );
-  array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column col3 (  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column col3 (  // ShiftwrightGenerators/ArrayGenerator.swift:50
     .clk(clk),
     .rst(rst),
     .act(a_data),
@@ -158,7 +158,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .shift(ctrl_shift_q),
     .code(col3_code)
   );
-  array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column col4 (  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column col4 (  // ShiftwrightGenerators/ArrayGenerator.swift:50
     .clk(clk),
     .rst(rst),
     .act(a_data),
@@ -173,7 +173,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .shift(ctrl_shift_q),
     .code(col4_code)
   );
-  array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column col5 (  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column col5 (  // ShiftwrightGenerators/ArrayGenerator.swift:50
     .clk(clk),
     .rst(rst),
     .act(a_data),
@@ -188,7 +188,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .shift(ctrl_shift_q),
     .code(col5_code)
   );
-  array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column col6 (  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column col6 (  // ShiftwrightGenerators/ArrayGenerator.swift:50
     .clk(clk),
     .rst(rst),
     .act(a_data),
@@ -203,7 +203,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8 (
     .shift(ctrl_shift_q),
     .code(col6_code)
   );
-  array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column col7 (  // ShiftwrightGenerators/ArrayGenerator.swift:48
+  array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column col7 (  // ShiftwrightGenerators/ArrayGenerator.swift:50
     .clk(clk),
     .rst(rst),
     .act(a_data),
@@ -470,7 +470,7 @@ endmodule
 /* verilator lint_on DECLFILENAME */
 
 // Generated by Shiftwright 0.3.0 from ShiftwrightGenerators.ArrayGenerator. Do not edit: regenerate instead.
-// Module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column: 12 inputs, 1 outputs, 8 registers, 1 memories, 9 instances.
+// Module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column: 12 inputs, 1 outputs, 0 registers, 1 memories, 9 instances.
 /* verilator lint_off DECLFILENAME */  // submodule of the top module in this one file
 module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column (
   input wire clk,  // implicit clock
@@ -487,189 +487,216 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column (
   input wire signed [7:0] shift,  // ShiftwrightGenerators/ArrayInterface.swift:129
   output wire [7:0] code  // ShiftwrightGenerators/ArrayInterface.swift:130
 );
-  reg [5:0] w_r0;  // ShiftwrightGenerators/ArrayGenerator.swift:76
-  reg [5:0] w_r1;  // ShiftwrightGenerators/ArrayGenerator.swift:76
-  reg [5:0] w_r2;  // ShiftwrightGenerators/ArrayGenerator.swift:76
-  reg [5:0] w_r3;  // ShiftwrightGenerators/ArrayGenerator.swift:76
-  reg [5:0] w_r4;  // ShiftwrightGenerators/ArrayGenerator.swift:76
-  reg [5:0] w_r5;  // ShiftwrightGenerators/ArrayGenerator.swift:76
-  reg [5:0] w_r6;  // ShiftwrightGenerators/ArrayGenerator.swift:76
-  reg [5:0] w_r7;  // ShiftwrightGenerators/ArrayGenerator.swift:76
-  reg signed [23:0] psum [0:255];  // ShiftwrightGenerators/ArrayGenerator.swift:87
-  reg signed [23:0] psum_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:87
-  wire signed [16:0] pe_r0_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:79
-  wire signed [16:0] pe_r1_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:79
-  wire signed [16:0] pe_r2_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:79
-  wire signed [16:0] pe_r3_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:79
-  wire signed [16:0] pe_r4_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:79
-  wire signed [16:0] pe_r5_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:79
-  wire signed [16:0] pe_r6_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:79
-  wire signed [16:0] pe_r7_acc;  // ShiftwrightGenerators/ArrayGenerator.swift:79
-  wire [7:0] rq_code;  // ShiftwrightGenerators/ArrayGenerator.swift:91
+  reg signed [23:0] psum [0:255];  // ShiftwrightGenerators/ArrayGenerator.swift:112
+  reg signed [23:0] psum_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:112
+  wire pe_r0_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire [16:0] pe_r0_q;  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire pe_r1_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire [16:0] pe_r1_q;  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire pe_r2_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire [16:0] pe_r2_q;  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire pe_r3_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire [16:0] pe_r3_q;  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire pe_r4_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire [16:0] pe_r4_q;  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire pe_r5_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire [16:0] pe_r5_q;  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire pe_r6_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire [16:0] pe_r6_q;  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire pe_r7_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire [16:0] pe_r7_q;  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire [7:0] rq_code;  // ShiftwrightGenerators/ArrayGenerator.swift:119
   assign code = rq_code;  // ShiftwrightGenerators/ArrayInterface.swift:130
-  wire w_r0_en_bits = w_load[0];  // ShiftwrightGenerators/ArrayGenerator.swift:76
-  wire [7:0] pe_r0_act_bits = act[7:0];  // ShiftwrightGenerators/ArrayGenerator.swift:79
-  wire w_r1_en_bits = w_load[1];  // ShiftwrightGenerators/ArrayGenerator.swift:76
-  wire [7:0] pe_r1_act_bits = act[15:8];  // ShiftwrightGenerators/ArrayGenerator.swift:79
-  wire w_r2_en_bits = w_load[2];  // ShiftwrightGenerators/ArrayGenerator.swift:76
-  wire [7:0] pe_r2_act_bits = act[23:16];  // ShiftwrightGenerators/ArrayGenerator.swift:79
-  wire w_r3_en_bits = w_load[3];  // ShiftwrightGenerators/ArrayGenerator.swift:76
-  wire [7:0] pe_r3_act_bits = act[31:24];  // ShiftwrightGenerators/ArrayGenerator.swift:79
-  wire w_r4_en_bits = w_load[4];  // ShiftwrightGenerators/ArrayGenerator.swift:76
-  wire [7:0] pe_r4_act_bits = act[39:32];  // ShiftwrightGenerators/ArrayGenerator.swift:79
-  wire w_r5_en_bits = w_load[5];  // ShiftwrightGenerators/ArrayGenerator.swift:76
-  wire [7:0] pe_r5_act_bits = act[47:40];  // ShiftwrightGenerators/ArrayGenerator.swift:79
-  wire w_r6_en_bits = w_load[6];  // ShiftwrightGenerators/ArrayGenerator.swift:76
-  wire [7:0] pe_r6_act_bits = act[55:48];  // ShiftwrightGenerators/ArrayGenerator.swift:79
-  wire w_r7_en_bits = w_load[7];  // ShiftwrightGenerators/ArrayGenerator.swift:76
-  wire [7:0] pe_r7_act_bits = act[63:56];  // ShiftwrightGenerators/ArrayGenerator.swift:79
-  wire signed [17:0] colsum_sum_3 = {pe_r0_acc[16], pe_r0_acc} + {pe_r1_acc[16], pe_r1_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:86
-  wire signed [17:0] colsum_sum_4 = {pe_r2_acc[16], pe_r2_acc} + {pe_r3_acc[16], pe_r3_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:86
-  wire signed [17:0] colsum_sum_6 = {pe_r4_acc[16], pe_r4_acc} + {pe_r5_acc[16], pe_r5_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:86
-  wire signed [17:0] colsum_sum_7 = {pe_r6_acc[16], pe_r6_acc} + {pe_r7_acc[16], pe_r7_acc};  // ShiftwrightGenerators/ArrayGenerator.swift:86
-  wire signed [18:0] colsum_sum_2 = {colsum_sum_3[17], colsum_sum_3} + {colsum_sum_4[17], colsum_sum_4};  // ShiftwrightGenerators/ArrayGenerator.swift:86
-  wire signed [18:0] colsum_sum_5 = {colsum_sum_6[17], colsum_sum_6} + {colsum_sum_7[17], colsum_sum_7};  // ShiftwrightGenerators/ArrayGenerator.swift:86
-  wire signed [19:0] colsum_sum = {colsum_sum_2[18], colsum_sum_2} + {colsum_sum_5[18], colsum_sum_5};  // ShiftwrightGenerators/ArrayGenerator.swift:86
-  wire signed [23:0] colsum = {{4{colsum_sum[19]}}, colsum_sum};  // ShiftwrightGenerators/ArrayGenerator.swift:86
-  wire signed [23:0] psum_rd = psum_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:88
-  /* verilator lint_off UNUSEDSIGNAL */  // bits [24] of psum_next_sum are not read
-  wire signed [24:0] psum_next_sum = {psum_rd[23], psum_rd} + {colsum[23], colsum};  // ShiftwrightGenerators/ArrayGenerator.swift:90
+  wire [7:0] pe_r0_act_bits = act[7:0];  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire pe_r0_w_load_bits = w_load[0];  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire [7:0] pe_r1_act_bits = act[15:8];  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire pe_r1_w_load_bits = w_load[1];  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire [7:0] pe_r2_act_bits = act[23:16];  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire pe_r2_w_load_bits = w_load[2];  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire [7:0] pe_r3_act_bits = act[31:24];  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire pe_r3_w_load_bits = w_load[3];  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire [7:0] pe_r4_act_bits = act[39:32];  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire pe_r4_w_load_bits = w_load[4];  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire [7:0] pe_r5_act_bits = act[47:40];  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire pe_r5_w_load_bits = w_load[5];  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire [7:0] pe_r6_act_bits = act[55:48];  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire pe_r6_w_load_bits = w_load[6];  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire [7:0] pe_r7_act_bits = act[63:56];  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire pe_r7_w_load_bits = w_load[7];  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire signed [17:0] colsum_sum_l1_0_ext = {pe_r0_q[16], pe_r0_q};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [17:0] colsum_sum_l1_0_ext_2 = {pe_r1_q[16], pe_r1_q};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [18:0] colsum_sum_l1_0_cat = {colsum_sum_l1_0_ext, 1'h0};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [17:0] colsum_sum_l1_0_not = ~colsum_sum_l1_0_ext_2;  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire colsum_sum_l1_0_not_2 = ~pe_r0_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [18:0] colsum_sum_l1_0_cat_2 = {colsum_sum_l1_0_not, colsum_sum_l1_0_not_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  /* verilator lint_off UNUSEDSIGNAL */  // bits [19], [0] of colsum_sum_l1_0_diff are not read
+  wire signed [19:0] colsum_sum_l1_0_diff = {1'b0, colsum_sum_l1_0_cat} - {1'b0, colsum_sum_l1_0_cat_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
   /* verilator lint_on UNUSEDSIGNAL */
-  wire signed [23:0] psum_next_trunc = psum_next_sum[23:0];  // ShiftwrightGenerators/ArrayGenerator.swift:89
-  wire signed [23:0] psum_next = s1_first ? colsum : psum_next_trunc;  // ShiftwrightGenerators/ArrayGenerator.swift:90
-  pe_int8_ausn_b3s2_acc17 pe_r0 (  // ShiftwrightGenerators/ArrayGenerator.swift:79
+  wire [17:0] colsum_sum_l1_0_bits = colsum_sum_l1_0_diff[18:1];  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [17:0] colsum_sum_l1_0 = colsum_sum_l1_0_bits;  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [17:0] colsum_sum_l1_1_ext = {pe_r2_q[16], pe_r2_q};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [17:0] colsum_sum_l1_1_ext_2 = {pe_r3_q[16], pe_r3_q};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [18:0] colsum_sum_l1_1_cat = {colsum_sum_l1_1_ext, 1'h0};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [17:0] colsum_sum_l1_1_not = ~colsum_sum_l1_1_ext_2;  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire colsum_sum_l1_1_not_2 = ~pe_r2_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [18:0] colsum_sum_l1_1_cat_2 = {colsum_sum_l1_1_not, colsum_sum_l1_1_not_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  /* verilator lint_off UNUSEDSIGNAL */  // bits [19], [0] of colsum_sum_l1_1_diff are not read
+  wire signed [19:0] colsum_sum_l1_1_diff = {1'b0, colsum_sum_l1_1_cat} - {1'b0, colsum_sum_l1_1_cat_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  /* verilator lint_on UNUSEDSIGNAL */
+  wire [17:0] colsum_sum_l1_1_bits = colsum_sum_l1_1_diff[18:1];  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [17:0] colsum_sum_l1_1 = colsum_sum_l1_1_bits;  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [17:0] colsum_sum_l1_2_ext = {pe_r4_q[16], pe_r4_q};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [17:0] colsum_sum_l1_2_ext_2 = {pe_r5_q[16], pe_r5_q};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [18:0] colsum_sum_l1_2_cat = {colsum_sum_l1_2_ext, 1'h0};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [17:0] colsum_sum_l1_2_not = ~colsum_sum_l1_2_ext_2;  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire colsum_sum_l1_2_not_2 = ~pe_r4_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [18:0] colsum_sum_l1_2_cat_2 = {colsum_sum_l1_2_not, colsum_sum_l1_2_not_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  /* verilator lint_off UNUSEDSIGNAL */  // bits [19], [0] of colsum_sum_l1_2_diff are not read
+  wire signed [19:0] colsum_sum_l1_2_diff = {1'b0, colsum_sum_l1_2_cat} - {1'b0, colsum_sum_l1_2_cat_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  /* verilator lint_on UNUSEDSIGNAL */
+  wire [17:0] colsum_sum_l1_2_bits = colsum_sum_l1_2_diff[18:1];  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [17:0] colsum_sum_l1_2 = colsum_sum_l1_2_bits;  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [17:0] colsum_sum_l1_3_ext = {pe_r6_q[16], pe_r6_q};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [17:0] colsum_sum_l1_3_ext_2 = {pe_r7_q[16], pe_r7_q};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [18:0] colsum_sum_l1_3_cat = {colsum_sum_l1_3_ext, 1'h0};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [17:0] colsum_sum_l1_3_not = ~colsum_sum_l1_3_ext_2;  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire colsum_sum_l1_3_not_2 = ~pe_r6_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [18:0] colsum_sum_l1_3_cat_2 = {colsum_sum_l1_3_not, colsum_sum_l1_3_not_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  /* verilator lint_off UNUSEDSIGNAL */  // bits [19], [0] of colsum_sum_l1_3_diff are not read
+  wire signed [19:0] colsum_sum_l1_3_diff = {1'b0, colsum_sum_l1_3_cat} - {1'b0, colsum_sum_l1_3_cat_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  /* verilator lint_on UNUSEDSIGNAL */
+  wire [17:0] colsum_sum_l1_3_bits = colsum_sum_l1_3_diff[18:1];  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [17:0] colsum_sum_l1_3 = colsum_sum_l1_3_bits;  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [18:0] colsum_sum_l2_0_ext = {colsum_sum_l1_0[17], colsum_sum_l1_0};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [18:0] colsum_sum_l2_0_ext_2 = {colsum_sum_l1_1[17], colsum_sum_l1_1};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [19:0] colsum_sum_l2_0_cat = {colsum_sum_l2_0_ext, 1'h0};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [18:0] colsum_sum_l2_0_not = ~colsum_sum_l2_0_ext_2;  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire colsum_sum_l2_0_not_2 = ~pe_r1_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [19:0] colsum_sum_l2_0_cat_2 = {colsum_sum_l2_0_not, colsum_sum_l2_0_not_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  /* verilator lint_off UNUSEDSIGNAL */  // bits [20], [0] of colsum_sum_l2_0_diff are not read
+  wire signed [20:0] colsum_sum_l2_0_diff = {1'b0, colsum_sum_l2_0_cat} - {1'b0, colsum_sum_l2_0_cat_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  /* verilator lint_on UNUSEDSIGNAL */
+  wire [18:0] colsum_sum_l2_0_bits = colsum_sum_l2_0_diff[19:1];  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [18:0] colsum_sum_l2_0 = colsum_sum_l2_0_bits;  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [18:0] colsum_sum_l2_1_ext = {colsum_sum_l1_2[17], colsum_sum_l1_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [18:0] colsum_sum_l2_1_ext_2 = {colsum_sum_l1_3[17], colsum_sum_l1_3};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [19:0] colsum_sum_l2_1_cat = {colsum_sum_l2_1_ext, 1'h0};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [18:0] colsum_sum_l2_1_not = ~colsum_sum_l2_1_ext_2;  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire colsum_sum_l2_1_not_2 = ~pe_r5_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [19:0] colsum_sum_l2_1_cat_2 = {colsum_sum_l2_1_not, colsum_sum_l2_1_not_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  /* verilator lint_off UNUSEDSIGNAL */  // bits [20], [0] of colsum_sum_l2_1_diff are not read
+  wire signed [20:0] colsum_sum_l2_1_diff = {1'b0, colsum_sum_l2_1_cat} - {1'b0, colsum_sum_l2_1_cat_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  /* verilator lint_on UNUSEDSIGNAL */
+  wire [18:0] colsum_sum_l2_1_bits = colsum_sum_l2_1_diff[19:1];  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [18:0] colsum_sum_l2_1 = colsum_sum_l2_1_bits;  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [19:0] colsum_sum_ext = {colsum_sum_l2_0[18], colsum_sum_l2_0};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [19:0] colsum_sum_ext_2 = {colsum_sum_l2_1[18], colsum_sum_l2_1};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [20:0] colsum_sum_cat = {colsum_sum_ext, 1'h0};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [19:0] colsum_sum_not = ~colsum_sum_ext_2;  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire colsum_sum_not_2 = ~pe_r3_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [20:0] colsum_sum_cat_2 = {colsum_sum_not, colsum_sum_not_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  /* verilator lint_off UNUSEDSIGNAL */  // bits [21], [0] of colsum_sum_diff are not read
+  wire signed [21:0] colsum_sum_diff = {1'b0, colsum_sum_cat} - {1'b0, colsum_sum_cat_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  /* verilator lint_on UNUSEDSIGNAL */
+  wire [19:0] colsum_sum_bits = colsum_sum_diff[20:1];  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [19:0] colsum_sum = colsum_sum_bits;  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [23:0] colsum = {{4{colsum_sum[19]}}, colsum_sum};  // ShiftwrightGenerators/ArrayGenerator.swift:111
+  wire signed [23:0] psum_rd = psum_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:113
+  wire signed [23:0] psum_base = s1_first ? 24'h0 : psum_rd;  // ShiftwrightGenerators/ArrayGenerator.swift:116
+  wire [24:0] psum_next_cat = {colsum, 1'h0};  // ShiftwrightGenerators/ArrayGenerator.swift:117
+  wire [23:0] psum_next_not = ~psum_base;  // ShiftwrightGenerators/ArrayGenerator.swift:118
+  wire psum_next_not_2 = ~pe_r7_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:118
+  wire [24:0] psum_next_cat_2 = {psum_next_not, psum_next_not_2};  // ShiftwrightGenerators/ArrayGenerator.swift:117
+  /* verilator lint_off UNUSEDSIGNAL */  // bits [25], [0] of psum_next_diff are not read
+  wire signed [25:0] psum_next_diff = {1'b0, psum_next_cat} - {1'b0, psum_next_cat_2};  // ShiftwrightGenerators/ArrayGenerator.swift:118
+  /* verilator lint_on UNUSEDSIGNAL */
+  wire [23:0] psum_next_bits = psum_next_diff[24:1];  // ShiftwrightGenerators/ArrayGenerator.swift:118
+  wire signed [23:0] psum_next = psum_next_bits;  // ShiftwrightGenerators/ArrayGenerator.swift:118
+  pe_int8_ausn_b3s2_acc17_cell pe_r0 (  // ShiftwrightGenerators/ArrayGenerator.swift:102
     .clk(clk),
     .rst(rst),
     .act(pe_r0_act_bits),
-    .wt(w_r0),
+    .w_load(pe_r0_w_load_bits),
+    .w_data(w_data),
     .en(pe_en),
-    .clear(1'h1),
-    .acc(pe_r0_acc)
+    .q(pe_r0_q),
+    .carry(pe_r0_carry)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r1 (  // ShiftwrightGenerators/ArrayGenerator.swift:79
+  pe_int8_ausn_b3s2_acc17_cell pe_r1 (  // ShiftwrightGenerators/ArrayGenerator.swift:102
     .clk(clk),
     .rst(rst),
     .act(pe_r1_act_bits),
-    .wt(w_r1),
+    .w_load(pe_r1_w_load_bits),
+    .w_data(w_data),
     .en(pe_en),
-    .clear(1'h1),
-    .acc(pe_r1_acc)
+    .q(pe_r1_q),
+    .carry(pe_r1_carry)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r2 (  // ShiftwrightGenerators/ArrayGenerator.swift:79
+  pe_int8_ausn_b3s2_acc17_cell pe_r2 (  // ShiftwrightGenerators/ArrayGenerator.swift:102
     .clk(clk),
     .rst(rst),
     .act(pe_r2_act_bits),
-    .wt(w_r2),
+    .w_load(pe_r2_w_load_bits),
+    .w_data(w_data),
     .en(pe_en),
-    .clear(1'h1),
-    .acc(pe_r2_acc)
+    .q(pe_r2_q),
+    .carry(pe_r2_carry)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r3 (  // ShiftwrightGenerators/ArrayGenerator.swift:79
+  pe_int8_ausn_b3s2_acc17_cell pe_r3 (  // ShiftwrightGenerators/ArrayGenerator.swift:102
     .clk(clk),
     .rst(rst),
     .act(pe_r3_act_bits),
-    .wt(w_r3),
+    .w_load(pe_r3_w_load_bits),
+    .w_data(w_data),
     .en(pe_en),
-    .clear(1'h1),
-    .acc(pe_r3_acc)
+    .q(pe_r3_q),
+    .carry(pe_r3_carry)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r4 (  // ShiftwrightGenerators/ArrayGenerator.swift:79
+  pe_int8_ausn_b3s2_acc17_cell pe_r4 (  // ShiftwrightGenerators/ArrayGenerator.swift:102
     .clk(clk),
     .rst(rst),
     .act(pe_r4_act_bits),
-    .wt(w_r4),
+    .w_load(pe_r4_w_load_bits),
+    .w_data(w_data),
     .en(pe_en),
-    .clear(1'h1),
-    .acc(pe_r4_acc)
+    .q(pe_r4_q),
+    .carry(pe_r4_carry)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r5 (  // ShiftwrightGenerators/ArrayGenerator.swift:79
+  pe_int8_ausn_b3s2_acc17_cell pe_r5 (  // ShiftwrightGenerators/ArrayGenerator.swift:102
     .clk(clk),
     .rst(rst),
     .act(pe_r5_act_bits),
-    .wt(w_r5),
+    .w_load(pe_r5_w_load_bits),
+    .w_data(w_data),
     .en(pe_en),
-    .clear(1'h1),
-    .acc(pe_r5_acc)
+    .q(pe_r5_q),
+    .carry(pe_r5_carry)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r6 (  // ShiftwrightGenerators/ArrayGenerator.swift:79
+  pe_int8_ausn_b3s2_acc17_cell pe_r6 (  // ShiftwrightGenerators/ArrayGenerator.swift:102
     .clk(clk),
     .rst(rst),
     .act(pe_r6_act_bits),
-    .wt(w_r6),
+    .w_load(pe_r6_w_load_bits),
+    .w_data(w_data),
     .en(pe_en),
-    .clear(1'h1),
-    .acc(pe_r6_acc)
+    .q(pe_r6_q),
+    .carry(pe_r6_carry)
   );
-  pe_int8_ausn_b3s2_acc17 pe_r7 (  // ShiftwrightGenerators/ArrayGenerator.swift:79
+  pe_int8_ausn_b3s2_acc17_cell pe_r7 (  // ShiftwrightGenerators/ArrayGenerator.swift:102
     .clk(clk),
     .rst(rst),
     .act(pe_r7_act_bits),
-    .wt(w_r7),
+    .w_load(pe_r7_w_load_bits),
+    .w_data(w_data),
     .en(pe_en),
-    .clear(1'h1),
-    .acc(pe_r7_acc)
+    .q(pe_r7_q),
+    .carry(pe_r7_carry)
   );
-  requant_acc24_s8_to_int8 rq (  // ShiftwrightGenerators/ArrayGenerator.swift:91
+  requant_acc24_s8_to_int8 rq (  // ShiftwrightGenerators/ArrayGenerator.swift:119
     .acc(psum_rd),
     .shift(shift),
     .code(rq_code)
   );
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:76
-    if (rst) begin
-      w_r0 <= 6'h0;
-    end else if (w_r0_en_bits) begin
-      w_r0 <= w_data;
-    end
-  end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:76
-    if (rst) begin
-      w_r1 <= 6'h0;
-    end else if (w_r1_en_bits) begin
-      w_r1 <= w_data;
-    end
-  end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:76
-    if (rst) begin
-      w_r2 <= 6'h0;
-    end else if (w_r2_en_bits) begin
-      w_r2 <= w_data;
-    end
-  end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:76
-    if (rst) begin
-      w_r3 <= 6'h0;
-    end else if (w_r3_en_bits) begin
-      w_r3 <= w_data;
-    end
-  end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:76
-    if (rst) begin
-      w_r4 <= 6'h0;
-    end else if (w_r4_en_bits) begin
-      w_r4 <= w_data;
-    end
-  end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:76
-    if (rst) begin
-      w_r5 <= 6'h0;
-    end else if (w_r5_en_bits) begin
-      w_r5 <= w_data;
-    end
-  end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:76
-    if (rst) begin
-      w_r6 <= 6'h0;
-    end else if (w_r6_en_bits) begin
-      w_r6 <= w_data;
-    end
-  end
-  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:76
-    if (rst) begin
-      w_r7 <= 6'h0;
-    end else if (w_r7_en_bits) begin
-      w_r7 <= w_data;
-    end
-  end
   always @(posedge clk) begin
     if (s1_valid) begin
       psum[s1_row] <= psum_next;
@@ -683,38 +710,54 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column (
 endmodule
 /* verilator lint_on DECLFILENAME */
 
-// Generated by Shiftwright 0.3.0 from ShiftwrightGenerators.PEGenerator. Do not edit: regenerate instead.
-// Parameters: act=int8 weight=ausn-b3s2 K=1 acc_width=17 product_width=17 pipelined=false latency=1
-// Module pe_int8_ausn_b3s2_acc17: 6 inputs, 1 outputs, 0 registers, 0 memories, 2 instances.
+// Generated by Shiftwright 0.3.0 from ShiftwrightGenerators.ArrayGenerator. Do not edit: regenerate instead.
+// Module pe_int8_ausn_b3s2_acc17_cell: 6 inputs, 2 outputs, 3 registers, 0 memories, 1 instances.
 /* verilator lint_off DECLFILENAME */  // submodule of the top module in this one file
-module pe_int8_ausn_b3s2_acc17 (
+(* keep_hierarchy *)
+module pe_int8_ausn_b3s2_acc17_cell (
   input wire clk,  // implicit clock
   input wire rst,  // implicit synchronous reset, active high
-  input wire [7:0] act,  // ShiftwrightGenerators/PEGenerator.swift:45
-  input wire [5:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:46
-  input wire en,  // ShiftwrightGenerators/PEGenerator.swift:47
-  input wire clear,  // ShiftwrightGenerators/PEGenerator.swift:48
-  output wire signed [16:0] acc  // ShiftwrightGenerators/PEGenerator.swift:61
+  input wire [7:0] act,  // ShiftwrightGenerators/ArrayInterface.swift:146
+  input wire w_load,  // ShiftwrightGenerators/ArrayInterface.swift:139
+  input wire [5:0] w_data,  // ShiftwrightGenerators/ArrayInterface.swift:147
+  input wire en,  // ShiftwrightGenerators/ArrayInterface.swift:141
+  output wire [16:0] q,  // ShiftwrightGenerators/ArrayInterface.swift:148
+  output wire carry  // ShiftwrightGenerators/ArrayInterface.swift:143
 );
-  wire u_prod_cin;  // ShiftwrightGenerators/PEGenerator.swift:49
-  wire [16:0] u_prod_q;  // ShiftwrightGenerators/PEGenerator.swift:49
-  wire signed [16:0] u_acc_acc;  // ShiftwrightGenerators/PEGenerator.swift:60
-  assign acc = u_acc_acc;  // ShiftwrightGenerators/PEGenerator.swift:61
-  pe_int8_ausn_b3s2_acc17_prod u_prod (  // ShiftwrightGenerators/PEGenerator.swift:49
+  reg [5:0] weight;  // ShiftwrightGenerators/ArrayGenerator.swift:79
+  reg [16:0] product_q;  // ShiftwrightGenerators/ArrayGenerator.swift:82
+  reg product_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:84
+  wire u_prod_cin;  // ShiftwrightGenerators/ArrayGenerator.swift:81
+  wire [16:0] u_prod_q;  // ShiftwrightGenerators/ArrayGenerator.swift:81
+  assign q = product_q;  // ShiftwrightGenerators/ArrayInterface.swift:148
+  assign carry = product_carry;  // ShiftwrightGenerators/ArrayInterface.swift:143
+  pe_int8_ausn_b3s2_acc17_prod u_prod (  // ShiftwrightGenerators/ArrayGenerator.swift:81
     .act(act),
-    .wt(wt),
+    .wt(weight),
     .q(u_prod_q),
     .cin(u_prod_cin)
   );
-  pe_int8_ausn_b3s2_acc17_acc u_acc (  // ShiftwrightGenerators/PEGenerator.swift:60
-    .clk(clk),
-    .rst(rst),
-    .en(en),
-    .clear(clear),
-    .q(u_prod_q),
-    .cin(u_prod_cin),
-    .acc(u_acc_acc)
-  );
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:79
+    if (rst) begin
+      weight <= 6'h0;
+    end else if (w_load) begin
+      weight <= w_data;
+    end
+  end
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:82
+    if (rst) begin
+      product_q <= 17'h0;
+    end else if (en) begin
+      product_q <= u_prod_q;
+    end
+  end
+  always @(posedge clk) begin  // ShiftwrightGenerators/ArrayGenerator.swift:84
+    if (rst) begin
+      product_carry <= 1'h0;
+    end else if (en) begin
+      product_carry <= u_prod_cin;
+    end
+  end
 endmodule
 /* verilator lint_on DECLFILENAME */
 
@@ -723,48 +766,48 @@ endmodule
 /* verilator lint_off DECLFILENAME */  // submodule of the top module in this one file
 (* keep_hierarchy *)
 module pe_int8_ausn_b3s2_acc17_prod (
-  input wire [7:0] act,  // ShiftwrightGenerators/PEGenerator.swift:89
-  input wire [5:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:90
-  output wire [16:0] q,  // ShiftwrightGenerators/PEGenerator.swift:92
-  output wire cin  // ShiftwrightGenerators/PEGenerator.swift:93
+  input wire [7:0] act,  // ShiftwrightGenerators/PEGenerator.swift:95
+  input wire [5:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:96
+  output wire [16:0] q,  // ShiftwrightGenerators/PEGenerator.swift:98
+  output wire cin  // ShiftwrightGenerators/PEGenerator.swift:99
 );
-  wire [16:0] u_shift_q;  // ShiftwrightGenerators/PEGenerator.swift:282
-  wire wt_sign = wt[5];  // ShiftwrightGenerators/PEGenerator.swift:152
-  wire pp0_bits = wt[0];  // ShiftwrightGenerators/PEGenerator.swift:214
-  wire pp1_bits = wt[1];  // ShiftwrightGenerators/PEGenerator.swift:214
-  wire [2:0] basic = wt[4:2];  // ShiftwrightGenerators/PEGenerator.swift:157
-  wire signed [7:0] pp0 = pp0_bits ? act : 8'h0;  // ShiftwrightGenerators/PEGenerator.swift:214
-  wire signed [7:0] pp1 = pp1_bits ? act : 8'h0;  // ShiftwrightGenerators/PEGenerator.swift:214
-  wire signed [10:0] pp_sum1_ext_2 = {{3{pp0[7]}}, pp0};  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire [8:0] pp_sum1_bits = pp_sum1_ext_2[10:2];  // ShiftwrightGenerators/PEGenerator.swift:319
-  wire signed [8:0] pp_sum1_ext = {act[7], act};  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire [9:0] pp_sum1_cat = {pp_sum1_ext, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:318
-  wire [8:0] pp_sum1_not = ~pp_sum1_bits;  // ShiftwrightGenerators/PEGenerator.swift:319
-  wire pp_sum1_not_2 = ~1'h0;  // ShiftwrightGenerators/PEGenerator.swift:319
-  wire [9:0] pp_sum1_cat_2 = {pp_sum1_not, pp_sum1_not_2};  // ShiftwrightGenerators/PEGenerator.swift:318
+  wire [16:0] u_shift_q;  // ShiftwrightGenerators/PEGenerator.swift:289
+  wire wt_sign = wt[5];  // ShiftwrightGenerators/PEGenerator.swift:159
+  wire pp0_bits = wt[0];  // ShiftwrightGenerators/PEGenerator.swift:221
+  wire pp1_bits = wt[1];  // ShiftwrightGenerators/PEGenerator.swift:221
+  wire [2:0] basic = wt[4:2];  // ShiftwrightGenerators/PEGenerator.swift:164
+  wire signed [7:0] pp0 = pp0_bits ? act : 8'h0;  // ShiftwrightGenerators/PEGenerator.swift:221
+  wire signed [7:0] pp1 = pp1_bits ? act : 8'h0;  // ShiftwrightGenerators/PEGenerator.swift:221
+  wire signed [10:0] pp_sum1_ext_2 = {{3{pp0[7]}}, pp0};  // ShiftwrightGenerators/PEGenerator.swift:346
+  wire [8:0] pp_sum1_bits = pp_sum1_ext_2[10:2];  // ShiftwrightGenerators/PEGenerator.swift:326
+  wire signed [8:0] pp_sum1_ext = {act[7], act};  // ShiftwrightGenerators/PEGenerator.swift:346
+  wire [9:0] pp_sum1_cat = {pp_sum1_ext, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:325
+  wire [8:0] pp_sum1_not = ~pp_sum1_bits;  // ShiftwrightGenerators/PEGenerator.swift:326
+  wire pp_sum1_not_2 = ~1'h0;  // ShiftwrightGenerators/PEGenerator.swift:326
+  wire [9:0] pp_sum1_cat_2 = {pp_sum1_not, pp_sum1_not_2};  // ShiftwrightGenerators/PEGenerator.swift:325
   /* verilator lint_off UNUSEDSIGNAL */  // bits [10], [0] of pp_sum1_diff are not read
-  wire signed [10:0] pp_sum1_diff = {1'b0, pp_sum1_cat} - {1'b0, pp_sum1_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:319
+  wire signed [10:0] pp_sum1_diff = {1'b0, pp_sum1_cat} - {1'b0, pp_sum1_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:326
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [8:0] pp_sum1 = pp_sum1_diff[9:1];  // ShiftwrightGenerators/PEGenerator.swift:319
-  wire [1:0] pp_acc1_bits = pp_sum1_ext_2[1:0];  // ShiftwrightGenerators/PEGenerator.swift:320
-  wire [10:0] pp_acc1 = {pp_sum1, pp_acc1_bits};  // ShiftwrightGenerators/PEGenerator.swift:320
-  wire [9:0] pp_sum2_bits = pp_acc1[10:1];  // ShiftwrightGenerators/PEGenerator.swift:319
-  wire signed [9:0] pp_sum2_ext = {{2{pp1[7]}}, pp1};  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire [10:0] pp_sum2_cat = {pp_sum2_bits, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:319
-  wire [9:0] pp_sum2_not = ~pp_sum2_ext;  // ShiftwrightGenerators/PEGenerator.swift:319
-  wire pp_sum2_not_2 = ~1'h0;  // ShiftwrightGenerators/PEGenerator.swift:319
-  wire [10:0] pp_sum2_cat_2 = {pp_sum2_not, pp_sum2_not_2};  // ShiftwrightGenerators/PEGenerator.swift:319
+  wire [8:0] pp_sum1 = pp_sum1_diff[9:1];  // ShiftwrightGenerators/PEGenerator.swift:326
+  wire [1:0] pp_acc1_bits = pp_sum1_ext_2[1:0];  // ShiftwrightGenerators/PEGenerator.swift:327
+  wire [10:0] pp_acc1 = {pp_sum1, pp_acc1_bits};  // ShiftwrightGenerators/PEGenerator.swift:327
+  wire [9:0] pp_sum2_bits = pp_acc1[10:1];  // ShiftwrightGenerators/PEGenerator.swift:326
+  wire signed [9:0] pp_sum2_ext = {{2{pp1[7]}}, pp1};  // ShiftwrightGenerators/PEGenerator.swift:346
+  wire [10:0] pp_sum2_cat = {pp_sum2_bits, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:326
+  wire [9:0] pp_sum2_not = ~pp_sum2_ext;  // ShiftwrightGenerators/PEGenerator.swift:326
+  wire pp_sum2_not_2 = ~1'h0;  // ShiftwrightGenerators/PEGenerator.swift:326
+  wire [10:0] pp_sum2_cat_2 = {pp_sum2_not, pp_sum2_not_2};  // ShiftwrightGenerators/PEGenerator.swift:326
   /* verilator lint_off UNUSEDSIGNAL */  // bits [11], [0] of pp_sum2_diff are not read
-  wire signed [11:0] pp_sum2_diff = {1'b0, pp_sum2_cat} - {1'b0, pp_sum2_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:319
+  wire signed [11:0] pp_sum2_diff = {1'b0, pp_sum2_cat} - {1'b0, pp_sum2_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:326
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [9:0] pp_sum2 = pp_sum2_diff[10:1];  // ShiftwrightGenerators/PEGenerator.swift:319
-  wire pp_acc2_bits = pp_acc1[0];  // ShiftwrightGenerators/PEGenerator.swift:320
-  wire [10:0] pp_acc2 = {pp_sum2, pp_acc2_bits};  // ShiftwrightGenerators/PEGenerator.swift:320
-  wire [2:0] shift_amount = ~basic;  // ShiftwrightGenerators/PEGenerator.swift:244
-  wire [16:0] q_value = u_shift_q;  // ShiftwrightGenerators/PEGenerator.swift:92
-  assign q = q_value;  // ShiftwrightGenerators/PEGenerator.swift:92
-  assign cin = wt_sign;  // ShiftwrightGenerators/PEGenerator.swift:93
-  pe_int8_ausn_b3s2_acc17_shift u_shift (  // ShiftwrightGenerators/PEGenerator.swift:282
+  wire [9:0] pp_sum2 = pp_sum2_diff[10:1];  // ShiftwrightGenerators/PEGenerator.swift:326
+  wire pp_acc2_bits = pp_acc1[0];  // ShiftwrightGenerators/PEGenerator.swift:327
+  wire [10:0] pp_acc2 = {pp_sum2, pp_acc2_bits};  // ShiftwrightGenerators/PEGenerator.swift:327
+  wire [2:0] shift_amount = ~basic;  // ShiftwrightGenerators/PEGenerator.swift:251
+  wire [16:0] q_value = u_shift_q;  // ShiftwrightGenerators/PEGenerator.swift:98
+  assign q = q_value;  // ShiftwrightGenerators/PEGenerator.swift:98
+  assign cin = wt_sign;  // ShiftwrightGenerators/PEGenerator.swift:99
+  pe_int8_ausn_b3s2_acc17_shift u_shift (  // ShiftwrightGenerators/PEGenerator.swift:289
     .significand(pp_acc2),
     .amount(shift_amount),
     .field(basic),
@@ -779,74 +822,35 @@ endmodule
 /* verilator lint_off DECLFILENAME */  // submodule of the top module in this one file
 (* keep_hierarchy *)
 module pe_int8_ausn_b3s2_acc17_shift (
-  input wire [10:0] significand,  // ShiftwrightGenerators/PEGenerator.swift:263
-  input wire [2:0] amount,  // ShiftwrightGenerators/PEGenerator.swift:264
-  input wire [2:0] field,  // ShiftwrightGenerators/PEGenerator.swift:265
-  input wire sign,  // ShiftwrightGenerators/PEGenerator.swift:266
-  output wire [16:0] q  // ShiftwrightGenerators/PEGenerator.swift:277
+  input wire [10:0] significand,  // ShiftwrightGenerators/PEGenerator.swift:270
+  input wire [2:0] amount,  // ShiftwrightGenerators/PEGenerator.swift:271
+  input wire [2:0] field,  // ShiftwrightGenerators/PEGenerator.swift:272
+  input wire sign,  // ShiftwrightGenerators/PEGenerator.swift:273
+  output wire [16:0] q  // ShiftwrightGenerators/PEGenerator.swift:284
 );
-  wire [1:0] shifted_low_sel0_bits = amount[1:0];  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [13:0] shifted_low_by0 = {{3{significand[10]}}, significand};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [11:0] shifted_low_by1_shl = {significand, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [13:0] shifted_low_by1 = {{2{shifted_low_by1_shl[11]}}, shifted_low_by1_shl};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [12:0] shifted_low_by2_shl = {significand, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [13:0] shifted_low_by2 = {shifted_low_by2_shl[12], shifted_low_by2_shl};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [13:0] shifted_low_by3 = {significand, 3'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire shifted_low_sel0 = shifted_low_sel0_bits[0];  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [13:0] shifted_low_b0_0 = shifted_low_sel0 ? shifted_low_by1 : shifted_low_by0;  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [13:0] shifted_low_b0_1 = shifted_low_sel0 ? shifted_low_by3 : shifted_low_by2;  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire shifted_low_sel1 = shifted_low_sel0_bits[1];  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [13:0] shifted_low = shifted_low_sel1 ? shifted_low_b0_1 : shifted_low_b0_0;  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [16:0] shifted_low_ext_ext = {{3{shifted_low[13]}}, shifted_low};  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire [16:0] shifted_low_ext = shifted_low_ext_ext;  // ShiftwrightGenerators/PEGenerator.swift:268
-  wire shifted_bits = amount[2];  // ShiftwrightGenerators/PEGenerator.swift:269
-  wire [12:0] shifted_bits_2 = shifted_low_ext[12:0];  // ShiftwrightGenerators/PEGenerator.swift:269
-  wire [16:0] shifted_cat = {shifted_bits_2, 4'h0};  // ShiftwrightGenerators/PEGenerator.swift:269
-  wire [16:0] shifted = shifted_bits ? shifted_cat : shifted_low_ext;  // ShiftwrightGenerators/PEGenerator.swift:269
-  wire zero_code = field == 3'h0;  // ShiftwrightGenerators/PEGenerator.swift:274
-  wire [16:0] aligned = zero_code ? 17'h0 : shifted;  // ShiftwrightGenerators/PEGenerator.swift:274
-  wire signed [16:0] q_signed_ext = {{16{sign}}, sign};  // ShiftwrightGenerators/PEGenerator.swift:276
-  wire [16:0] q_signed = aligned ^ q_signed_ext;  // ShiftwrightGenerators/PEGenerator.swift:276
-  assign q = q_signed;  // ShiftwrightGenerators/PEGenerator.swift:277
-endmodule
-/* verilator lint_on DECLFILENAME */
-
-// Generated by Shiftwright 0.3.0 from ShiftwrightGenerators.PEGenerator. Do not edit: regenerate instead.
-// Module pe_int8_ausn_b3s2_acc17_acc: 6 inputs, 1 outputs, 1 registers, 0 memories, 0 instances.
-/* verilator lint_off DECLFILENAME */  // submodule of the top module in this one file
-(* keep_hierarchy *)
-module pe_int8_ausn_b3s2_acc17_acc (
-  input wire clk,  // implicit clock
-  input wire rst,  // implicit synchronous reset, active high
-  input wire en,  // ShiftwrightGenerators/PEGenerator.swift:72
-  input wire clear,  // ShiftwrightGenerators/PEGenerator.swift:72
-  input wire [16:0] q,  // ShiftwrightGenerators/PEGenerator.swift:73
-  input wire cin,  // ShiftwrightGenerators/PEGenerator.swift:73
-  output wire signed [16:0] acc  // ShiftwrightGenerators/PEGenerator.swift:78
-);
-  reg [16:0] accumulator;  // ShiftwrightGenerators/PEGenerator.swift:74
-  wire clear_only_not = ~en;  // ShiftwrightGenerators/PEGenerator.swift:74
-  wire clear_only = clear & clear_only_not;  // ShiftwrightGenerators/PEGenerator.swift:74
-  wire [16:0] acc_base = clear ? 17'h0 : accumulator;  // ShiftwrightGenerators/PEGenerator.swift:75
-  wire [16:0] addend = q;  // ShiftwrightGenerators/PEGenerator.swift:76
-  wire [17:0] acc_sum_cat = {addend, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:77
-  wire [16:0] acc_sum_not = ~acc_base;  // ShiftwrightGenerators/PEGenerator.swift:77
-  wire acc_sum_not_2 = ~cin;  // ShiftwrightGenerators/PEGenerator.swift:77
-  wire [17:0] acc_sum_cat_2 = {acc_sum_not, acc_sum_not_2};  // ShiftwrightGenerators/PEGenerator.swift:77
-  /* verilator lint_off UNUSEDSIGNAL */  // bits [18], [0] of acc_sum_diff are not read
-  wire signed [18:0] acc_sum_diff = {1'b0, acc_sum_cat} - {1'b0, acc_sum_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:77
-  /* verilator lint_on UNUSEDSIGNAL */
-  wire [16:0] acc_sum = acc_sum_diff[17:1];  // ShiftwrightGenerators/PEGenerator.swift:77
-  assign acc = accumulator;  // ShiftwrightGenerators/PEGenerator.swift:78
-  always @(posedge clk) begin  // ShiftwrightGenerators/PEGenerator.swift:74
-    if (rst) begin
-      accumulator <= 17'h0;
-    end else if (clear_only) begin
-      accumulator <= 17'h0;
-    end else if (en) begin
-      accumulator <= acc_sum;
-    end
-  end
+  wire [1:0] shifted_low_sel0_bits = amount[1:0];  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [13:0] shifted_low_by0 = {{3{significand[10]}}, significand};  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [11:0] shifted_low_by1_shl = {significand, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [13:0] shifted_low_by1 = {{2{shifted_low_by1_shl[11]}}, shifted_low_by1_shl};  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [12:0] shifted_low_by2_shl = {significand, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [13:0] shifted_low_by2 = {shifted_low_by2_shl[12], shifted_low_by2_shl};  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [13:0] shifted_low_by3 = {significand, 3'b0};  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire shifted_low_sel0 = shifted_low_sel0_bits[0];  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [13:0] shifted_low_b0_0 = shifted_low_sel0 ? shifted_low_by1 : shifted_low_by0;  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [13:0] shifted_low_b0_1 = shifted_low_sel0 ? shifted_low_by3 : shifted_low_by2;  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire shifted_low_sel1 = shifted_low_sel0_bits[1];  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [13:0] shifted_low = shifted_low_sel1 ? shifted_low_b0_1 : shifted_low_b0_0;  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [16:0] shifted_low_ext_ext = {{3{shifted_low[13]}}, shifted_low};  // ShiftwrightGenerators/PEGenerator.swift:346
+  wire [16:0] shifted_low_ext = shifted_low_ext_ext;  // ShiftwrightGenerators/PEGenerator.swift:275
+  wire shifted_bits = amount[2];  // ShiftwrightGenerators/PEGenerator.swift:276
+  wire [12:0] shifted_bits_2 = shifted_low_ext[12:0];  // ShiftwrightGenerators/PEGenerator.swift:276
+  wire [16:0] shifted_cat = {shifted_bits_2, 4'h0};  // ShiftwrightGenerators/PEGenerator.swift:276
+  wire [16:0] shifted = shifted_bits ? shifted_cat : shifted_low_ext;  // ShiftwrightGenerators/PEGenerator.swift:276
+  wire zero_code = field == 3'h0;  // ShiftwrightGenerators/PEGenerator.swift:281
+  wire [16:0] aligned = zero_code ? 17'h0 : shifted;  // ShiftwrightGenerators/PEGenerator.swift:281
+  wire signed [16:0] q_signed_ext = {{16{sign}}, sign};  // ShiftwrightGenerators/PEGenerator.swift:283
+  wire [16:0] q_signed = aligned ^ q_signed_ext;  // ShiftwrightGenerators/PEGenerator.swift:283
+  assign q = q_signed;  // ShiftwrightGenerators/PEGenerator.swift:284
 endmodule
 /* verilator lint_on DECLFILENAME */
 

@@ -4,23 +4,23 @@
 module pe_afp_e3m2_afp_e3m2_acc29 (
   input wire clk,  // implicit clock
   input wire rst,  // implicit synchronous reset, active high
-  input wire [5:0] act,  // ShiftwrightGenerators/PEGenerator.swift:45
-  input wire [5:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:46
-  input wire en,  // ShiftwrightGenerators/PEGenerator.swift:47
-  input wire clear,  // ShiftwrightGenerators/PEGenerator.swift:48
-  output wire signed [28:0] acc  // ShiftwrightGenerators/PEGenerator.swift:61
+  input wire [5:0] act,  // ShiftwrightGenerators/PEGenerator.swift:51
+  input wire [5:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:52
+  input wire en,  // ShiftwrightGenerators/PEGenerator.swift:53
+  input wire clear,  // ShiftwrightGenerators/PEGenerator.swift:54
+  output wire signed [28:0] acc  // ShiftwrightGenerators/PEGenerator.swift:67
 );
-  wire u_prod_cin;  // ShiftwrightGenerators/PEGenerator.swift:49
-  wire [18:0] u_prod_q;  // ShiftwrightGenerators/PEGenerator.swift:49
-  wire signed [28:0] u_acc_acc;  // ShiftwrightGenerators/PEGenerator.swift:60
-  assign acc = u_acc_acc;  // ShiftwrightGenerators/PEGenerator.swift:61
-  pe_afp_e3m2_afp_e3m2_acc29_prod u_prod (  // ShiftwrightGenerators/PEGenerator.swift:49
+  wire u_prod_cin;  // ShiftwrightGenerators/PEGenerator.swift:55
+  wire [18:0] u_prod_q;  // ShiftwrightGenerators/PEGenerator.swift:55
+  wire signed [28:0] u_acc_acc;  // ShiftwrightGenerators/PEGenerator.swift:66
+  assign acc = u_acc_acc;  // ShiftwrightGenerators/PEGenerator.swift:67
+  pe_afp_e3m2_afp_e3m2_acc29_prod u_prod (  // ShiftwrightGenerators/PEGenerator.swift:55
     .act(act),
     .wt(wt),
     .q(u_prod_q),
     .cin(u_prod_cin)
   );
-  pe_afp_e3m2_afp_e3m2_acc29_acc u_acc (  // ShiftwrightGenerators/PEGenerator.swift:60
+  pe_afp_e3m2_afp_e3m2_acc29_acc u_acc (  // ShiftwrightGenerators/PEGenerator.swift:66
     .clk(clk),
     .rst(rst),
     .en(en),
@@ -36,10 +36,10 @@ endmodule
 /* verilator lint_off DECLFILENAME */  // submodule of the top module in this one file
 (* keep_hierarchy *)
 module pe_afp_e3m2_afp_e3m2_acc29_prod (
-  input wire [5:0] act,  // ShiftwrightGenerators/PEGenerator.swift:89
-  input wire [5:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:90
-  output wire [18:0] q,  // ShiftwrightGenerators/PEGenerator.swift:92
-  output wire cin  // ShiftwrightGenerators/PEGenerator.swift:93
+  input wire [5:0] act,  // ShiftwrightGenerators/PEGenerator.swift:95
+  input wire [5:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:96
+  output wire [18:0] q,  // ShiftwrightGenerators/PEGenerator.swift:98
+  output wire cin  // ShiftwrightGenerators/PEGenerator.swift:99
 );
   wire act_sign = act[5];  // ShiftwrightGenerators/OperandDecoder.swift:29
   wire [1:0] act_sigma_bits = act[1:0];  // ShiftwrightGenerators/OperandDecoder.swift:43
@@ -63,20 +63,20 @@ module pe_afp_e3m2_afp_e3m2_acc29_prod (
   /* verilator lint_on UNUSEDSIGNAL */
   wire signed [2:0] wt_exponent_trunc = wt_exponent_diff[2:0];  // ShiftwrightGenerators/OperandDecoder.swift:45
   wire [2:0] wt_exponent = wt_exponent_trunc;  // ShiftwrightGenerators/OperandDecoder.swift:45
-  wire [5:0] sig_product = {3'b0, act_sigma} * {3'b0, wt_sigma};  // ShiftwrightGenerators/PEGenerator.swift:433
-  wire [3:0] shift = {1'b0, act_exponent} + {1'b0, wt_exponent};  // ShiftwrightGenerators/PEGenerator.swift:436
-  wire [20:0] aligned = {15'b0, sig_product} << shift;  // ShiftwrightGenerators/PEGenerator.swift:441
-  wire product_negative = act_sign ^ wt_sign;  // ShiftwrightGenerators/PEGenerator.swift:446
+  wire [5:0] sig_product = {3'b0, act_sigma} * {3'b0, wt_sigma};  // ShiftwrightGenerators/PEGenerator.swift:467
+  wire [3:0] shift = {1'b0, act_exponent} + {1'b0, wt_exponent};  // ShiftwrightGenerators/PEGenerator.swift:470
+  wire [20:0] aligned = {15'b0, sig_product} << shift;  // ShiftwrightGenerators/PEGenerator.swift:475
+  wire product_negative = act_sign ^ wt_sign;  // ShiftwrightGenerators/PEGenerator.swift:480
   /* verilator lint_off UNUSEDSIGNAL */  // bits [21:19] of magnitude_ext are not read
-  wire signed [21:0] magnitude_ext = {1'b0, aligned};  // ShiftwrightGenerators/PEGenerator.swift:447
+  wire signed [21:0] magnitude_ext = {1'b0, aligned};  // ShiftwrightGenerators/PEGenerator.swift:481
   /* verilator lint_on UNUSEDSIGNAL */
-  wire signed [18:0] magnitude_trunc = magnitude_ext[18:0];  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire [18:0] magnitude = magnitude_trunc;  // ShiftwrightGenerators/PEGenerator.swift:447
-  wire signed [18:0] q_signed_ext = {{18{product_negative}}, product_negative};  // ShiftwrightGenerators/PEGenerator.swift:101
-  wire [18:0] q_signed = magnitude ^ q_signed_ext;  // ShiftwrightGenerators/PEGenerator.swift:101
-  wire [18:0] q_value = q_signed;  // ShiftwrightGenerators/PEGenerator.swift:92
-  assign q = q_value;  // ShiftwrightGenerators/PEGenerator.swift:92
-  assign cin = product_negative;  // ShiftwrightGenerators/PEGenerator.swift:93
+  wire signed [18:0] magnitude_trunc = magnitude_ext[18:0];  // ShiftwrightGenerators/PEGenerator.swift:346
+  wire [18:0] magnitude = magnitude_trunc;  // ShiftwrightGenerators/PEGenerator.swift:481
+  wire signed [18:0] q_signed_ext = {{18{product_negative}}, product_negative};  // ShiftwrightGenerators/PEGenerator.swift:107
+  wire [18:0] q_signed = magnitude ^ q_signed_ext;  // ShiftwrightGenerators/PEGenerator.swift:107
+  wire [18:0] q_value = q_signed;  // ShiftwrightGenerators/PEGenerator.swift:98
+  assign q = q_value;  // ShiftwrightGenerators/PEGenerator.swift:98
+  assign cin = product_negative;  // ShiftwrightGenerators/PEGenerator.swift:99
 endmodule
 /* verilator lint_on DECLFILENAME */
 
@@ -87,28 +87,28 @@ endmodule
 module pe_afp_e3m2_afp_e3m2_acc29_acc (
   input wire clk,  // implicit clock
   input wire rst,  // implicit synchronous reset, active high
-  input wire en,  // ShiftwrightGenerators/PEGenerator.swift:72
-  input wire clear,  // ShiftwrightGenerators/PEGenerator.swift:72
-  input wire [18:0] q,  // ShiftwrightGenerators/PEGenerator.swift:73
-  input wire cin,  // ShiftwrightGenerators/PEGenerator.swift:73
-  output wire signed [28:0] acc  // ShiftwrightGenerators/PEGenerator.swift:78
+  input wire en,  // ShiftwrightGenerators/PEGenerator.swift:78
+  input wire clear,  // ShiftwrightGenerators/PEGenerator.swift:78
+  input wire [18:0] q,  // ShiftwrightGenerators/PEGenerator.swift:79
+  input wire cin,  // ShiftwrightGenerators/PEGenerator.swift:79
+  output wire signed [28:0] acc  // ShiftwrightGenerators/PEGenerator.swift:84
 );
-  reg [28:0] accumulator;  // ShiftwrightGenerators/PEGenerator.swift:74
-  wire clear_only_not = ~en;  // ShiftwrightGenerators/PEGenerator.swift:74
-  wire clear_only = clear & clear_only_not;  // ShiftwrightGenerators/PEGenerator.swift:74
-  wire [28:0] acc_base = clear ? 29'h0 : accumulator;  // ShiftwrightGenerators/PEGenerator.swift:75
-  wire signed [28:0] addend_ext = {{10{q[18]}}, q};  // ShiftwrightGenerators/PEGenerator.swift:76
-  wire [28:0] addend = addend_ext;  // ShiftwrightGenerators/PEGenerator.swift:76
-  wire [29:0] acc_sum_cat = {addend, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:77
-  wire [28:0] acc_sum_not = ~acc_base;  // ShiftwrightGenerators/PEGenerator.swift:77
-  wire acc_sum_not_2 = ~cin;  // ShiftwrightGenerators/PEGenerator.swift:77
-  wire [29:0] acc_sum_cat_2 = {acc_sum_not, acc_sum_not_2};  // ShiftwrightGenerators/PEGenerator.swift:77
+  reg [28:0] accumulator;  // ShiftwrightGenerators/PEGenerator.swift:80
+  wire clear_only_not = ~en;  // ShiftwrightGenerators/PEGenerator.swift:80
+  wire clear_only = clear & clear_only_not;  // ShiftwrightGenerators/PEGenerator.swift:80
+  wire [28:0] acc_base = clear ? 29'h0 : accumulator;  // ShiftwrightGenerators/PEGenerator.swift:81
+  wire signed [28:0] addend_ext = {{10{q[18]}}, q};  // ShiftwrightGenerators/PEGenerator.swift:82
+  wire [28:0] addend = addend_ext;  // ShiftwrightGenerators/PEGenerator.swift:82
+  wire [29:0] acc_sum_cat = {addend, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:83
+  wire [28:0] acc_sum_not = ~acc_base;  // ShiftwrightGenerators/PEGenerator.swift:83
+  wire acc_sum_not_2 = ~cin;  // ShiftwrightGenerators/PEGenerator.swift:83
+  wire [29:0] acc_sum_cat_2 = {acc_sum_not, acc_sum_not_2};  // ShiftwrightGenerators/PEGenerator.swift:83
   /* verilator lint_off UNUSEDSIGNAL */  // bits [30], [0] of acc_sum_diff are not read
-  wire signed [30:0] acc_sum_diff = {1'b0, acc_sum_cat} - {1'b0, acc_sum_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:77
+  wire signed [30:0] acc_sum_diff = {1'b0, acc_sum_cat} - {1'b0, acc_sum_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:83
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [28:0] acc_sum = acc_sum_diff[29:1];  // ShiftwrightGenerators/PEGenerator.swift:77
-  assign acc = accumulator;  // ShiftwrightGenerators/PEGenerator.swift:78
-  always @(posedge clk) begin  // ShiftwrightGenerators/PEGenerator.swift:74
+  wire [28:0] acc_sum = acc_sum_diff[29:1];  // ShiftwrightGenerators/PEGenerator.swift:83
+  assign acc = accumulator;  // ShiftwrightGenerators/PEGenerator.swift:84
+  always @(posedge clk) begin  // ShiftwrightGenerators/PEGenerator.swift:80
     if (rst) begin
       accumulator <= 29'h0;
     end else if (clear_only) begin

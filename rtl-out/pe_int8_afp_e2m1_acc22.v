@@ -4,23 +4,23 @@
 module pe_int8_afp_e2m1_acc22 (
   input wire clk,  // implicit clock
   input wire rst,  // implicit synchronous reset, active high
-  input wire [7:0] act,  // ShiftwrightGenerators/PEGenerator.swift:45
-  input wire [3:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:46
-  input wire en,  // ShiftwrightGenerators/PEGenerator.swift:47
-  input wire clear,  // ShiftwrightGenerators/PEGenerator.swift:48
-  output wire signed [21:0] acc  // ShiftwrightGenerators/PEGenerator.swift:61
+  input wire [7:0] act,  // ShiftwrightGenerators/PEGenerator.swift:51
+  input wire [3:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:52
+  input wire en,  // ShiftwrightGenerators/PEGenerator.swift:53
+  input wire clear,  // ShiftwrightGenerators/PEGenerator.swift:54
+  output wire signed [21:0] acc  // ShiftwrightGenerators/PEGenerator.swift:67
 );
-  wire u_prod_cin;  // ShiftwrightGenerators/PEGenerator.swift:49
-  wire [11:0] u_prod_q;  // ShiftwrightGenerators/PEGenerator.swift:49
-  wire signed [21:0] u_acc_acc;  // ShiftwrightGenerators/PEGenerator.swift:60
-  assign acc = u_acc_acc;  // ShiftwrightGenerators/PEGenerator.swift:61
-  pe_int8_afp_e2m1_acc22_prod u_prod (  // ShiftwrightGenerators/PEGenerator.swift:49
+  wire u_prod_cin;  // ShiftwrightGenerators/PEGenerator.swift:55
+  wire [11:0] u_prod_q;  // ShiftwrightGenerators/PEGenerator.swift:55
+  wire signed [21:0] u_acc_acc;  // ShiftwrightGenerators/PEGenerator.swift:66
+  assign acc = u_acc_acc;  // ShiftwrightGenerators/PEGenerator.swift:67
+  pe_int8_afp_e2m1_acc22_prod u_prod (  // ShiftwrightGenerators/PEGenerator.swift:55
     .act(act),
     .wt(wt),
     .q(u_prod_q),
     .cin(u_prod_cin)
   );
-  pe_int8_afp_e2m1_acc22_acc u_acc (  // ShiftwrightGenerators/PEGenerator.swift:60
+  pe_int8_afp_e2m1_acc22_acc u_acc (  // ShiftwrightGenerators/PEGenerator.swift:66
     .clk(clk),
     .rst(rst),
     .en(en),
@@ -36,45 +36,45 @@ endmodule
 /* verilator lint_off DECLFILENAME */  // submodule of the top module in this one file
 (* keep_hierarchy *)
 module pe_int8_afp_e2m1_acc22_prod (
-  input wire [7:0] act,  // ShiftwrightGenerators/PEGenerator.swift:89
-  input wire [3:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:90
-  output wire [11:0] q,  // ShiftwrightGenerators/PEGenerator.swift:92
-  output wire cin  // ShiftwrightGenerators/PEGenerator.swift:93
+  input wire [7:0] act,  // ShiftwrightGenerators/PEGenerator.swift:95
+  input wire [3:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:96
+  output wire [11:0] q,  // ShiftwrightGenerators/PEGenerator.swift:98
+  output wire cin  // ShiftwrightGenerators/PEGenerator.swift:99
 );
-  wire wt_sign = wt[3];  // ShiftwrightGenerators/PEGenerator.swift:152
-  wire [1:0] normal_bits = wt[2:1];  // ShiftwrightGenerators/PEGenerator.swift:160
-  wire normal = |normal_bits;  // ShiftwrightGenerators/PEGenerator.swift:160
-  wire pp0_bits = wt[0];  // ShiftwrightGenerators/PEGenerator.swift:214
-  wire [1:0] exp_field = wt[2:1];  // ShiftwrightGenerators/PEGenerator.swift:163
-  wire signed [7:0] pp0 = pp0_bits ? act : 8'h0;  // ShiftwrightGenerators/PEGenerator.swift:214
-  wire signed [7:0] pp1 = normal ? act : 8'h0;  // ShiftwrightGenerators/PEGenerator.swift:214
-  wire signed [9:0] pp_sum1_ext = {{2{pp0[7]}}, pp0};  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire [8:0] pp_sum1_bits = pp_sum1_ext[9:1];  // ShiftwrightGenerators/PEGenerator.swift:319
-  wire signed [8:0] pp_sum1_ext_2 = {pp1[7], pp1};  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire [9:0] pp_sum1_cat = {pp_sum1_bits, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:319
-  wire [8:0] pp_sum1_not = ~pp_sum1_ext_2;  // ShiftwrightGenerators/PEGenerator.swift:319
-  wire pp_sum1_not_2 = ~1'h0;  // ShiftwrightGenerators/PEGenerator.swift:319
-  wire [9:0] pp_sum1_cat_2 = {pp_sum1_not, pp_sum1_not_2};  // ShiftwrightGenerators/PEGenerator.swift:319
+  wire wt_sign = wt[3];  // ShiftwrightGenerators/PEGenerator.swift:159
+  wire [1:0] normal_bits = wt[2:1];  // ShiftwrightGenerators/PEGenerator.swift:167
+  wire normal = |normal_bits;  // ShiftwrightGenerators/PEGenerator.swift:167
+  wire pp0_bits = wt[0];  // ShiftwrightGenerators/PEGenerator.swift:221
+  wire [1:0] exp_field = wt[2:1];  // ShiftwrightGenerators/PEGenerator.swift:170
+  wire signed [7:0] pp0 = pp0_bits ? act : 8'h0;  // ShiftwrightGenerators/PEGenerator.swift:221
+  wire signed [7:0] pp1 = normal ? act : 8'h0;  // ShiftwrightGenerators/PEGenerator.swift:221
+  wire signed [9:0] pp_sum1_ext = {{2{pp0[7]}}, pp0};  // ShiftwrightGenerators/PEGenerator.swift:346
+  wire [8:0] pp_sum1_bits = pp_sum1_ext[9:1];  // ShiftwrightGenerators/PEGenerator.swift:326
+  wire signed [8:0] pp_sum1_ext_2 = {pp1[7], pp1};  // ShiftwrightGenerators/PEGenerator.swift:346
+  wire [9:0] pp_sum1_cat = {pp_sum1_bits, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:326
+  wire [8:0] pp_sum1_not = ~pp_sum1_ext_2;  // ShiftwrightGenerators/PEGenerator.swift:326
+  wire pp_sum1_not_2 = ~1'h0;  // ShiftwrightGenerators/PEGenerator.swift:326
+  wire [9:0] pp_sum1_cat_2 = {pp_sum1_not, pp_sum1_not_2};  // ShiftwrightGenerators/PEGenerator.swift:326
   /* verilator lint_off UNUSEDSIGNAL */  // bits [10], [0] of pp_sum1_diff are not read
-  wire signed [10:0] pp_sum1_diff = {1'b0, pp_sum1_cat} - {1'b0, pp_sum1_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:319
+  wire signed [10:0] pp_sum1_diff = {1'b0, pp_sum1_cat} - {1'b0, pp_sum1_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:326
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [8:0] pp_sum1 = pp_sum1_diff[9:1];  // ShiftwrightGenerators/PEGenerator.swift:319
-  wire pp_acc1_bits = pp_sum1_ext[0];  // ShiftwrightGenerators/PEGenerator.swift:320
-  wire [9:0] pp_acc1 = {pp_sum1, pp_acc1_bits};  // ShiftwrightGenerators/PEGenerator.swift:320
-  wire signed [11:0] aligned_by0 = {{2{pp_acc1[9]}}, pp_acc1};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [10:0] aligned_by1_shl = {pp_acc1, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [11:0] aligned_by1 = {aligned_by1_shl[10], aligned_by1_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [11:0] aligned_by2 = {pp_acc1, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire aligned_sel0 = exp_field[0];  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [11:0] aligned_b0_1 = aligned_sel0 ? aligned_by2 : aligned_by1;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire aligned_sel1 = exp_field[1];  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [11:0] aligned = aligned_sel1 ? aligned_b0_1 : aligned_by0;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire [11:0] magnitude = aligned;  // ShiftwrightGenerators/PEGenerator.swift:229
-  wire signed [11:0] q_signed_ext = {{11{wt_sign}}, wt_sign};  // ShiftwrightGenerators/PEGenerator.swift:101
-  wire [11:0] q_signed = magnitude ^ q_signed_ext;  // ShiftwrightGenerators/PEGenerator.swift:101
-  wire [11:0] q_value = q_signed;  // ShiftwrightGenerators/PEGenerator.swift:92
-  assign q = q_value;  // ShiftwrightGenerators/PEGenerator.swift:92
-  assign cin = wt_sign;  // ShiftwrightGenerators/PEGenerator.swift:93
+  wire [8:0] pp_sum1 = pp_sum1_diff[9:1];  // ShiftwrightGenerators/PEGenerator.swift:326
+  wire pp_acc1_bits = pp_sum1_ext[0];  // ShiftwrightGenerators/PEGenerator.swift:327
+  wire [9:0] pp_acc1 = {pp_sum1, pp_acc1_bits};  // ShiftwrightGenerators/PEGenerator.swift:327
+  wire signed [11:0] aligned_by0 = {{2{pp_acc1[9]}}, pp_acc1};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [10:0] aligned_by1_shl = {pp_acc1, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [11:0] aligned_by1 = {aligned_by1_shl[10], aligned_by1_shl};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [11:0] aligned_by2 = {pp_acc1, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire aligned_sel0 = exp_field[0];  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [11:0] aligned_b0_1 = aligned_sel0 ? aligned_by2 : aligned_by1;  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire aligned_sel1 = exp_field[1];  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [11:0] aligned = aligned_sel1 ? aligned_b0_1 : aligned_by0;  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire [11:0] magnitude = aligned;  // ShiftwrightGenerators/PEGenerator.swift:236
+  wire signed [11:0] q_signed_ext = {{11{wt_sign}}, wt_sign};  // ShiftwrightGenerators/PEGenerator.swift:107
+  wire [11:0] q_signed = magnitude ^ q_signed_ext;  // ShiftwrightGenerators/PEGenerator.swift:107
+  wire [11:0] q_value = q_signed;  // ShiftwrightGenerators/PEGenerator.swift:98
+  assign q = q_value;  // ShiftwrightGenerators/PEGenerator.swift:98
+  assign cin = wt_sign;  // ShiftwrightGenerators/PEGenerator.swift:99
 endmodule
 /* verilator lint_on DECLFILENAME */
 
@@ -85,28 +85,28 @@ endmodule
 module pe_int8_afp_e2m1_acc22_acc (
   input wire clk,  // implicit clock
   input wire rst,  // implicit synchronous reset, active high
-  input wire en,  // ShiftwrightGenerators/PEGenerator.swift:72
-  input wire clear,  // ShiftwrightGenerators/PEGenerator.swift:72
-  input wire [11:0] q,  // ShiftwrightGenerators/PEGenerator.swift:73
-  input wire cin,  // ShiftwrightGenerators/PEGenerator.swift:73
-  output wire signed [21:0] acc  // ShiftwrightGenerators/PEGenerator.swift:78
+  input wire en,  // ShiftwrightGenerators/PEGenerator.swift:78
+  input wire clear,  // ShiftwrightGenerators/PEGenerator.swift:78
+  input wire [11:0] q,  // ShiftwrightGenerators/PEGenerator.swift:79
+  input wire cin,  // ShiftwrightGenerators/PEGenerator.swift:79
+  output wire signed [21:0] acc  // ShiftwrightGenerators/PEGenerator.swift:84
 );
-  reg [21:0] accumulator;  // ShiftwrightGenerators/PEGenerator.swift:74
-  wire clear_only_not = ~en;  // ShiftwrightGenerators/PEGenerator.swift:74
-  wire clear_only = clear & clear_only_not;  // ShiftwrightGenerators/PEGenerator.swift:74
-  wire [21:0] acc_base = clear ? 22'h0 : accumulator;  // ShiftwrightGenerators/PEGenerator.swift:75
-  wire signed [21:0] addend_ext = {{10{q[11]}}, q};  // ShiftwrightGenerators/PEGenerator.swift:76
-  wire [21:0] addend = addend_ext;  // ShiftwrightGenerators/PEGenerator.swift:76
-  wire [22:0] acc_sum_cat = {addend, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:77
-  wire [21:0] acc_sum_not = ~acc_base;  // ShiftwrightGenerators/PEGenerator.swift:77
-  wire acc_sum_not_2 = ~cin;  // ShiftwrightGenerators/PEGenerator.swift:77
-  wire [22:0] acc_sum_cat_2 = {acc_sum_not, acc_sum_not_2};  // ShiftwrightGenerators/PEGenerator.swift:77
+  reg [21:0] accumulator;  // ShiftwrightGenerators/PEGenerator.swift:80
+  wire clear_only_not = ~en;  // ShiftwrightGenerators/PEGenerator.swift:80
+  wire clear_only = clear & clear_only_not;  // ShiftwrightGenerators/PEGenerator.swift:80
+  wire [21:0] acc_base = clear ? 22'h0 : accumulator;  // ShiftwrightGenerators/PEGenerator.swift:81
+  wire signed [21:0] addend_ext = {{10{q[11]}}, q};  // ShiftwrightGenerators/PEGenerator.swift:82
+  wire [21:0] addend = addend_ext;  // ShiftwrightGenerators/PEGenerator.swift:82
+  wire [22:0] acc_sum_cat = {addend, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:83
+  wire [21:0] acc_sum_not = ~acc_base;  // ShiftwrightGenerators/PEGenerator.swift:83
+  wire acc_sum_not_2 = ~cin;  // ShiftwrightGenerators/PEGenerator.swift:83
+  wire [22:0] acc_sum_cat_2 = {acc_sum_not, acc_sum_not_2};  // ShiftwrightGenerators/PEGenerator.swift:83
   /* verilator lint_off UNUSEDSIGNAL */  // bits [23], [0] of acc_sum_diff are not read
-  wire signed [23:0] acc_sum_diff = {1'b0, acc_sum_cat} - {1'b0, acc_sum_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:77
+  wire signed [23:0] acc_sum_diff = {1'b0, acc_sum_cat} - {1'b0, acc_sum_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:83
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [21:0] acc_sum = acc_sum_diff[22:1];  // ShiftwrightGenerators/PEGenerator.swift:77
-  assign acc = accumulator;  // ShiftwrightGenerators/PEGenerator.swift:78
-  always @(posedge clk) begin  // ShiftwrightGenerators/PEGenerator.swift:74
+  wire [21:0] acc_sum = acc_sum_diff[22:1];  // ShiftwrightGenerators/PEGenerator.swift:83
+  assign acc = accumulator;  // ShiftwrightGenerators/PEGenerator.swift:84
+  always @(posedge clk) begin  // ShiftwrightGenerators/PEGenerator.swift:80
     if (rst) begin
       accumulator <= 22'h0;
     end else if (clear_only) begin

@@ -4,23 +4,23 @@
 module pe_int8_afp_e3m2_acc27 (
   input wire clk,  // implicit clock
   input wire rst,  // implicit synchronous reset, active high
-  input wire [7:0] act,  // ShiftwrightGenerators/PEGenerator.swift:45
-  input wire [5:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:46
-  input wire en,  // ShiftwrightGenerators/PEGenerator.swift:47
-  input wire clear,  // ShiftwrightGenerators/PEGenerator.swift:48
-  output wire signed [26:0] acc  // ShiftwrightGenerators/PEGenerator.swift:61
+  input wire [7:0] act,  // ShiftwrightGenerators/PEGenerator.swift:51
+  input wire [5:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:52
+  input wire en,  // ShiftwrightGenerators/PEGenerator.swift:53
+  input wire clear,  // ShiftwrightGenerators/PEGenerator.swift:54
+  output wire signed [26:0] acc  // ShiftwrightGenerators/PEGenerator.swift:67
 );
-  wire u_prod_cin;  // ShiftwrightGenerators/PEGenerator.swift:49
-  wire [16:0] u_prod_q;  // ShiftwrightGenerators/PEGenerator.swift:49
-  wire signed [26:0] u_acc_acc;  // ShiftwrightGenerators/PEGenerator.swift:60
-  assign acc = u_acc_acc;  // ShiftwrightGenerators/PEGenerator.swift:61
-  pe_int8_afp_e3m2_acc27_prod u_prod (  // ShiftwrightGenerators/PEGenerator.swift:49
+  wire u_prod_cin;  // ShiftwrightGenerators/PEGenerator.swift:55
+  wire [16:0] u_prod_q;  // ShiftwrightGenerators/PEGenerator.swift:55
+  wire signed [26:0] u_acc_acc;  // ShiftwrightGenerators/PEGenerator.swift:66
+  assign acc = u_acc_acc;  // ShiftwrightGenerators/PEGenerator.swift:67
+  pe_int8_afp_e3m2_acc27_prod u_prod (  // ShiftwrightGenerators/PEGenerator.swift:55
     .act(act),
     .wt(wt),
     .q(u_prod_q),
     .cin(u_prod_cin)
   );
-  pe_int8_afp_e3m2_acc27_acc u_acc (  // ShiftwrightGenerators/PEGenerator.swift:60
+  pe_int8_afp_e3m2_acc27_acc u_acc (  // ShiftwrightGenerators/PEGenerator.swift:66
     .clk(clk),
     .rst(rst),
     .en(en),
@@ -36,86 +36,86 @@ endmodule
 /* verilator lint_off DECLFILENAME */  // submodule of the top module in this one file
 (* keep_hierarchy *)
 module pe_int8_afp_e3m2_acc27_prod (
-  input wire [7:0] act,  // ShiftwrightGenerators/PEGenerator.swift:89
-  input wire [5:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:90
-  output wire [16:0] q,  // ShiftwrightGenerators/PEGenerator.swift:92
-  output wire cin  // ShiftwrightGenerators/PEGenerator.swift:93
+  input wire [7:0] act,  // ShiftwrightGenerators/PEGenerator.swift:95
+  input wire [5:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:96
+  output wire [16:0] q,  // ShiftwrightGenerators/PEGenerator.swift:98
+  output wire cin  // ShiftwrightGenerators/PEGenerator.swift:99
 );
-  wire [10:0] u_sig_booth0_pp;  // ShiftwrightGenerators/PEGenerator.swift:409
-  wire [16:0] u_shift_q;  // ShiftwrightGenerators/PEGenerator.swift:282
-  wire wt_sign = wt[5];  // ShiftwrightGenerators/PEGenerator.swift:152
-  wire [2:0] normal_bits = wt[4:2];  // ShiftwrightGenerators/PEGenerator.swift:160
-  wire normal = |normal_bits;  // ShiftwrightGenerators/PEGenerator.swift:160
-  wire sigma_booth_bits_2 = wt[0];  // ShiftwrightGenerators/PEGenerator.swift:407
-  wire sigma_booth_bits = wt[1];  // ShiftwrightGenerators/PEGenerator.swift:407
-  wire [2:0] exp_field = wt[4:2];  // ShiftwrightGenerators/PEGenerator.swift:163
-  wire [4:0] sigma_booth = {1'h0, normal, sigma_booth_bits, sigma_booth_bits_2, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:407
-  wire [2:0] u_sig_booth0_digit_bits = sigma_booth[2:0];  // ShiftwrightGenerators/PEGenerator.swift:409
-  wire sig0_neg = sigma_booth[2];  // ShiftwrightGenerators/PEGenerator.swift:410
-  wire [2:0] sig1_neg_bits = sigma_booth[4:2];  // ShiftwrightGenerators/PEGenerator.swift:347
-  wire sig1_neg = sig1_neg_bits[2];  // ShiftwrightGenerators/PEGenerator.swift:347
-  wire sig1_one_bits = sig1_neg_bits[1];  // ShiftwrightGenerators/PEGenerator.swift:348
-  wire sig1_one_bits_2 = sig1_neg_bits[0];  // ShiftwrightGenerators/PEGenerator.swift:348
-  wire sig1_one = sig1_one_bits ^ sig1_one_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:348
-  wire sig1_two_bits = sig1_neg_bits[2];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire sig1_two_bits_2 = sig1_neg_bits[1];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire sig1_two_not = ~sig1_two_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire sig1_two_and_2 = sig1_two_bits & sig1_two_not;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire sig1_two_bits_3 = sig1_neg_bits[0];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire sig1_two_not_2 = ~sig1_two_bits_3;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire sig1_two_and = sig1_two_and_2 & sig1_two_not_2;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire sig1_two_bits_4 = sig1_neg_bits[2];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire sig1_two_not_3 = ~sig1_two_bits_4;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire sig1_two_bits_5 = sig1_neg_bits[1];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire sig1_two_and_4 = sig1_two_not_3 & sig1_two_bits_5;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire sig1_two_bits_6 = sig1_neg_bits[0];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire sig1_two_and_3 = sig1_two_and_4 & sig1_two_bits_6;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire sig1_two = sig1_two_and | sig1_two_and_3;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire signed [8:0] sig1_mag_ext_2 = {act[7], act};  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire signed [8:0] sig1_mag_shl = {act, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire signed [8:0] sig1_mag_ext = {{8{sig1_one}}, sig1_one};  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire [8:0] sig1_mag_and = sig1_mag_ext & sig1_mag_ext_2;  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire signed [8:0] sig1_mag_ext_3 = {{8{sig1_two}}, sig1_two};  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire [8:0] sig1_mag_and_2 = sig1_mag_ext_3 & sig1_mag_shl;  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire [8:0] sig1_mag = sig1_mag_and | sig1_mag_and_2;  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire signed [8:0] sig1_pp_ext = {{8{sig1_neg}}, sig1_neg};  // ShiftwrightGenerators/PEGenerator.swift:353
-  wire [8:0] sig1_pp = sig1_mag ^ sig1_pp_ext;  // ShiftwrightGenerators/PEGenerator.swift:353
-  wire [10:0] sig_sum1_cat_3 = {sig1_pp, 2'h0};  // ShiftwrightGenerators/PEGenerator.swift:414
-  wire [10:0] sig_sum1_bits = u_sig_booth0_pp[10:0];  // ShiftwrightGenerators/PEGenerator.swift:416
-  wire [11:0] sig_sum1_cat = {sig_sum1_bits, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:416
-  wire [10:0] sig_sum1_not = ~sig_sum1_cat_3;  // ShiftwrightGenerators/PEGenerator.swift:416
-  wire sig_sum1_not_2 = ~sig0_neg;  // ShiftwrightGenerators/PEGenerator.swift:416
-  wire [11:0] sig_sum1_cat_2 = {sig_sum1_not, sig_sum1_not_2};  // ShiftwrightGenerators/PEGenerator.swift:416
+  wire [10:0] u_sig_booth0_pp;  // ShiftwrightGenerators/PEGenerator.swift:443
+  wire [16:0] u_shift_q;  // ShiftwrightGenerators/PEGenerator.swift:289
+  wire wt_sign = wt[5];  // ShiftwrightGenerators/PEGenerator.swift:159
+  wire [2:0] normal_bits = wt[4:2];  // ShiftwrightGenerators/PEGenerator.swift:167
+  wire normal = |normal_bits;  // ShiftwrightGenerators/PEGenerator.swift:167
+  wire sigma_booth_bits_2 = wt[0];  // ShiftwrightGenerators/PEGenerator.swift:441
+  wire sigma_booth_bits = wt[1];  // ShiftwrightGenerators/PEGenerator.swift:441
+  wire [2:0] exp_field = wt[4:2];  // ShiftwrightGenerators/PEGenerator.swift:170
+  wire [4:0] sigma_booth = {1'h0, normal, sigma_booth_bits, sigma_booth_bits_2, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:441
+  wire [2:0] u_sig_booth0_digit_bits = sigma_booth[2:0];  // ShiftwrightGenerators/PEGenerator.swift:443
+  wire sig0_neg = sigma_booth[2];  // ShiftwrightGenerators/PEGenerator.swift:444
+  wire [2:0] sig1_neg_bits = sigma_booth[4:2];  // ShiftwrightGenerators/PEGenerator.swift:354
+  wire sig1_neg = sig1_neg_bits[2];  // ShiftwrightGenerators/PEGenerator.swift:354
+  wire sig1_one_bits = sig1_neg_bits[1];  // ShiftwrightGenerators/PEGenerator.swift:355
+  wire sig1_one_bits_2 = sig1_neg_bits[0];  // ShiftwrightGenerators/PEGenerator.swift:355
+  wire sig1_one = sig1_one_bits ^ sig1_one_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:355
+  wire sig1_two_bits = sig1_neg_bits[2];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire sig1_two_bits_2 = sig1_neg_bits[1];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire sig1_two_not = ~sig1_two_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire sig1_two_and_2 = sig1_two_bits & sig1_two_not;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire sig1_two_bits_3 = sig1_neg_bits[0];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire sig1_two_not_2 = ~sig1_two_bits_3;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire sig1_two_and = sig1_two_and_2 & sig1_two_not_2;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire sig1_two_bits_4 = sig1_neg_bits[2];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire sig1_two_not_3 = ~sig1_two_bits_4;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire sig1_two_bits_5 = sig1_neg_bits[1];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire sig1_two_and_4 = sig1_two_not_3 & sig1_two_bits_5;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire sig1_two_bits_6 = sig1_neg_bits[0];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire sig1_two_and_3 = sig1_two_and_4 & sig1_two_bits_6;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire sig1_two = sig1_two_and | sig1_two_and_3;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire signed [8:0] sig1_mag_ext_2 = {act[7], act};  // ShiftwrightGenerators/PEGenerator.swift:346
+  wire signed [8:0] sig1_mag_shl = {act, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire signed [8:0] sig1_mag_ext = {{8{sig1_one}}, sig1_one};  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire [8:0] sig1_mag_and = sig1_mag_ext & sig1_mag_ext_2;  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire signed [8:0] sig1_mag_ext_3 = {{8{sig1_two}}, sig1_two};  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire [8:0] sig1_mag_and_2 = sig1_mag_ext_3 & sig1_mag_shl;  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire [8:0] sig1_mag = sig1_mag_and | sig1_mag_and_2;  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire signed [8:0] sig1_pp_ext = {{8{sig1_neg}}, sig1_neg};  // ShiftwrightGenerators/PEGenerator.swift:360
+  wire [8:0] sig1_pp = sig1_mag ^ sig1_pp_ext;  // ShiftwrightGenerators/PEGenerator.swift:360
+  wire [10:0] sig_sum1_cat_3 = {sig1_pp, 2'h0};  // ShiftwrightGenerators/PEGenerator.swift:448
+  wire [10:0] sig_sum1_bits = u_sig_booth0_pp[10:0];  // ShiftwrightGenerators/PEGenerator.swift:450
+  wire [11:0] sig_sum1_cat = {sig_sum1_bits, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:450
+  wire [10:0] sig_sum1_not = ~sig_sum1_cat_3;  // ShiftwrightGenerators/PEGenerator.swift:450
+  wire sig_sum1_not_2 = ~sig0_neg;  // ShiftwrightGenerators/PEGenerator.swift:450
+  wire [11:0] sig_sum1_cat_2 = {sig_sum1_not, sig_sum1_not_2};  // ShiftwrightGenerators/PEGenerator.swift:450
   /* verilator lint_off UNUSEDSIGNAL */  // bits [12], [0] of sig_sum1_diff are not read
-  wire signed [12:0] sig_sum1_diff = {1'b0, sig_sum1_cat} - {1'b0, sig_sum1_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:416
+  wire signed [12:0] sig_sum1_diff = {1'b0, sig_sum1_cat} - {1'b0, sig_sum1_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:450
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [10:0] sig_sum1 = sig_sum1_diff[11:1];  // ShiftwrightGenerators/PEGenerator.swift:416
-  wire [10:0] sig_acc1 = sig_sum1;  // ShiftwrightGenerators/PEGenerator.swift:417
-  wire shift_amount_eq = exp_field == 3'h0;  // ShiftwrightGenerators/PEGenerator.swift:253
-  wire shift_amount_eq_2 = exp_field == 3'h1;  // ShiftwrightGenerators/PEGenerator.swift:253
-  wire shift_amount_eq_3 = exp_field == 3'h2;  // ShiftwrightGenerators/PEGenerator.swift:253
-  wire shift_amount_eq_4 = exp_field == 3'h3;  // ShiftwrightGenerators/PEGenerator.swift:253
-  wire shift_amount_eq_5 = exp_field == 3'h4;  // ShiftwrightGenerators/PEGenerator.swift:253
-  wire shift_amount_eq_6 = exp_field == 3'h5;  // ShiftwrightGenerators/PEGenerator.swift:253
-  wire shift_amount_eq_7 = exp_field == 3'h6;  // ShiftwrightGenerators/PEGenerator.swift:253
-  wire shift_amount_eq_8 = exp_field == 3'h7;  // ShiftwrightGenerators/PEGenerator.swift:253
-  wire [2:0] shift_amount_mux_7 = shift_amount_eq_8 ? 3'h6 : 3'h0;  // ShiftwrightGenerators/PEGenerator.swift:253
-  wire [2:0] shift_amount_mux_6 = shift_amount_eq_7 ? 3'h5 : shift_amount_mux_7;  // ShiftwrightGenerators/PEGenerator.swift:253
-  wire [2:0] shift_amount_mux_5 = shift_amount_eq_6 ? 3'h4 : shift_amount_mux_6;  // ShiftwrightGenerators/PEGenerator.swift:253
-  wire [2:0] shift_amount_mux_4 = shift_amount_eq_5 ? 3'h3 : shift_amount_mux_5;  // ShiftwrightGenerators/PEGenerator.swift:253
-  wire [2:0] shift_amount_mux_3 = shift_amount_eq_4 ? 3'h2 : shift_amount_mux_4;  // ShiftwrightGenerators/PEGenerator.swift:253
-  wire [2:0] shift_amount_mux_2 = shift_amount_eq_3 ? 3'h1 : shift_amount_mux_3;  // ShiftwrightGenerators/PEGenerator.swift:253
-  wire [2:0] shift_amount_mux = shift_amount_eq_2 ? 3'h0 : shift_amount_mux_2;  // ShiftwrightGenerators/PEGenerator.swift:253
-  wire [2:0] shift_amount = shift_amount_eq ? 3'h0 : shift_amount_mux;  // ShiftwrightGenerators/PEGenerator.swift:249
-  wire [16:0] q_value = u_shift_q;  // ShiftwrightGenerators/PEGenerator.swift:92
-  assign q = q_value;  // ShiftwrightGenerators/PEGenerator.swift:92
-  assign cin = wt_sign;  // ShiftwrightGenerators/PEGenerator.swift:93
-  pe_int8_afp_e3m2_acc27_sig_booth0 u_sig_booth0 (  // ShiftwrightGenerators/PEGenerator.swift:409
+  wire [10:0] sig_sum1 = sig_sum1_diff[11:1];  // ShiftwrightGenerators/PEGenerator.swift:450
+  wire [10:0] sig_acc1 = sig_sum1;  // ShiftwrightGenerators/PEGenerator.swift:451
+  wire shift_amount_eq = exp_field == 3'h0;  // ShiftwrightGenerators/PEGenerator.swift:260
+  wire shift_amount_eq_2 = exp_field == 3'h1;  // ShiftwrightGenerators/PEGenerator.swift:260
+  wire shift_amount_eq_3 = exp_field == 3'h2;  // ShiftwrightGenerators/PEGenerator.swift:260
+  wire shift_amount_eq_4 = exp_field == 3'h3;  // ShiftwrightGenerators/PEGenerator.swift:260
+  wire shift_amount_eq_5 = exp_field == 3'h4;  // ShiftwrightGenerators/PEGenerator.swift:260
+  wire shift_amount_eq_6 = exp_field == 3'h5;  // ShiftwrightGenerators/PEGenerator.swift:260
+  wire shift_amount_eq_7 = exp_field == 3'h6;  // ShiftwrightGenerators/PEGenerator.swift:260
+  wire shift_amount_eq_8 = exp_field == 3'h7;  // ShiftwrightGenerators/PEGenerator.swift:260
+  wire [2:0] shift_amount_mux_7 = shift_amount_eq_8 ? 3'h6 : 3'h0;  // ShiftwrightGenerators/PEGenerator.swift:260
+  wire [2:0] shift_amount_mux_6 = shift_amount_eq_7 ? 3'h5 : shift_amount_mux_7;  // ShiftwrightGenerators/PEGenerator.swift:260
+  wire [2:0] shift_amount_mux_5 = shift_amount_eq_6 ? 3'h4 : shift_amount_mux_6;  // ShiftwrightGenerators/PEGenerator.swift:260
+  wire [2:0] shift_amount_mux_4 = shift_amount_eq_5 ? 3'h3 : shift_amount_mux_5;  // ShiftwrightGenerators/PEGenerator.swift:260
+  wire [2:0] shift_amount_mux_3 = shift_amount_eq_4 ? 3'h2 : shift_amount_mux_4;  // ShiftwrightGenerators/PEGenerator.swift:260
+  wire [2:0] shift_amount_mux_2 = shift_amount_eq_3 ? 3'h1 : shift_amount_mux_3;  // ShiftwrightGenerators/PEGenerator.swift:260
+  wire [2:0] shift_amount_mux = shift_amount_eq_2 ? 3'h0 : shift_amount_mux_2;  // ShiftwrightGenerators/PEGenerator.swift:260
+  wire [2:0] shift_amount = shift_amount_eq ? 3'h0 : shift_amount_mux;  // ShiftwrightGenerators/PEGenerator.swift:256
+  wire [16:0] q_value = u_shift_q;  // ShiftwrightGenerators/PEGenerator.swift:98
+  assign q = q_value;  // ShiftwrightGenerators/PEGenerator.swift:98
+  assign cin = wt_sign;  // ShiftwrightGenerators/PEGenerator.swift:99
+  pe_int8_afp_e3m2_acc27_sig_booth0 u_sig_booth0 (  // ShiftwrightGenerators/PEGenerator.swift:443
     .x(act),
     .digit(u_sig_booth0_digit_bits),
     .pp(u_sig_booth0_pp)
   );
-  pe_int8_afp_e3m2_acc27_shift u_shift (  // ShiftwrightGenerators/PEGenerator.swift:282
+  pe_int8_afp_e3m2_acc27_shift u_shift (  // ShiftwrightGenerators/PEGenerator.swift:289
     .significand(sig_acc1),
     .amount(shift_amount),
     .sign(wt_sign),
@@ -129,39 +129,39 @@ endmodule
 /* verilator lint_off DECLFILENAME */  // submodule of the top module in this one file
 (* keep_hierarchy *)
 module pe_int8_afp_e3m2_acc27_sig_booth0 (
-  input wire [7:0] x,  // ShiftwrightGenerators/PEGenerator.swift:391
-  input wire [2:0] digit,  // ShiftwrightGenerators/PEGenerator.swift:391
-  output wire [10:0] pp  // ShiftwrightGenerators/PEGenerator.swift:392
+  input wire [7:0] x,  // ShiftwrightGenerators/PEGenerator.swift:425
+  input wire [2:0] digit,  // ShiftwrightGenerators/PEGenerator.swift:425
+  output wire [10:0] pp  // ShiftwrightGenerators/PEGenerator.swift:426
 );
-  wire booth0_neg = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:347
-  wire booth0_one_bits = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:348
-  wire booth0_one_bits_2 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:348
-  wire booth0_one = booth0_one_bits ^ booth0_one_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:348
-  wire booth0_two_bits = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth0_two_bits_2 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth0_two_not = ~booth0_two_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth0_two_and_2 = booth0_two_bits & booth0_two_not;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth0_two_bits_3 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth0_two_not_2 = ~booth0_two_bits_3;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth0_two_and = booth0_two_and_2 & booth0_two_not_2;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth0_two_bits_4 = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth0_two_not_3 = ~booth0_two_bits_4;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth0_two_bits_5 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth0_two_and_4 = booth0_two_not_3 & booth0_two_bits_5;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth0_two_bits_6 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth0_two_and_3 = booth0_two_and_4 & booth0_two_bits_6;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth0_two = booth0_two_and | booth0_two_and_3;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire signed [10:0] booth0_mag_ext_2 = {{3{x[7]}}, x};  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire signed [8:0] booth0_mag_shl = {x, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire signed [10:0] booth0_mag_ext_4 = {{2{booth0_mag_shl[8]}}, booth0_mag_shl};  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire signed [10:0] booth0_mag_ext = {{10{booth0_one}}, booth0_one};  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire [10:0] booth0_mag_and = booth0_mag_ext & booth0_mag_ext_2;  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire signed [10:0] booth0_mag_ext_3 = {{10{booth0_two}}, booth0_two};  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire [10:0] booth0_mag_and_2 = booth0_mag_ext_3 & booth0_mag_ext_4;  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire [10:0] booth0_mag = booth0_mag_and | booth0_mag_and_2;  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire signed [10:0] booth0_pp_ext = {{10{booth0_neg}}, booth0_neg};  // ShiftwrightGenerators/PEGenerator.swift:353
-  wire [10:0] booth0_pp = booth0_mag ^ booth0_pp_ext;  // ShiftwrightGenerators/PEGenerator.swift:353
-  assign pp = booth0_pp;  // ShiftwrightGenerators/PEGenerator.swift:392
+  wire booth0_neg = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:354
+  wire booth0_one_bits = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:355
+  wire booth0_one_bits_2 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:355
+  wire booth0_one = booth0_one_bits ^ booth0_one_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:355
+  wire booth0_two_bits = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth0_two_bits_2 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth0_two_not = ~booth0_two_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth0_two_and_2 = booth0_two_bits & booth0_two_not;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth0_two_bits_3 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth0_two_not_2 = ~booth0_two_bits_3;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth0_two_and = booth0_two_and_2 & booth0_two_not_2;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth0_two_bits_4 = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth0_two_not_3 = ~booth0_two_bits_4;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth0_two_bits_5 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth0_two_and_4 = booth0_two_not_3 & booth0_two_bits_5;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth0_two_bits_6 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth0_two_and_3 = booth0_two_and_4 & booth0_two_bits_6;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth0_two = booth0_two_and | booth0_two_and_3;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire signed [10:0] booth0_mag_ext_2 = {{3{x[7]}}, x};  // ShiftwrightGenerators/PEGenerator.swift:346
+  wire signed [8:0] booth0_mag_shl = {x, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire signed [10:0] booth0_mag_ext_4 = {{2{booth0_mag_shl[8]}}, booth0_mag_shl};  // ShiftwrightGenerators/PEGenerator.swift:346
+  wire signed [10:0] booth0_mag_ext = {{10{booth0_one}}, booth0_one};  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire [10:0] booth0_mag_and = booth0_mag_ext & booth0_mag_ext_2;  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire signed [10:0] booth0_mag_ext_3 = {{10{booth0_two}}, booth0_two};  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire [10:0] booth0_mag_and_2 = booth0_mag_ext_3 & booth0_mag_ext_4;  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire [10:0] booth0_mag = booth0_mag_and | booth0_mag_and_2;  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire signed [10:0] booth0_pp_ext = {{10{booth0_neg}}, booth0_neg};  // ShiftwrightGenerators/PEGenerator.swift:360
+  wire [10:0] booth0_pp = booth0_mag ^ booth0_pp_ext;  // ShiftwrightGenerators/PEGenerator.swift:360
+  assign pp = booth0_pp;  // ShiftwrightGenerators/PEGenerator.swift:426
 endmodule
 /* verilator lint_on DECLFILENAME */
 
@@ -170,32 +170,32 @@ endmodule
 /* verilator lint_off DECLFILENAME */  // submodule of the top module in this one file
 (* keep_hierarchy *)
 module pe_int8_afp_e3m2_acc27_shift (
-  input wire [10:0] significand,  // ShiftwrightGenerators/PEGenerator.swift:263
-  input wire [2:0] amount,  // ShiftwrightGenerators/PEGenerator.swift:264
-  input wire sign,  // ShiftwrightGenerators/PEGenerator.swift:266
-  output wire [16:0] q  // ShiftwrightGenerators/PEGenerator.swift:277
+  input wire [10:0] significand,  // ShiftwrightGenerators/PEGenerator.swift:270
+  input wire [2:0] amount,  // ShiftwrightGenerators/PEGenerator.swift:271
+  input wire sign,  // ShiftwrightGenerators/PEGenerator.swift:273
+  output wire [16:0] q  // ShiftwrightGenerators/PEGenerator.swift:284
 );
-  wire [1:0] shifted_low_sel0_bits = amount[1:0];  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [13:0] shifted_low_by0 = {{3{significand[10]}}, significand};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [11:0] shifted_low_by1_shl = {significand, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [13:0] shifted_low_by1 = {{2{shifted_low_by1_shl[11]}}, shifted_low_by1_shl};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [12:0] shifted_low_by2_shl = {significand, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [13:0] shifted_low_by2 = {shifted_low_by2_shl[12], shifted_low_by2_shl};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [13:0] shifted_low_by3 = {significand, 3'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire shifted_low_sel0 = shifted_low_sel0_bits[0];  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [13:0] shifted_low_b0_0 = shifted_low_sel0 ? shifted_low_by1 : shifted_low_by0;  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [13:0] shifted_low_b0_1 = shifted_low_sel0 ? shifted_low_by3 : shifted_low_by2;  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire shifted_low_sel1 = shifted_low_sel0_bits[1];  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [13:0] shifted_low = shifted_low_sel1 ? shifted_low_b0_1 : shifted_low_b0_0;  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [16:0] shifted_low_ext_ext = {{3{shifted_low[13]}}, shifted_low};  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire [16:0] shifted_low_ext = shifted_low_ext_ext;  // ShiftwrightGenerators/PEGenerator.swift:268
-  wire shifted_bits = amount[2];  // ShiftwrightGenerators/PEGenerator.swift:269
-  wire [12:0] shifted_bits_2 = shifted_low_ext[12:0];  // ShiftwrightGenerators/PEGenerator.swift:269
-  wire [16:0] shifted_cat = {shifted_bits_2, 4'h0};  // ShiftwrightGenerators/PEGenerator.swift:269
-  wire [16:0] shifted = shifted_bits ? shifted_cat : shifted_low_ext;  // ShiftwrightGenerators/PEGenerator.swift:269
-  wire signed [16:0] q_signed_ext = {{16{sign}}, sign};  // ShiftwrightGenerators/PEGenerator.swift:276
-  wire [16:0] q_signed = shifted ^ q_signed_ext;  // ShiftwrightGenerators/PEGenerator.swift:276
-  assign q = q_signed;  // ShiftwrightGenerators/PEGenerator.swift:277
+  wire [1:0] shifted_low_sel0_bits = amount[1:0];  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [13:0] shifted_low_by0 = {{3{significand[10]}}, significand};  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [11:0] shifted_low_by1_shl = {significand, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [13:0] shifted_low_by1 = {{2{shifted_low_by1_shl[11]}}, shifted_low_by1_shl};  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [12:0] shifted_low_by2_shl = {significand, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [13:0] shifted_low_by2 = {shifted_low_by2_shl[12], shifted_low_by2_shl};  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [13:0] shifted_low_by3 = {significand, 3'b0};  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire shifted_low_sel0 = shifted_low_sel0_bits[0];  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [13:0] shifted_low_b0_0 = shifted_low_sel0 ? shifted_low_by1 : shifted_low_by0;  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [13:0] shifted_low_b0_1 = shifted_low_sel0 ? shifted_low_by3 : shifted_low_by2;  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire shifted_low_sel1 = shifted_low_sel0_bits[1];  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [13:0] shifted_low = shifted_low_sel1 ? shifted_low_b0_1 : shifted_low_b0_0;  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [16:0] shifted_low_ext_ext = {{3{shifted_low[13]}}, shifted_low};  // ShiftwrightGenerators/PEGenerator.swift:346
+  wire [16:0] shifted_low_ext = shifted_low_ext_ext;  // ShiftwrightGenerators/PEGenerator.swift:275
+  wire shifted_bits = amount[2];  // ShiftwrightGenerators/PEGenerator.swift:276
+  wire [12:0] shifted_bits_2 = shifted_low_ext[12:0];  // ShiftwrightGenerators/PEGenerator.swift:276
+  wire [16:0] shifted_cat = {shifted_bits_2, 4'h0};  // ShiftwrightGenerators/PEGenerator.swift:276
+  wire [16:0] shifted = shifted_bits ? shifted_cat : shifted_low_ext;  // ShiftwrightGenerators/PEGenerator.swift:276
+  wire signed [16:0] q_signed_ext = {{16{sign}}, sign};  // ShiftwrightGenerators/PEGenerator.swift:283
+  wire [16:0] q_signed = shifted ^ q_signed_ext;  // ShiftwrightGenerators/PEGenerator.swift:283
+  assign q = q_signed;  // ShiftwrightGenerators/PEGenerator.swift:284
 endmodule
 /* verilator lint_on DECLFILENAME */
 
@@ -206,28 +206,28 @@ endmodule
 module pe_int8_afp_e3m2_acc27_acc (
   input wire clk,  // implicit clock
   input wire rst,  // implicit synchronous reset, active high
-  input wire en,  // ShiftwrightGenerators/PEGenerator.swift:72
-  input wire clear,  // ShiftwrightGenerators/PEGenerator.swift:72
-  input wire [16:0] q,  // ShiftwrightGenerators/PEGenerator.swift:73
-  input wire cin,  // ShiftwrightGenerators/PEGenerator.swift:73
-  output wire signed [26:0] acc  // ShiftwrightGenerators/PEGenerator.swift:78
+  input wire en,  // ShiftwrightGenerators/PEGenerator.swift:78
+  input wire clear,  // ShiftwrightGenerators/PEGenerator.swift:78
+  input wire [16:0] q,  // ShiftwrightGenerators/PEGenerator.swift:79
+  input wire cin,  // ShiftwrightGenerators/PEGenerator.swift:79
+  output wire signed [26:0] acc  // ShiftwrightGenerators/PEGenerator.swift:84
 );
-  reg [26:0] accumulator;  // ShiftwrightGenerators/PEGenerator.swift:74
-  wire clear_only_not = ~en;  // ShiftwrightGenerators/PEGenerator.swift:74
-  wire clear_only = clear & clear_only_not;  // ShiftwrightGenerators/PEGenerator.swift:74
-  wire [26:0] acc_base = clear ? 27'h0 : accumulator;  // ShiftwrightGenerators/PEGenerator.swift:75
-  wire signed [26:0] addend_ext = {{10{q[16]}}, q};  // ShiftwrightGenerators/PEGenerator.swift:76
-  wire [26:0] addend = addend_ext;  // ShiftwrightGenerators/PEGenerator.swift:76
-  wire [27:0] acc_sum_cat = {addend, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:77
-  wire [26:0] acc_sum_not = ~acc_base;  // ShiftwrightGenerators/PEGenerator.swift:77
-  wire acc_sum_not_2 = ~cin;  // ShiftwrightGenerators/PEGenerator.swift:77
-  wire [27:0] acc_sum_cat_2 = {acc_sum_not, acc_sum_not_2};  // ShiftwrightGenerators/PEGenerator.swift:77
+  reg [26:0] accumulator;  // ShiftwrightGenerators/PEGenerator.swift:80
+  wire clear_only_not = ~en;  // ShiftwrightGenerators/PEGenerator.swift:80
+  wire clear_only = clear & clear_only_not;  // ShiftwrightGenerators/PEGenerator.swift:80
+  wire [26:0] acc_base = clear ? 27'h0 : accumulator;  // ShiftwrightGenerators/PEGenerator.swift:81
+  wire signed [26:0] addend_ext = {{10{q[16]}}, q};  // ShiftwrightGenerators/PEGenerator.swift:82
+  wire [26:0] addend = addend_ext;  // ShiftwrightGenerators/PEGenerator.swift:82
+  wire [27:0] acc_sum_cat = {addend, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:83
+  wire [26:0] acc_sum_not = ~acc_base;  // ShiftwrightGenerators/PEGenerator.swift:83
+  wire acc_sum_not_2 = ~cin;  // ShiftwrightGenerators/PEGenerator.swift:83
+  wire [27:0] acc_sum_cat_2 = {acc_sum_not, acc_sum_not_2};  // ShiftwrightGenerators/PEGenerator.swift:83
   /* verilator lint_off UNUSEDSIGNAL */  // bits [28], [0] of acc_sum_diff are not read
-  wire signed [28:0] acc_sum_diff = {1'b0, acc_sum_cat} - {1'b0, acc_sum_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:77
+  wire signed [28:0] acc_sum_diff = {1'b0, acc_sum_cat} - {1'b0, acc_sum_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:83
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [26:0] acc_sum = acc_sum_diff[27:1];  // ShiftwrightGenerators/PEGenerator.swift:77
-  assign acc = accumulator;  // ShiftwrightGenerators/PEGenerator.swift:78
-  always @(posedge clk) begin  // ShiftwrightGenerators/PEGenerator.swift:74
+  wire [26:0] acc_sum = acc_sum_diff[27:1];  // ShiftwrightGenerators/PEGenerator.swift:83
+  assign acc = accumulator;  // ShiftwrightGenerators/PEGenerator.swift:84
+  always @(posedge clk) begin  // ShiftwrightGenerators/PEGenerator.swift:80
     if (rst) begin
       accumulator <= 27'h0;
     end else if (clear_only) begin

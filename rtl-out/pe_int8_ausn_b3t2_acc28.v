@@ -4,23 +4,23 @@
 module pe_int8_ausn_b3t2_acc28 (
   input wire clk,  // implicit clock
   input wire rst,  // implicit synchronous reset, active high
-  input wire [7:0] act,  // ShiftwrightGenerators/PEGenerator.swift:45
-  input wire [5:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:46
-  input wire en,  // ShiftwrightGenerators/PEGenerator.swift:47
-  input wire clear,  // ShiftwrightGenerators/PEGenerator.swift:48
-  output wire signed [27:0] acc  // ShiftwrightGenerators/PEGenerator.swift:61
+  input wire [7:0] act,  // ShiftwrightGenerators/PEGenerator.swift:51
+  input wire [5:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:52
+  input wire en,  // ShiftwrightGenerators/PEGenerator.swift:53
+  input wire clear,  // ShiftwrightGenerators/PEGenerator.swift:54
+  output wire signed [27:0] acc  // ShiftwrightGenerators/PEGenerator.swift:67
 );
-  wire u_prod_cin;  // ShiftwrightGenerators/PEGenerator.swift:49
-  wire [17:0] u_prod_q;  // ShiftwrightGenerators/PEGenerator.swift:49
-  wire signed [27:0] u_acc_acc;  // ShiftwrightGenerators/PEGenerator.swift:60
-  assign acc = u_acc_acc;  // ShiftwrightGenerators/PEGenerator.swift:61
-  pe_int8_ausn_b3t2_acc28_prod u_prod (  // ShiftwrightGenerators/PEGenerator.swift:49
+  wire u_prod_cin;  // ShiftwrightGenerators/PEGenerator.swift:55
+  wire [17:0] u_prod_q;  // ShiftwrightGenerators/PEGenerator.swift:55
+  wire signed [27:0] u_acc_acc;  // ShiftwrightGenerators/PEGenerator.swift:66
+  assign acc = u_acc_acc;  // ShiftwrightGenerators/PEGenerator.swift:67
+  pe_int8_ausn_b3t2_acc28_prod u_prod (  // ShiftwrightGenerators/PEGenerator.swift:55
     .act(act),
     .wt(wt),
     .q(u_prod_q),
     .cin(u_prod_cin)
   );
-  pe_int8_ausn_b3t2_acc28_acc u_acc (  // ShiftwrightGenerators/PEGenerator.swift:60
+  pe_int8_ausn_b3t2_acc28_acc u_acc (  // ShiftwrightGenerators/PEGenerator.swift:66
     .clk(clk),
     .rst(rst),
     .en(en),
@@ -36,42 +36,42 @@ endmodule
 /* verilator lint_off DECLFILENAME */  // submodule of the top module in this one file
 (* keep_hierarchy *)
 module pe_int8_ausn_b3t2_acc28_prod (
-  input wire [7:0] act,  // ShiftwrightGenerators/PEGenerator.swift:89
-  input wire [5:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:90
-  output wire [17:0] q,  // ShiftwrightGenerators/PEGenerator.swift:92
-  output wire cin  // ShiftwrightGenerators/PEGenerator.swift:93
+  input wire [7:0] act,  // ShiftwrightGenerators/PEGenerator.swift:95
+  input wire [5:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:96
+  output wire [17:0] q,  // ShiftwrightGenerators/PEGenerator.swift:98
+  output wire cin  // ShiftwrightGenerators/PEGenerator.swift:99
 );
-  wire [17:0] u_shift_q;  // ShiftwrightGenerators/PEGenerator.swift:282
-  wire wt_sign = wt[5];  // ShiftwrightGenerators/PEGenerator.swift:152
-  wire [1:0] tiers1 = wt[1:0];  // ShiftwrightGenerators/PEGenerator.swift:176
-  wire [2:0] basic = wt[4:2];  // ShiftwrightGenerators/PEGenerator.swift:190
-  wire signed [9:0] tier1_term_by2 = {act, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:217
-  wire signed [8:0] tier1_term_by1_shl = {act, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:217
-  wire signed [9:0] tier1_term_by1 = {tier1_term_by1_shl[8], tier1_term_by1_shl};  // ShiftwrightGenerators/PEGenerator.swift:217
-  wire signed [9:0] tier1_term_by0 = {{2{act[7]}}, act};  // ShiftwrightGenerators/PEGenerator.swift:217
-  wire tier1_term_sel0 = tiers1[0];  // ShiftwrightGenerators/PEGenerator.swift:217
-  wire signed [9:0] tier1_term_b0_0 = tier1_term_sel0 ? tier1_term_by2 : 10'h0;  // ShiftwrightGenerators/PEGenerator.swift:217
-  wire signed [9:0] tier1_term_b0_1 = tier1_term_sel0 ? tier1_term_by0 : tier1_term_by1;  // ShiftwrightGenerators/PEGenerator.swift:217
-  wire tier1_term_sel1 = tiers1[1];  // ShiftwrightGenerators/PEGenerator.swift:217
-  wire signed [9:0] tier1_term = tier1_term_sel1 ? tier1_term_b0_1 : tier1_term_b0_0;  // ShiftwrightGenerators/PEGenerator.swift:217
-  wire signed [11:0] pp_sum1_ext_2 = {{2{tier1_term[9]}}, tier1_term};  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire [8:0] pp_sum1_bits = pp_sum1_ext_2[11:3];  // ShiftwrightGenerators/PEGenerator.swift:319
-  wire signed [8:0] pp_sum1_ext = {act[7], act};  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire [9:0] pp_sum1_cat = {pp_sum1_ext, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:318
-  wire [8:0] pp_sum1_not = ~pp_sum1_bits;  // ShiftwrightGenerators/PEGenerator.swift:319
-  wire pp_sum1_not_2 = ~1'h0;  // ShiftwrightGenerators/PEGenerator.swift:319
-  wire [9:0] pp_sum1_cat_2 = {pp_sum1_not, pp_sum1_not_2};  // ShiftwrightGenerators/PEGenerator.swift:318
+  wire [17:0] u_shift_q;  // ShiftwrightGenerators/PEGenerator.swift:289
+  wire wt_sign = wt[5];  // ShiftwrightGenerators/PEGenerator.swift:159
+  wire [1:0] tiers1 = wt[1:0];  // ShiftwrightGenerators/PEGenerator.swift:183
+  wire [2:0] basic = wt[4:2];  // ShiftwrightGenerators/PEGenerator.swift:197
+  wire signed [9:0] tier1_term_by2 = {act, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:224
+  wire signed [8:0] tier1_term_by1_shl = {act, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:224
+  wire signed [9:0] tier1_term_by1 = {tier1_term_by1_shl[8], tier1_term_by1_shl};  // ShiftwrightGenerators/PEGenerator.swift:224
+  wire signed [9:0] tier1_term_by0 = {{2{act[7]}}, act};  // ShiftwrightGenerators/PEGenerator.swift:224
+  wire tier1_term_sel0 = tiers1[0];  // ShiftwrightGenerators/PEGenerator.swift:224
+  wire signed [9:0] tier1_term_b0_0 = tier1_term_sel0 ? tier1_term_by2 : 10'h0;  // ShiftwrightGenerators/PEGenerator.swift:224
+  wire signed [9:0] tier1_term_b0_1 = tier1_term_sel0 ? tier1_term_by0 : tier1_term_by1;  // ShiftwrightGenerators/PEGenerator.swift:224
+  wire tier1_term_sel1 = tiers1[1];  // ShiftwrightGenerators/PEGenerator.swift:224
+  wire signed [9:0] tier1_term = tier1_term_sel1 ? tier1_term_b0_1 : tier1_term_b0_0;  // ShiftwrightGenerators/PEGenerator.swift:224
+  wire signed [11:0] pp_sum1_ext_2 = {{2{tier1_term[9]}}, tier1_term};  // ShiftwrightGenerators/PEGenerator.swift:346
+  wire [8:0] pp_sum1_bits = pp_sum1_ext_2[11:3];  // ShiftwrightGenerators/PEGenerator.swift:326
+  wire signed [8:0] pp_sum1_ext = {act[7], act};  // ShiftwrightGenerators/PEGenerator.swift:346
+  wire [9:0] pp_sum1_cat = {pp_sum1_ext, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:325
+  wire [8:0] pp_sum1_not = ~pp_sum1_bits;  // ShiftwrightGenerators/PEGenerator.swift:326
+  wire pp_sum1_not_2 = ~1'h0;  // ShiftwrightGenerators/PEGenerator.swift:326
+  wire [9:0] pp_sum1_cat_2 = {pp_sum1_not, pp_sum1_not_2};  // ShiftwrightGenerators/PEGenerator.swift:325
   /* verilator lint_off UNUSEDSIGNAL */  // bits [10], [0] of pp_sum1_diff are not read
-  wire signed [10:0] pp_sum1_diff = {1'b0, pp_sum1_cat} - {1'b0, pp_sum1_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:319
+  wire signed [10:0] pp_sum1_diff = {1'b0, pp_sum1_cat} - {1'b0, pp_sum1_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:326
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [8:0] pp_sum1 = pp_sum1_diff[9:1];  // ShiftwrightGenerators/PEGenerator.swift:319
-  wire [2:0] pp_acc1_bits = pp_sum1_ext_2[2:0];  // ShiftwrightGenerators/PEGenerator.swift:320
-  wire [11:0] pp_acc1 = {pp_sum1, pp_acc1_bits};  // ShiftwrightGenerators/PEGenerator.swift:320
-  wire [2:0] shift_amount = ~basic;  // ShiftwrightGenerators/PEGenerator.swift:244
-  wire [17:0] q_value = u_shift_q;  // ShiftwrightGenerators/PEGenerator.swift:92
-  assign q = q_value;  // ShiftwrightGenerators/PEGenerator.swift:92
-  assign cin = wt_sign;  // ShiftwrightGenerators/PEGenerator.swift:93
-  pe_int8_ausn_b3t2_acc28_shift u_shift (  // ShiftwrightGenerators/PEGenerator.swift:282
+  wire [8:0] pp_sum1 = pp_sum1_diff[9:1];  // ShiftwrightGenerators/PEGenerator.swift:326
+  wire [2:0] pp_acc1_bits = pp_sum1_ext_2[2:0];  // ShiftwrightGenerators/PEGenerator.swift:327
+  wire [11:0] pp_acc1 = {pp_sum1, pp_acc1_bits};  // ShiftwrightGenerators/PEGenerator.swift:327
+  wire [2:0] shift_amount = ~basic;  // ShiftwrightGenerators/PEGenerator.swift:251
+  wire [17:0] q_value = u_shift_q;  // ShiftwrightGenerators/PEGenerator.swift:98
+  assign q = q_value;  // ShiftwrightGenerators/PEGenerator.swift:98
+  assign cin = wt_sign;  // ShiftwrightGenerators/PEGenerator.swift:99
+  pe_int8_ausn_b3t2_acc28_shift u_shift (  // ShiftwrightGenerators/PEGenerator.swift:289
     .significand(pp_acc1),
     .amount(shift_amount),
     .field(basic),
@@ -86,35 +86,35 @@ endmodule
 /* verilator lint_off DECLFILENAME */  // submodule of the top module in this one file
 (* keep_hierarchy *)
 module pe_int8_ausn_b3t2_acc28_shift (
-  input wire [11:0] significand,  // ShiftwrightGenerators/PEGenerator.swift:263
-  input wire [2:0] amount,  // ShiftwrightGenerators/PEGenerator.swift:264
-  input wire [2:0] field,  // ShiftwrightGenerators/PEGenerator.swift:265
-  input wire sign,  // ShiftwrightGenerators/PEGenerator.swift:266
-  output wire [17:0] q  // ShiftwrightGenerators/PEGenerator.swift:277
+  input wire [11:0] significand,  // ShiftwrightGenerators/PEGenerator.swift:270
+  input wire [2:0] amount,  // ShiftwrightGenerators/PEGenerator.swift:271
+  input wire [2:0] field,  // ShiftwrightGenerators/PEGenerator.swift:272
+  input wire sign,  // ShiftwrightGenerators/PEGenerator.swift:273
+  output wire [17:0] q  // ShiftwrightGenerators/PEGenerator.swift:284
 );
-  wire [1:0] shifted_low_sel0_bits = amount[1:0];  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [14:0] shifted_low_by0 = {{3{significand[11]}}, significand};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [12:0] shifted_low_by1_shl = {significand, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [14:0] shifted_low_by1 = {{2{shifted_low_by1_shl[12]}}, shifted_low_by1_shl};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [13:0] shifted_low_by2_shl = {significand, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [14:0] shifted_low_by2 = {shifted_low_by2_shl[13], shifted_low_by2_shl};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [14:0] shifted_low_by3 = {significand, 3'b0};  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire shifted_low_sel0 = shifted_low_sel0_bits[0];  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [14:0] shifted_low_b0_0 = shifted_low_sel0 ? shifted_low_by1 : shifted_low_by0;  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [14:0] shifted_low_b0_1 = shifted_low_sel0 ? shifted_low_by3 : shifted_low_by2;  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire shifted_low_sel1 = shifted_low_sel0_bits[1];  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [14:0] shifted_low = shifted_low_sel1 ? shifted_low_b0_1 : shifted_low_b0_0;  // ShiftwrightGenerators/PEGenerator.swift:267
-  wire signed [17:0] shifted_low_ext_ext = {{3{shifted_low[14]}}, shifted_low};  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire [17:0] shifted_low_ext = shifted_low_ext_ext;  // ShiftwrightGenerators/PEGenerator.swift:268
-  wire shifted_bits = amount[2];  // ShiftwrightGenerators/PEGenerator.swift:269
-  wire [13:0] shifted_bits_2 = shifted_low_ext[13:0];  // ShiftwrightGenerators/PEGenerator.swift:269
-  wire [17:0] shifted_cat = {shifted_bits_2, 4'h0};  // ShiftwrightGenerators/PEGenerator.swift:269
-  wire [17:0] shifted = shifted_bits ? shifted_cat : shifted_low_ext;  // ShiftwrightGenerators/PEGenerator.swift:269
-  wire zero_code = field == 3'h0;  // ShiftwrightGenerators/PEGenerator.swift:274
-  wire [17:0] aligned = zero_code ? 18'h0 : shifted;  // ShiftwrightGenerators/PEGenerator.swift:274
-  wire signed [17:0] q_signed_ext = {{17{sign}}, sign};  // ShiftwrightGenerators/PEGenerator.swift:276
-  wire [17:0] q_signed = aligned ^ q_signed_ext;  // ShiftwrightGenerators/PEGenerator.swift:276
-  assign q = q_signed;  // ShiftwrightGenerators/PEGenerator.swift:277
+  wire [1:0] shifted_low_sel0_bits = amount[1:0];  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [14:0] shifted_low_by0 = {{3{significand[11]}}, significand};  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [12:0] shifted_low_by1_shl = {significand, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [14:0] shifted_low_by1 = {{2{shifted_low_by1_shl[12]}}, shifted_low_by1_shl};  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [13:0] shifted_low_by2_shl = {significand, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [14:0] shifted_low_by2 = {shifted_low_by2_shl[13], shifted_low_by2_shl};  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [14:0] shifted_low_by3 = {significand, 3'b0};  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire shifted_low_sel0 = shifted_low_sel0_bits[0];  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [14:0] shifted_low_b0_0 = shifted_low_sel0 ? shifted_low_by1 : shifted_low_by0;  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [14:0] shifted_low_b0_1 = shifted_low_sel0 ? shifted_low_by3 : shifted_low_by2;  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire shifted_low_sel1 = shifted_low_sel0_bits[1];  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [14:0] shifted_low = shifted_low_sel1 ? shifted_low_b0_1 : shifted_low_b0_0;  // ShiftwrightGenerators/PEGenerator.swift:274
+  wire signed [17:0] shifted_low_ext_ext = {{3{shifted_low[14]}}, shifted_low};  // ShiftwrightGenerators/PEGenerator.swift:346
+  wire [17:0] shifted_low_ext = shifted_low_ext_ext;  // ShiftwrightGenerators/PEGenerator.swift:275
+  wire shifted_bits = amount[2];  // ShiftwrightGenerators/PEGenerator.swift:276
+  wire [13:0] shifted_bits_2 = shifted_low_ext[13:0];  // ShiftwrightGenerators/PEGenerator.swift:276
+  wire [17:0] shifted_cat = {shifted_bits_2, 4'h0};  // ShiftwrightGenerators/PEGenerator.swift:276
+  wire [17:0] shifted = shifted_bits ? shifted_cat : shifted_low_ext;  // ShiftwrightGenerators/PEGenerator.swift:276
+  wire zero_code = field == 3'h0;  // ShiftwrightGenerators/PEGenerator.swift:281
+  wire [17:0] aligned = zero_code ? 18'h0 : shifted;  // ShiftwrightGenerators/PEGenerator.swift:281
+  wire signed [17:0] q_signed_ext = {{17{sign}}, sign};  // ShiftwrightGenerators/PEGenerator.swift:283
+  wire [17:0] q_signed = aligned ^ q_signed_ext;  // ShiftwrightGenerators/PEGenerator.swift:283
+  assign q = q_signed;  // ShiftwrightGenerators/PEGenerator.swift:284
 endmodule
 /* verilator lint_on DECLFILENAME */
 
@@ -125,28 +125,28 @@ endmodule
 module pe_int8_ausn_b3t2_acc28_acc (
   input wire clk,  // implicit clock
   input wire rst,  // implicit synchronous reset, active high
-  input wire en,  // ShiftwrightGenerators/PEGenerator.swift:72
-  input wire clear,  // ShiftwrightGenerators/PEGenerator.swift:72
-  input wire [17:0] q,  // ShiftwrightGenerators/PEGenerator.swift:73
-  input wire cin,  // ShiftwrightGenerators/PEGenerator.swift:73
-  output wire signed [27:0] acc  // ShiftwrightGenerators/PEGenerator.swift:78
+  input wire en,  // ShiftwrightGenerators/PEGenerator.swift:78
+  input wire clear,  // ShiftwrightGenerators/PEGenerator.swift:78
+  input wire [17:0] q,  // ShiftwrightGenerators/PEGenerator.swift:79
+  input wire cin,  // ShiftwrightGenerators/PEGenerator.swift:79
+  output wire signed [27:0] acc  // ShiftwrightGenerators/PEGenerator.swift:84
 );
-  reg [27:0] accumulator;  // ShiftwrightGenerators/PEGenerator.swift:74
-  wire clear_only_not = ~en;  // ShiftwrightGenerators/PEGenerator.swift:74
-  wire clear_only = clear & clear_only_not;  // ShiftwrightGenerators/PEGenerator.swift:74
-  wire [27:0] acc_base = clear ? 28'h0 : accumulator;  // ShiftwrightGenerators/PEGenerator.swift:75
-  wire signed [27:0] addend_ext = {{10{q[17]}}, q};  // ShiftwrightGenerators/PEGenerator.swift:76
-  wire [27:0] addend = addend_ext;  // ShiftwrightGenerators/PEGenerator.swift:76
-  wire [28:0] acc_sum_cat = {addend, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:77
-  wire [27:0] acc_sum_not = ~acc_base;  // ShiftwrightGenerators/PEGenerator.swift:77
-  wire acc_sum_not_2 = ~cin;  // ShiftwrightGenerators/PEGenerator.swift:77
-  wire [28:0] acc_sum_cat_2 = {acc_sum_not, acc_sum_not_2};  // ShiftwrightGenerators/PEGenerator.swift:77
+  reg [27:0] accumulator;  // ShiftwrightGenerators/PEGenerator.swift:80
+  wire clear_only_not = ~en;  // ShiftwrightGenerators/PEGenerator.swift:80
+  wire clear_only = clear & clear_only_not;  // ShiftwrightGenerators/PEGenerator.swift:80
+  wire [27:0] acc_base = clear ? 28'h0 : accumulator;  // ShiftwrightGenerators/PEGenerator.swift:81
+  wire signed [27:0] addend_ext = {{10{q[17]}}, q};  // ShiftwrightGenerators/PEGenerator.swift:82
+  wire [27:0] addend = addend_ext;  // ShiftwrightGenerators/PEGenerator.swift:82
+  wire [28:0] acc_sum_cat = {addend, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:83
+  wire [27:0] acc_sum_not = ~acc_base;  // ShiftwrightGenerators/PEGenerator.swift:83
+  wire acc_sum_not_2 = ~cin;  // ShiftwrightGenerators/PEGenerator.swift:83
+  wire [28:0] acc_sum_cat_2 = {acc_sum_not, acc_sum_not_2};  // ShiftwrightGenerators/PEGenerator.swift:83
   /* verilator lint_off UNUSEDSIGNAL */  // bits [29], [0] of acc_sum_diff are not read
-  wire signed [29:0] acc_sum_diff = {1'b0, acc_sum_cat} - {1'b0, acc_sum_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:77
+  wire signed [29:0] acc_sum_diff = {1'b0, acc_sum_cat} - {1'b0, acc_sum_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:83
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [27:0] acc_sum = acc_sum_diff[28:1];  // ShiftwrightGenerators/PEGenerator.swift:77
-  assign acc = accumulator;  // ShiftwrightGenerators/PEGenerator.swift:78
-  always @(posedge clk) begin  // ShiftwrightGenerators/PEGenerator.swift:74
+  wire [27:0] acc_sum = acc_sum_diff[28:1];  // ShiftwrightGenerators/PEGenerator.swift:83
+  assign acc = accumulator;  // ShiftwrightGenerators/PEGenerator.swift:84
+  always @(posedge clk) begin  // ShiftwrightGenerators/PEGenerator.swift:80
     if (rst) begin
       accumulator <= 28'h0;
     end else if (clear_only) begin

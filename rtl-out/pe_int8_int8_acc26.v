@@ -4,23 +4,23 @@
 module pe_int8_int8_acc26 (
   input wire clk,  // implicit clock
   input wire rst,  // implicit synchronous reset, active high
-  input wire [7:0] act,  // ShiftwrightGenerators/PEGenerator.swift:45
-  input wire [7:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:46
-  input wire en,  // ShiftwrightGenerators/PEGenerator.swift:47
-  input wire clear,  // ShiftwrightGenerators/PEGenerator.swift:48
-  output wire signed [25:0] acc  // ShiftwrightGenerators/PEGenerator.swift:61
+  input wire [7:0] act,  // ShiftwrightGenerators/PEGenerator.swift:51
+  input wire [7:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:52
+  input wire en,  // ShiftwrightGenerators/PEGenerator.swift:53
+  input wire clear,  // ShiftwrightGenerators/PEGenerator.swift:54
+  output wire signed [25:0] acc  // ShiftwrightGenerators/PEGenerator.swift:67
 );
-  wire u_prod_cin;  // ShiftwrightGenerators/PEGenerator.swift:49
-  wire [15:0] u_prod_q;  // ShiftwrightGenerators/PEGenerator.swift:49
-  wire signed [25:0] u_acc_acc;  // ShiftwrightGenerators/PEGenerator.swift:60
-  assign acc = u_acc_acc;  // ShiftwrightGenerators/PEGenerator.swift:61
-  pe_int8_int8_acc26_prod u_prod (  // ShiftwrightGenerators/PEGenerator.swift:49
+  wire u_prod_cin;  // ShiftwrightGenerators/PEGenerator.swift:55
+  wire [15:0] u_prod_q;  // ShiftwrightGenerators/PEGenerator.swift:55
+  wire signed [25:0] u_acc_acc;  // ShiftwrightGenerators/PEGenerator.swift:66
+  assign acc = u_acc_acc;  // ShiftwrightGenerators/PEGenerator.swift:67
+  pe_int8_int8_acc26_prod u_prod (  // ShiftwrightGenerators/PEGenerator.swift:55
     .act(act),
     .wt(wt),
     .q(u_prod_q),
     .cin(u_prod_cin)
   );
-  pe_int8_int8_acc26_acc u_acc (  // ShiftwrightGenerators/PEGenerator.swift:60
+  pe_int8_int8_acc26_acc u_acc (  // ShiftwrightGenerators/PEGenerator.swift:66
     .clk(clk),
     .rst(rst),
     .en(en),
@@ -36,51 +36,51 @@ endmodule
 /* verilator lint_off DECLFILENAME */  // submodule of the top module in this one file
 (* keep_hierarchy *)
 module pe_int8_int8_acc26_prod (
-  input wire [7:0] act,  // ShiftwrightGenerators/PEGenerator.swift:89
-  input wire [7:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:90
-  output wire [15:0] q,  // ShiftwrightGenerators/PEGenerator.swift:92
-  output wire cin  // ShiftwrightGenerators/PEGenerator.swift:93
+  input wire [7:0] act,  // ShiftwrightGenerators/PEGenerator.swift:95
+  input wire [7:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:96
+  output wire [15:0] q,  // ShiftwrightGenerators/PEGenerator.swift:98
+  output wire cin  // ShiftwrightGenerators/PEGenerator.swift:99
 );
-  wire [15:0] u_booth0_pp;  // ShiftwrightGenerators/PEGenerator.swift:368
-  wire [13:0] u_booth1_sum_out;  // ShiftwrightGenerators/PEGenerator.swift:378
-  wire [11:0] u_booth2_sum_out;  // ShiftwrightGenerators/PEGenerator.swift:378
-  wire [9:0] u_booth3_sum_out;  // ShiftwrightGenerators/PEGenerator.swift:378
-  wire [8:0] booth_y = {wt, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:365
-  wire [2:0] u_booth0_digit_bits = booth_y[2:0];  // ShiftwrightGenerators/PEGenerator.swift:368
-  wire [2:0] u_booth1_digit_bits = booth_y[4:2];  // ShiftwrightGenerators/PEGenerator.swift:378
-  wire [13:0] u_booth1_sum_in_bits = u_booth0_pp[15:2];  // ShiftwrightGenerators/PEGenerator.swift:378
-  wire [1:0] booth_sum1_bits = u_booth0_pp[1:0];  // ShiftwrightGenerators/PEGenerator.swift:381
-  wire [15:0] booth_sum1 = {u_booth1_sum_out, booth_sum1_bits};  // ShiftwrightGenerators/PEGenerator.swift:381
-  wire [2:0] u_booth2_digit_bits = booth_y[6:4];  // ShiftwrightGenerators/PEGenerator.swift:378
-  wire [11:0] u_booth2_sum_in_bits = booth_sum1[15:4];  // ShiftwrightGenerators/PEGenerator.swift:378
-  wire [3:0] booth_sum2_bits = booth_sum1[3:0];  // ShiftwrightGenerators/PEGenerator.swift:381
-  wire [15:0] booth_sum2 = {u_booth2_sum_out, booth_sum2_bits};  // ShiftwrightGenerators/PEGenerator.swift:381
-  wire [2:0] u_booth3_digit_bits = booth_y[8:6];  // ShiftwrightGenerators/PEGenerator.swift:378
-  wire [9:0] u_booth3_sum_in_bits = booth_sum2[15:6];  // ShiftwrightGenerators/PEGenerator.swift:378
-  wire [5:0] booth_sum3_bits = booth_sum2[5:0];  // ShiftwrightGenerators/PEGenerator.swift:381
-  wire [15:0] booth_sum3 = {u_booth3_sum_out, booth_sum3_bits};  // ShiftwrightGenerators/PEGenerator.swift:381
-  wire booth0_neg = booth_y[2];  // ShiftwrightGenerators/PEGenerator.swift:383
-  wire [15:0] q_value = booth_sum3;  // ShiftwrightGenerators/PEGenerator.swift:92
-  assign q = q_value;  // ShiftwrightGenerators/PEGenerator.swift:92
-  assign cin = booth0_neg;  // ShiftwrightGenerators/PEGenerator.swift:93
-  pe_int8_int8_acc26_booth0 u_booth0 (  // ShiftwrightGenerators/PEGenerator.swift:368
+  wire [15:0] u_booth0_pp;  // ShiftwrightGenerators/PEGenerator.swift:403
+  wire [13:0] u_booth1_sum_out;  // ShiftwrightGenerators/PEGenerator.swift:412
+  wire [11:0] u_booth2_sum_out;  // ShiftwrightGenerators/PEGenerator.swift:412
+  wire [9:0] u_booth3_sum_out;  // ShiftwrightGenerators/PEGenerator.swift:412
+  wire [8:0] booth_y = {wt, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:367
+  wire [2:0] u_booth0_digit_bits = booth_y[2:0];  // ShiftwrightGenerators/PEGenerator.swift:403
+  wire [2:0] u_booth1_digit_bits = booth_y[4:2];  // ShiftwrightGenerators/PEGenerator.swift:412
+  wire [13:0] u_booth1_sum_in_bits = u_booth0_pp[15:2];  // ShiftwrightGenerators/PEGenerator.swift:412
+  wire [1:0] booth_sum1_bits = u_booth0_pp[1:0];  // ShiftwrightGenerators/PEGenerator.swift:415
+  wire [15:0] booth_sum1 = {u_booth1_sum_out, booth_sum1_bits};  // ShiftwrightGenerators/PEGenerator.swift:415
+  wire [2:0] u_booth2_digit_bits = booth_y[6:4];  // ShiftwrightGenerators/PEGenerator.swift:412
+  wire [11:0] u_booth2_sum_in_bits = booth_sum1[15:4];  // ShiftwrightGenerators/PEGenerator.swift:412
+  wire [3:0] booth_sum2_bits = booth_sum1[3:0];  // ShiftwrightGenerators/PEGenerator.swift:415
+  wire [15:0] booth_sum2 = {u_booth2_sum_out, booth_sum2_bits};  // ShiftwrightGenerators/PEGenerator.swift:415
+  wire [2:0] u_booth3_digit_bits = booth_y[8:6];  // ShiftwrightGenerators/PEGenerator.swift:412
+  wire [9:0] u_booth3_sum_in_bits = booth_sum2[15:6];  // ShiftwrightGenerators/PEGenerator.swift:412
+  wire [5:0] booth_sum3_bits = booth_sum2[5:0];  // ShiftwrightGenerators/PEGenerator.swift:415
+  wire [15:0] booth_sum3 = {u_booth3_sum_out, booth_sum3_bits};  // ShiftwrightGenerators/PEGenerator.swift:415
+  wire booth0_neg = booth_y[2];  // ShiftwrightGenerators/PEGenerator.swift:417
+  wire [15:0] q_value = booth_sum3;  // ShiftwrightGenerators/PEGenerator.swift:98
+  assign q = q_value;  // ShiftwrightGenerators/PEGenerator.swift:98
+  assign cin = booth0_neg;  // ShiftwrightGenerators/PEGenerator.swift:99
+  pe_int8_int8_acc26_booth0 u_booth0 (  // ShiftwrightGenerators/PEGenerator.swift:403
     .x(act),
     .digit(u_booth0_digit_bits),
     .pp(u_booth0_pp)
   );
-  pe_int8_int8_acc26_booth1 u_booth1 (  // ShiftwrightGenerators/PEGenerator.swift:378
+  pe_int8_int8_acc26_booth1 u_booth1 (  // ShiftwrightGenerators/PEGenerator.swift:412
     .x(act),
     .digit(u_booth1_digit_bits),
     .sum_in(u_booth1_sum_in_bits),
     .sum_out(u_booth1_sum_out)
   );
-  pe_int8_int8_acc26_booth2 u_booth2 (  // ShiftwrightGenerators/PEGenerator.swift:378
+  pe_int8_int8_acc26_booth2 u_booth2 (  // ShiftwrightGenerators/PEGenerator.swift:412
     .x(act),
     .digit(u_booth2_digit_bits),
     .sum_in(u_booth2_sum_in_bits),
     .sum_out(u_booth2_sum_out)
   );
-  pe_int8_int8_acc26_booth3 u_booth3 (  // ShiftwrightGenerators/PEGenerator.swift:378
+  pe_int8_int8_acc26_booth3 u_booth3 (  // ShiftwrightGenerators/PEGenerator.swift:412
     .x(act),
     .digit(u_booth3_digit_bits),
     .sum_in(u_booth3_sum_in_bits),
@@ -94,39 +94,39 @@ endmodule
 /* verilator lint_off DECLFILENAME */  // submodule of the top module in this one file
 (* keep_hierarchy *)
 module pe_int8_int8_acc26_booth0 (
-  input wire [7:0] x,  // ShiftwrightGenerators/PEGenerator.swift:391
-  input wire [2:0] digit,  // ShiftwrightGenerators/PEGenerator.swift:391
-  output wire [15:0] pp  // ShiftwrightGenerators/PEGenerator.swift:392
+  input wire [7:0] x,  // ShiftwrightGenerators/PEGenerator.swift:425
+  input wire [2:0] digit,  // ShiftwrightGenerators/PEGenerator.swift:425
+  output wire [15:0] pp  // ShiftwrightGenerators/PEGenerator.swift:426
 );
-  wire booth0_neg = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:347
-  wire booth0_one_bits = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:348
-  wire booth0_one_bits_2 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:348
-  wire booth0_one = booth0_one_bits ^ booth0_one_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:348
-  wire booth0_two_bits = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth0_two_bits_2 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth0_two_not = ~booth0_two_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth0_two_and_2 = booth0_two_bits & booth0_two_not;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth0_two_bits_3 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth0_two_not_2 = ~booth0_two_bits_3;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth0_two_and = booth0_two_and_2 & booth0_two_not_2;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth0_two_bits_4 = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth0_two_not_3 = ~booth0_two_bits_4;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth0_two_bits_5 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth0_two_and_4 = booth0_two_not_3 & booth0_two_bits_5;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth0_two_bits_6 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth0_two_and_3 = booth0_two_and_4 & booth0_two_bits_6;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth0_two = booth0_two_and | booth0_two_and_3;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire signed [15:0] booth0_mag_ext_2 = {{8{x[7]}}, x};  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire signed [8:0] booth0_mag_shl = {x, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire signed [15:0] booth0_mag_ext_4 = {{7{booth0_mag_shl[8]}}, booth0_mag_shl};  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire signed [15:0] booth0_mag_ext = {{15{booth0_one}}, booth0_one};  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire [15:0] booth0_mag_and = booth0_mag_ext & booth0_mag_ext_2;  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire signed [15:0] booth0_mag_ext_3 = {{15{booth0_two}}, booth0_two};  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire [15:0] booth0_mag_and_2 = booth0_mag_ext_3 & booth0_mag_ext_4;  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire [15:0] booth0_mag = booth0_mag_and | booth0_mag_and_2;  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire signed [15:0] booth0_pp_ext = {{15{booth0_neg}}, booth0_neg};  // ShiftwrightGenerators/PEGenerator.swift:353
-  wire [15:0] booth0_pp = booth0_mag ^ booth0_pp_ext;  // ShiftwrightGenerators/PEGenerator.swift:353
-  assign pp = booth0_pp;  // ShiftwrightGenerators/PEGenerator.swift:392
+  wire booth0_neg = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:354
+  wire booth0_one_bits = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:355
+  wire booth0_one_bits_2 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:355
+  wire booth0_one = booth0_one_bits ^ booth0_one_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:355
+  wire booth0_two_bits = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth0_two_bits_2 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth0_two_not = ~booth0_two_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth0_two_and_2 = booth0_two_bits & booth0_two_not;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth0_two_bits_3 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth0_two_not_2 = ~booth0_two_bits_3;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth0_two_and = booth0_two_and_2 & booth0_two_not_2;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth0_two_bits_4 = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth0_two_not_3 = ~booth0_two_bits_4;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth0_two_bits_5 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth0_two_and_4 = booth0_two_not_3 & booth0_two_bits_5;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth0_two_bits_6 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth0_two_and_3 = booth0_two_and_4 & booth0_two_bits_6;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth0_two = booth0_two_and | booth0_two_and_3;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire signed [15:0] booth0_mag_ext_2 = {{8{x[7]}}, x};  // ShiftwrightGenerators/PEGenerator.swift:346
+  wire signed [8:0] booth0_mag_shl = {x, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire signed [15:0] booth0_mag_ext_4 = {{7{booth0_mag_shl[8]}}, booth0_mag_shl};  // ShiftwrightGenerators/PEGenerator.swift:346
+  wire signed [15:0] booth0_mag_ext = {{15{booth0_one}}, booth0_one};  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire [15:0] booth0_mag_and = booth0_mag_ext & booth0_mag_ext_2;  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire signed [15:0] booth0_mag_ext_3 = {{15{booth0_two}}, booth0_two};  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire [15:0] booth0_mag_and_2 = booth0_mag_ext_3 & booth0_mag_ext_4;  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire [15:0] booth0_mag = booth0_mag_and | booth0_mag_and_2;  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire signed [15:0] booth0_pp_ext = {{15{booth0_neg}}, booth0_neg};  // ShiftwrightGenerators/PEGenerator.swift:360
+  wire [15:0] booth0_pp = booth0_mag ^ booth0_pp_ext;  // ShiftwrightGenerators/PEGenerator.swift:360
+  assign pp = booth0_pp;  // ShiftwrightGenerators/PEGenerator.swift:426
 endmodule
 /* verilator lint_on DECLFILENAME */
 
@@ -135,48 +135,48 @@ endmodule
 /* verilator lint_off DECLFILENAME */  // submodule of the top module in this one file
 (* keep_hierarchy *)
 module pe_int8_int8_acc26_booth1 (
-  input wire [7:0] x,  // ShiftwrightGenerators/PEGenerator.swift:373
-  input wire [2:0] digit,  // ShiftwrightGenerators/PEGenerator.swift:373
-  input wire [13:0] sum_in,  // ShiftwrightGenerators/PEGenerator.swift:374
-  output wire [13:0] sum_out  // ShiftwrightGenerators/PEGenerator.swift:376
+  input wire [7:0] x,  // ShiftwrightGenerators/PEGenerator.swift:408
+  input wire [2:0] digit,  // ShiftwrightGenerators/PEGenerator.swift:408
+  input wire [13:0] sum_in,  // ShiftwrightGenerators/PEGenerator.swift:409
+  output wire [13:0] sum_out  // ShiftwrightGenerators/PEGenerator.swift:410
 );
-  wire booth1_neg = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:347
-  wire booth1_one_bits = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:348
-  wire booth1_one_bits_2 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:348
-  wire booth1_one = booth1_one_bits ^ booth1_one_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:348
-  wire booth1_two_bits = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth1_two_bits_2 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth1_two_not = ~booth1_two_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth1_two_and_2 = booth1_two_bits & booth1_two_not;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth1_two_bits_3 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth1_two_not_2 = ~booth1_two_bits_3;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth1_two_and = booth1_two_and_2 & booth1_two_not_2;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth1_two_bits_4 = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth1_two_not_3 = ~booth1_two_bits_4;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth1_two_bits_5 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth1_two_and_4 = booth1_two_not_3 & booth1_two_bits_5;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth1_two_bits_6 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth1_two_and_3 = booth1_two_and_4 & booth1_two_bits_6;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth1_two = booth1_two_and | booth1_two_and_3;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire signed [13:0] booth1_mag_ext_2 = {{6{x[7]}}, x};  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire signed [8:0] booth1_mag_shl = {x, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire signed [13:0] booth1_mag_ext_4 = {{5{booth1_mag_shl[8]}}, booth1_mag_shl};  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire signed [13:0] booth1_mag_ext = {{13{booth1_one}}, booth1_one};  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire [13:0] booth1_mag_and = booth1_mag_ext & booth1_mag_ext_2;  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire signed [13:0] booth1_mag_ext_3 = {{13{booth1_two}}, booth1_two};  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire [13:0] booth1_mag_and_2 = booth1_mag_ext_3 & booth1_mag_ext_4;  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire [13:0] booth1_mag = booth1_mag_and | booth1_mag_and_2;  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire signed [13:0] booth1_pp_ext = {{13{booth1_neg}}, booth1_neg};  // ShiftwrightGenerators/PEGenerator.swift:353
-  wire [13:0] booth1_pp = booth1_mag ^ booth1_pp_ext;  // ShiftwrightGenerators/PEGenerator.swift:353
-  wire [14:0] sum_cat = {sum_in, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:376
-  wire [13:0] sum_not = ~booth1_pp;  // ShiftwrightGenerators/PEGenerator.swift:376
-  wire sum_not_2 = ~booth1_neg;  // ShiftwrightGenerators/PEGenerator.swift:376
-  wire [14:0] sum_cat_2 = {sum_not, sum_not_2};  // ShiftwrightGenerators/PEGenerator.swift:376
+  wire booth1_neg = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:354
+  wire booth1_one_bits = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:355
+  wire booth1_one_bits_2 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:355
+  wire booth1_one = booth1_one_bits ^ booth1_one_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:355
+  wire booth1_two_bits = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth1_two_bits_2 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth1_two_not = ~booth1_two_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth1_two_and_2 = booth1_two_bits & booth1_two_not;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth1_two_bits_3 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth1_two_not_2 = ~booth1_two_bits_3;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth1_two_and = booth1_two_and_2 & booth1_two_not_2;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth1_two_bits_4 = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth1_two_not_3 = ~booth1_two_bits_4;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth1_two_bits_5 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth1_two_and_4 = booth1_two_not_3 & booth1_two_bits_5;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth1_two_bits_6 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth1_two_and_3 = booth1_two_and_4 & booth1_two_bits_6;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth1_two = booth1_two_and | booth1_two_and_3;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire signed [13:0] booth1_mag_ext_2 = {{6{x[7]}}, x};  // ShiftwrightGenerators/PEGenerator.swift:346
+  wire signed [8:0] booth1_mag_shl = {x, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire signed [13:0] booth1_mag_ext_4 = {{5{booth1_mag_shl[8]}}, booth1_mag_shl};  // ShiftwrightGenerators/PEGenerator.swift:346
+  wire signed [13:0] booth1_mag_ext = {{13{booth1_one}}, booth1_one};  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire [13:0] booth1_mag_and = booth1_mag_ext & booth1_mag_ext_2;  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire signed [13:0] booth1_mag_ext_3 = {{13{booth1_two}}, booth1_two};  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire [13:0] booth1_mag_and_2 = booth1_mag_ext_3 & booth1_mag_ext_4;  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire [13:0] booth1_mag = booth1_mag_and | booth1_mag_and_2;  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire signed [13:0] booth1_pp_ext = {{13{booth1_neg}}, booth1_neg};  // ShiftwrightGenerators/PEGenerator.swift:360
+  wire [13:0] booth1_pp = booth1_mag ^ booth1_pp_ext;  // ShiftwrightGenerators/PEGenerator.swift:360
+  wire [14:0] sum_cat = {sum_in, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:375
+  wire [13:0] sum_not = ~booth1_pp;  // ShiftwrightGenerators/PEGenerator.swift:375
+  wire sum_not_2 = ~booth1_neg;  // ShiftwrightGenerators/PEGenerator.swift:375
+  wire [14:0] sum_cat_2 = {sum_not, sum_not_2};  // ShiftwrightGenerators/PEGenerator.swift:375
   /* verilator lint_off UNUSEDSIGNAL */  // bits [15], [0] of sum_diff are not read
-  wire signed [15:0] sum_diff = {1'b0, sum_cat} - {1'b0, sum_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:376
+  wire signed [15:0] sum_diff = {1'b0, sum_cat} - {1'b0, sum_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:375
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [13:0] sum = sum_diff[14:1];  // ShiftwrightGenerators/PEGenerator.swift:376
-  assign sum_out = sum;  // ShiftwrightGenerators/PEGenerator.swift:376
+  wire [13:0] sum = sum_diff[14:1];  // ShiftwrightGenerators/PEGenerator.swift:375
+  assign sum_out = sum;  // ShiftwrightGenerators/PEGenerator.swift:410
 endmodule
 /* verilator lint_on DECLFILENAME */
 
@@ -185,48 +185,48 @@ endmodule
 /* verilator lint_off DECLFILENAME */  // submodule of the top module in this one file
 (* keep_hierarchy *)
 module pe_int8_int8_acc26_booth2 (
-  input wire [7:0] x,  // ShiftwrightGenerators/PEGenerator.swift:373
-  input wire [2:0] digit,  // ShiftwrightGenerators/PEGenerator.swift:373
-  input wire [11:0] sum_in,  // ShiftwrightGenerators/PEGenerator.swift:374
-  output wire [11:0] sum_out  // ShiftwrightGenerators/PEGenerator.swift:376
+  input wire [7:0] x,  // ShiftwrightGenerators/PEGenerator.swift:408
+  input wire [2:0] digit,  // ShiftwrightGenerators/PEGenerator.swift:408
+  input wire [11:0] sum_in,  // ShiftwrightGenerators/PEGenerator.swift:409
+  output wire [11:0] sum_out  // ShiftwrightGenerators/PEGenerator.swift:410
 );
-  wire booth2_neg = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:347
-  wire booth2_one_bits = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:348
-  wire booth2_one_bits_2 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:348
-  wire booth2_one = booth2_one_bits ^ booth2_one_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:348
-  wire booth2_two_bits = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth2_two_bits_2 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth2_two_not = ~booth2_two_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth2_two_and_2 = booth2_two_bits & booth2_two_not;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth2_two_bits_3 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth2_two_not_2 = ~booth2_two_bits_3;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth2_two_and = booth2_two_and_2 & booth2_two_not_2;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth2_two_bits_4 = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth2_two_not_3 = ~booth2_two_bits_4;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth2_two_bits_5 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth2_two_and_4 = booth2_two_not_3 & booth2_two_bits_5;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth2_two_bits_6 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth2_two_and_3 = booth2_two_and_4 & booth2_two_bits_6;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth2_two = booth2_two_and | booth2_two_and_3;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire signed [11:0] booth2_mag_ext_2 = {{4{x[7]}}, x};  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire signed [8:0] booth2_mag_shl = {x, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire signed [11:0] booth2_mag_ext_4 = {{3{booth2_mag_shl[8]}}, booth2_mag_shl};  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire signed [11:0] booth2_mag_ext = {{11{booth2_one}}, booth2_one};  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire [11:0] booth2_mag_and = booth2_mag_ext & booth2_mag_ext_2;  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire signed [11:0] booth2_mag_ext_3 = {{11{booth2_two}}, booth2_two};  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire [11:0] booth2_mag_and_2 = booth2_mag_ext_3 & booth2_mag_ext_4;  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire [11:0] booth2_mag = booth2_mag_and | booth2_mag_and_2;  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire signed [11:0] booth2_pp_ext = {{11{booth2_neg}}, booth2_neg};  // ShiftwrightGenerators/PEGenerator.swift:353
-  wire [11:0] booth2_pp = booth2_mag ^ booth2_pp_ext;  // ShiftwrightGenerators/PEGenerator.swift:353
-  wire [12:0] sum_cat = {sum_in, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:376
-  wire [11:0] sum_not = ~booth2_pp;  // ShiftwrightGenerators/PEGenerator.swift:376
-  wire sum_not_2 = ~booth2_neg;  // ShiftwrightGenerators/PEGenerator.swift:376
-  wire [12:0] sum_cat_2 = {sum_not, sum_not_2};  // ShiftwrightGenerators/PEGenerator.swift:376
+  wire booth2_neg = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:354
+  wire booth2_one_bits = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:355
+  wire booth2_one_bits_2 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:355
+  wire booth2_one = booth2_one_bits ^ booth2_one_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:355
+  wire booth2_two_bits = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth2_two_bits_2 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth2_two_not = ~booth2_two_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth2_two_and_2 = booth2_two_bits & booth2_two_not;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth2_two_bits_3 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth2_two_not_2 = ~booth2_two_bits_3;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth2_two_and = booth2_two_and_2 & booth2_two_not_2;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth2_two_bits_4 = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth2_two_not_3 = ~booth2_two_bits_4;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth2_two_bits_5 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth2_two_and_4 = booth2_two_not_3 & booth2_two_bits_5;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth2_two_bits_6 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth2_two_and_3 = booth2_two_and_4 & booth2_two_bits_6;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth2_two = booth2_two_and | booth2_two_and_3;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire signed [11:0] booth2_mag_ext_2 = {{4{x[7]}}, x};  // ShiftwrightGenerators/PEGenerator.swift:346
+  wire signed [8:0] booth2_mag_shl = {x, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire signed [11:0] booth2_mag_ext_4 = {{3{booth2_mag_shl[8]}}, booth2_mag_shl};  // ShiftwrightGenerators/PEGenerator.swift:346
+  wire signed [11:0] booth2_mag_ext = {{11{booth2_one}}, booth2_one};  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire [11:0] booth2_mag_and = booth2_mag_ext & booth2_mag_ext_2;  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire signed [11:0] booth2_mag_ext_3 = {{11{booth2_two}}, booth2_two};  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire [11:0] booth2_mag_and_2 = booth2_mag_ext_3 & booth2_mag_ext_4;  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire [11:0] booth2_mag = booth2_mag_and | booth2_mag_and_2;  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire signed [11:0] booth2_pp_ext = {{11{booth2_neg}}, booth2_neg};  // ShiftwrightGenerators/PEGenerator.swift:360
+  wire [11:0] booth2_pp = booth2_mag ^ booth2_pp_ext;  // ShiftwrightGenerators/PEGenerator.swift:360
+  wire [12:0] sum_cat = {sum_in, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:375
+  wire [11:0] sum_not = ~booth2_pp;  // ShiftwrightGenerators/PEGenerator.swift:375
+  wire sum_not_2 = ~booth2_neg;  // ShiftwrightGenerators/PEGenerator.swift:375
+  wire [12:0] sum_cat_2 = {sum_not, sum_not_2};  // ShiftwrightGenerators/PEGenerator.swift:375
   /* verilator lint_off UNUSEDSIGNAL */  // bits [13], [0] of sum_diff are not read
-  wire signed [13:0] sum_diff = {1'b0, sum_cat} - {1'b0, sum_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:376
+  wire signed [13:0] sum_diff = {1'b0, sum_cat} - {1'b0, sum_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:375
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [11:0] sum = sum_diff[12:1];  // ShiftwrightGenerators/PEGenerator.swift:376
-  assign sum_out = sum;  // ShiftwrightGenerators/PEGenerator.swift:376
+  wire [11:0] sum = sum_diff[12:1];  // ShiftwrightGenerators/PEGenerator.swift:375
+  assign sum_out = sum;  // ShiftwrightGenerators/PEGenerator.swift:410
 endmodule
 /* verilator lint_on DECLFILENAME */
 
@@ -235,48 +235,48 @@ endmodule
 /* verilator lint_off DECLFILENAME */  // submodule of the top module in this one file
 (* keep_hierarchy *)
 module pe_int8_int8_acc26_booth3 (
-  input wire [7:0] x,  // ShiftwrightGenerators/PEGenerator.swift:373
-  input wire [2:0] digit,  // ShiftwrightGenerators/PEGenerator.swift:373
-  input wire [9:0] sum_in,  // ShiftwrightGenerators/PEGenerator.swift:374
-  output wire [9:0] sum_out  // ShiftwrightGenerators/PEGenerator.swift:376
+  input wire [7:0] x,  // ShiftwrightGenerators/PEGenerator.swift:408
+  input wire [2:0] digit,  // ShiftwrightGenerators/PEGenerator.swift:408
+  input wire [9:0] sum_in,  // ShiftwrightGenerators/PEGenerator.swift:409
+  output wire [9:0] sum_out  // ShiftwrightGenerators/PEGenerator.swift:410
 );
-  wire booth3_neg = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:347
-  wire booth3_one_bits = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:348
-  wire booth3_one_bits_2 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:348
-  wire booth3_one = booth3_one_bits ^ booth3_one_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:348
-  wire booth3_two_bits = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth3_two_bits_2 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth3_two_not = ~booth3_two_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth3_two_and_2 = booth3_two_bits & booth3_two_not;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth3_two_bits_3 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth3_two_not_2 = ~booth3_two_bits_3;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth3_two_and = booth3_two_and_2 & booth3_two_not_2;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth3_two_bits_4 = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth3_two_not_3 = ~booth3_two_bits_4;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth3_two_bits_5 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth3_two_and_4 = booth3_two_not_3 & booth3_two_bits_5;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth3_two_bits_6 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth3_two_and_3 = booth3_two_and_4 & booth3_two_bits_6;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire booth3_two = booth3_two_and | booth3_two_and_3;  // ShiftwrightGenerators/PEGenerator.swift:349
-  wire signed [9:0] booth3_mag_ext_2 = {{2{x[7]}}, x};  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire signed [8:0] booth3_mag_shl = {x, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire signed [9:0] booth3_mag_ext_4 = {booth3_mag_shl[8], booth3_mag_shl};  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire signed [9:0] booth3_mag_ext = {{9{booth3_one}}, booth3_one};  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire [9:0] booth3_mag_and = booth3_mag_ext & booth3_mag_ext_2;  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire signed [9:0] booth3_mag_ext_3 = {{9{booth3_two}}, booth3_two};  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire [9:0] booth3_mag_and_2 = booth3_mag_ext_3 & booth3_mag_ext_4;  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire [9:0] booth3_mag = booth3_mag_and | booth3_mag_and_2;  // ShiftwrightGenerators/PEGenerator.swift:352
-  wire signed [9:0] booth3_pp_ext = {{9{booth3_neg}}, booth3_neg};  // ShiftwrightGenerators/PEGenerator.swift:353
-  wire [9:0] booth3_pp = booth3_mag ^ booth3_pp_ext;  // ShiftwrightGenerators/PEGenerator.swift:353
-  wire [10:0] sum_cat = {sum_in, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:376
-  wire [9:0] sum_not = ~booth3_pp;  // ShiftwrightGenerators/PEGenerator.swift:376
-  wire sum_not_2 = ~booth3_neg;  // ShiftwrightGenerators/PEGenerator.swift:376
-  wire [10:0] sum_cat_2 = {sum_not, sum_not_2};  // ShiftwrightGenerators/PEGenerator.swift:376
+  wire booth3_neg = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:354
+  wire booth3_one_bits = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:355
+  wire booth3_one_bits_2 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:355
+  wire booth3_one = booth3_one_bits ^ booth3_one_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:355
+  wire booth3_two_bits = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth3_two_bits_2 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth3_two_not = ~booth3_two_bits_2;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth3_two_and_2 = booth3_two_bits & booth3_two_not;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth3_two_bits_3 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth3_two_not_2 = ~booth3_two_bits_3;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth3_two_and = booth3_two_and_2 & booth3_two_not_2;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth3_two_bits_4 = digit[2];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth3_two_not_3 = ~booth3_two_bits_4;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth3_two_bits_5 = digit[1];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth3_two_and_4 = booth3_two_not_3 & booth3_two_bits_5;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth3_two_bits_6 = digit[0];  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth3_two_and_3 = booth3_two_and_4 & booth3_two_bits_6;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire booth3_two = booth3_two_and | booth3_two_and_3;  // ShiftwrightGenerators/PEGenerator.swift:356
+  wire signed [9:0] booth3_mag_ext_2 = {{2{x[7]}}, x};  // ShiftwrightGenerators/PEGenerator.swift:346
+  wire signed [8:0] booth3_mag_shl = {x, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire signed [9:0] booth3_mag_ext_4 = {booth3_mag_shl[8], booth3_mag_shl};  // ShiftwrightGenerators/PEGenerator.swift:346
+  wire signed [9:0] booth3_mag_ext = {{9{booth3_one}}, booth3_one};  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire [9:0] booth3_mag_and = booth3_mag_ext & booth3_mag_ext_2;  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire signed [9:0] booth3_mag_ext_3 = {{9{booth3_two}}, booth3_two};  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire [9:0] booth3_mag_and_2 = booth3_mag_ext_3 & booth3_mag_ext_4;  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire [9:0] booth3_mag = booth3_mag_and | booth3_mag_and_2;  // ShiftwrightGenerators/PEGenerator.swift:359
+  wire signed [9:0] booth3_pp_ext = {{9{booth3_neg}}, booth3_neg};  // ShiftwrightGenerators/PEGenerator.swift:360
+  wire [9:0] booth3_pp = booth3_mag ^ booth3_pp_ext;  // ShiftwrightGenerators/PEGenerator.swift:360
+  wire [10:0] sum_cat = {sum_in, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:375
+  wire [9:0] sum_not = ~booth3_pp;  // ShiftwrightGenerators/PEGenerator.swift:375
+  wire sum_not_2 = ~booth3_neg;  // ShiftwrightGenerators/PEGenerator.swift:375
+  wire [10:0] sum_cat_2 = {sum_not, sum_not_2};  // ShiftwrightGenerators/PEGenerator.swift:375
   /* verilator lint_off UNUSEDSIGNAL */  // bits [11], [0] of sum_diff are not read
-  wire signed [11:0] sum_diff = {1'b0, sum_cat} - {1'b0, sum_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:376
+  wire signed [11:0] sum_diff = {1'b0, sum_cat} - {1'b0, sum_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:375
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [9:0] sum = sum_diff[10:1];  // ShiftwrightGenerators/PEGenerator.swift:376
-  assign sum_out = sum;  // ShiftwrightGenerators/PEGenerator.swift:376
+  wire [9:0] sum = sum_diff[10:1];  // ShiftwrightGenerators/PEGenerator.swift:375
+  assign sum_out = sum;  // ShiftwrightGenerators/PEGenerator.swift:410
 endmodule
 /* verilator lint_on DECLFILENAME */
 
@@ -287,28 +287,28 @@ endmodule
 module pe_int8_int8_acc26_acc (
   input wire clk,  // implicit clock
   input wire rst,  // implicit synchronous reset, active high
-  input wire en,  // ShiftwrightGenerators/PEGenerator.swift:72
-  input wire clear,  // ShiftwrightGenerators/PEGenerator.swift:72
-  input wire [15:0] q,  // ShiftwrightGenerators/PEGenerator.swift:73
-  input wire cin,  // ShiftwrightGenerators/PEGenerator.swift:73
-  output wire signed [25:0] acc  // ShiftwrightGenerators/PEGenerator.swift:78
+  input wire en,  // ShiftwrightGenerators/PEGenerator.swift:78
+  input wire clear,  // ShiftwrightGenerators/PEGenerator.swift:78
+  input wire [15:0] q,  // ShiftwrightGenerators/PEGenerator.swift:79
+  input wire cin,  // ShiftwrightGenerators/PEGenerator.swift:79
+  output wire signed [25:0] acc  // ShiftwrightGenerators/PEGenerator.swift:84
 );
-  reg [25:0] accumulator;  // ShiftwrightGenerators/PEGenerator.swift:74
-  wire clear_only_not = ~en;  // ShiftwrightGenerators/PEGenerator.swift:74
-  wire clear_only = clear & clear_only_not;  // ShiftwrightGenerators/PEGenerator.swift:74
-  wire [25:0] acc_base = clear ? 26'h0 : accumulator;  // ShiftwrightGenerators/PEGenerator.swift:75
-  wire signed [25:0] addend_ext = {{10{q[15]}}, q};  // ShiftwrightGenerators/PEGenerator.swift:76
-  wire [25:0] addend = addend_ext;  // ShiftwrightGenerators/PEGenerator.swift:76
-  wire [26:0] acc_sum_cat = {addend, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:77
-  wire [25:0] acc_sum_not = ~acc_base;  // ShiftwrightGenerators/PEGenerator.swift:77
-  wire acc_sum_not_2 = ~cin;  // ShiftwrightGenerators/PEGenerator.swift:77
-  wire [26:0] acc_sum_cat_2 = {acc_sum_not, acc_sum_not_2};  // ShiftwrightGenerators/PEGenerator.swift:77
+  reg [25:0] accumulator;  // ShiftwrightGenerators/PEGenerator.swift:80
+  wire clear_only_not = ~en;  // ShiftwrightGenerators/PEGenerator.swift:80
+  wire clear_only = clear & clear_only_not;  // ShiftwrightGenerators/PEGenerator.swift:80
+  wire [25:0] acc_base = clear ? 26'h0 : accumulator;  // ShiftwrightGenerators/PEGenerator.swift:81
+  wire signed [25:0] addend_ext = {{10{q[15]}}, q};  // ShiftwrightGenerators/PEGenerator.swift:82
+  wire [25:0] addend = addend_ext;  // ShiftwrightGenerators/PEGenerator.swift:82
+  wire [26:0] acc_sum_cat = {addend, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:83
+  wire [25:0] acc_sum_not = ~acc_base;  // ShiftwrightGenerators/PEGenerator.swift:83
+  wire acc_sum_not_2 = ~cin;  // ShiftwrightGenerators/PEGenerator.swift:83
+  wire [26:0] acc_sum_cat_2 = {acc_sum_not, acc_sum_not_2};  // ShiftwrightGenerators/PEGenerator.swift:83
   /* verilator lint_off UNUSEDSIGNAL */  // bits [27], [0] of acc_sum_diff are not read
-  wire signed [27:0] acc_sum_diff = {1'b0, acc_sum_cat} - {1'b0, acc_sum_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:77
+  wire signed [27:0] acc_sum_diff = {1'b0, acc_sum_cat} - {1'b0, acc_sum_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:83
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [25:0] acc_sum = acc_sum_diff[26:1];  // ShiftwrightGenerators/PEGenerator.swift:77
-  assign acc = accumulator;  // ShiftwrightGenerators/PEGenerator.swift:78
-  always @(posedge clk) begin  // ShiftwrightGenerators/PEGenerator.swift:74
+  wire [25:0] acc_sum = acc_sum_diff[26:1];  // ShiftwrightGenerators/PEGenerator.swift:83
+  assign acc = accumulator;  // ShiftwrightGenerators/PEGenerator.swift:84
+  always @(posedge clk) begin  // ShiftwrightGenerators/PEGenerator.swift:80
     if (rst) begin
       accumulator <= 26'h0;
     end else if (clear_only) begin

@@ -4,23 +4,23 @@
 module pe_int8_pot_b4_acc33 (
   input wire clk,  // implicit clock
   input wire rst,  // implicit synchronous reset, active high
-  input wire [7:0] act,  // ShiftwrightGenerators/PEGenerator.swift:45
-  input wire [4:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:46
-  input wire en,  // ShiftwrightGenerators/PEGenerator.swift:47
-  input wire clear,  // ShiftwrightGenerators/PEGenerator.swift:48
-  output wire signed [32:0] acc  // ShiftwrightGenerators/PEGenerator.swift:61
+  input wire [7:0] act,  // ShiftwrightGenerators/PEGenerator.swift:51
+  input wire [4:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:52
+  input wire en,  // ShiftwrightGenerators/PEGenerator.swift:53
+  input wire clear,  // ShiftwrightGenerators/PEGenerator.swift:54
+  output wire signed [32:0] acc  // ShiftwrightGenerators/PEGenerator.swift:67
 );
-  wire u_prod_cin;  // ShiftwrightGenerators/PEGenerator.swift:49
-  wire [22:0] u_prod_q;  // ShiftwrightGenerators/PEGenerator.swift:49
-  wire signed [32:0] u_acc_acc;  // ShiftwrightGenerators/PEGenerator.swift:60
-  assign acc = u_acc_acc;  // ShiftwrightGenerators/PEGenerator.swift:61
-  pe_int8_pot_b4_acc33_prod u_prod (  // ShiftwrightGenerators/PEGenerator.swift:49
+  wire u_prod_cin;  // ShiftwrightGenerators/PEGenerator.swift:55
+  wire [22:0] u_prod_q;  // ShiftwrightGenerators/PEGenerator.swift:55
+  wire signed [32:0] u_acc_acc;  // ShiftwrightGenerators/PEGenerator.swift:66
+  assign acc = u_acc_acc;  // ShiftwrightGenerators/PEGenerator.swift:67
+  pe_int8_pot_b4_acc33_prod u_prod (  // ShiftwrightGenerators/PEGenerator.swift:55
     .act(act),
     .wt(wt),
     .q(u_prod_q),
     .cin(u_prod_cin)
   );
-  pe_int8_pot_b4_acc33_acc u_acc (  // ShiftwrightGenerators/PEGenerator.swift:60
+  pe_int8_pot_b4_acc33_acc u_acc (  // ShiftwrightGenerators/PEGenerator.swift:66
     .clk(clk),
     .rst(rst),
     .en(en),
@@ -36,67 +36,67 @@ endmodule
 /* verilator lint_off DECLFILENAME */  // submodule of the top module in this one file
 (* keep_hierarchy *)
 module pe_int8_pot_b4_acc33_prod (
-  input wire [7:0] act,  // ShiftwrightGenerators/PEGenerator.swift:89
-  input wire [4:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:90
-  output wire [22:0] q,  // ShiftwrightGenerators/PEGenerator.swift:92
-  output wire cin  // ShiftwrightGenerators/PEGenerator.swift:93
+  input wire [7:0] act,  // ShiftwrightGenerators/PEGenerator.swift:95
+  input wire [4:0] wt,  // ShiftwrightGenerators/PEGenerator.swift:96
+  output wire [22:0] q,  // ShiftwrightGenerators/PEGenerator.swift:98
+  output wire cin  // ShiftwrightGenerators/PEGenerator.swift:99
 );
-  wire wt_sign = wt[4];  // ShiftwrightGenerators/PEGenerator.swift:152
-  wire [3:0] basic = wt[3:0];  // ShiftwrightGenerators/PEGenerator.swift:157
-  wire signed [8:0] aligned_by14_ext = {act[7], act};  // ShiftwrightGenerators/PEGenerator.swift:339
-  wire signed [22:0] aligned_by14 = {aligned_by14_ext, 14'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [21:0] aligned_by13_shl = {aligned_by14_ext, 13'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_by13 = {aligned_by13_shl[21], aligned_by13_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [20:0] aligned_by12_shl = {aligned_by14_ext, 12'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_by12 = {{2{aligned_by12_shl[20]}}, aligned_by12_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [19:0] aligned_by11_shl = {aligned_by14_ext, 11'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_by11 = {{3{aligned_by11_shl[19]}}, aligned_by11_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [18:0] aligned_by10_shl = {aligned_by14_ext, 10'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_by10 = {{4{aligned_by10_shl[18]}}, aligned_by10_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [17:0] aligned_by9_shl = {aligned_by14_ext, 9'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_by9 = {{5{aligned_by9_shl[17]}}, aligned_by9_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [16:0] aligned_by8_shl = {aligned_by14_ext, 8'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_by8 = {{6{aligned_by8_shl[16]}}, aligned_by8_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [15:0] aligned_by7_shl = {aligned_by14_ext, 7'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_by7 = {{7{aligned_by7_shl[15]}}, aligned_by7_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [14:0] aligned_by6_shl = {aligned_by14_ext, 6'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_by6 = {{8{aligned_by6_shl[14]}}, aligned_by6_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [13:0] aligned_by5_shl = {aligned_by14_ext, 5'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_by5 = {{9{aligned_by5_shl[13]}}, aligned_by5_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [12:0] aligned_by4_shl = {aligned_by14_ext, 4'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_by4 = {{10{aligned_by4_shl[12]}}, aligned_by4_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [11:0] aligned_by3_shl = {aligned_by14_ext, 3'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_by3 = {{11{aligned_by3_shl[11]}}, aligned_by3_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [10:0] aligned_by2_shl = {aligned_by14_ext, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_by2 = {{12{aligned_by2_shl[10]}}, aligned_by2_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [9:0] aligned_by1_shl = {aligned_by14_ext, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_by1 = {{13{aligned_by1_shl[9]}}, aligned_by1_shl};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_by0 = {{14{aligned_by14_ext[8]}}, aligned_by14_ext};  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire aligned_sel0 = basic[0];  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_b0_0 = aligned_sel0 ? aligned_by14 : 23'h0;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_b0_1 = aligned_sel0 ? aligned_by12 : aligned_by13;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_b0_2 = aligned_sel0 ? aligned_by10 : aligned_by11;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_b0_3 = aligned_sel0 ? aligned_by8 : aligned_by9;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_b0_4 = aligned_sel0 ? aligned_by6 : aligned_by7;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_b0_5 = aligned_sel0 ? aligned_by4 : aligned_by5;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_b0_6 = aligned_sel0 ? aligned_by2 : aligned_by3;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_b0_7 = aligned_sel0 ? aligned_by0 : aligned_by1;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire aligned_sel1 = basic[1];  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_b1_0 = aligned_sel1 ? aligned_b0_1 : aligned_b0_0;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_b1_1 = aligned_sel1 ? aligned_b0_3 : aligned_b0_2;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_b1_2 = aligned_sel1 ? aligned_b0_5 : aligned_b0_4;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_b1_3 = aligned_sel1 ? aligned_b0_7 : aligned_b0_6;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire aligned_sel2 = basic[2];  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_b2_0 = aligned_sel2 ? aligned_b1_1 : aligned_b1_0;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned_b2_1 = aligned_sel2 ? aligned_b1_3 : aligned_b1_2;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire aligned_sel3 = basic[3];  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire signed [22:0] aligned = aligned_sel3 ? aligned_b2_1 : aligned_b2_0;  // ShiftwrightGenerators/PEGenerator.swift:228
-  wire [22:0] magnitude = aligned;  // ShiftwrightGenerators/PEGenerator.swift:229
-  wire signed [22:0] q_signed_ext = {{22{wt_sign}}, wt_sign};  // ShiftwrightGenerators/PEGenerator.swift:101
-  wire [22:0] q_signed = magnitude ^ q_signed_ext;  // ShiftwrightGenerators/PEGenerator.swift:101
-  wire [22:0] q_value = q_signed;  // ShiftwrightGenerators/PEGenerator.swift:92
-  assign q = q_value;  // ShiftwrightGenerators/PEGenerator.swift:92
-  assign cin = wt_sign;  // ShiftwrightGenerators/PEGenerator.swift:93
+  wire wt_sign = wt[4];  // ShiftwrightGenerators/PEGenerator.swift:159
+  wire [3:0] basic = wt[3:0];  // ShiftwrightGenerators/PEGenerator.swift:164
+  wire signed [8:0] aligned_by14_ext = {act[7], act};  // ShiftwrightGenerators/PEGenerator.swift:346
+  wire signed [22:0] aligned_by14 = {aligned_by14_ext, 14'b0};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [21:0] aligned_by13_shl = {aligned_by14_ext, 13'b0};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_by13 = {aligned_by13_shl[21], aligned_by13_shl};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [20:0] aligned_by12_shl = {aligned_by14_ext, 12'b0};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_by12 = {{2{aligned_by12_shl[20]}}, aligned_by12_shl};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [19:0] aligned_by11_shl = {aligned_by14_ext, 11'b0};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_by11 = {{3{aligned_by11_shl[19]}}, aligned_by11_shl};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [18:0] aligned_by10_shl = {aligned_by14_ext, 10'b0};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_by10 = {{4{aligned_by10_shl[18]}}, aligned_by10_shl};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [17:0] aligned_by9_shl = {aligned_by14_ext, 9'b0};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_by9 = {{5{aligned_by9_shl[17]}}, aligned_by9_shl};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [16:0] aligned_by8_shl = {aligned_by14_ext, 8'b0};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_by8 = {{6{aligned_by8_shl[16]}}, aligned_by8_shl};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [15:0] aligned_by7_shl = {aligned_by14_ext, 7'b0};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_by7 = {{7{aligned_by7_shl[15]}}, aligned_by7_shl};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [14:0] aligned_by6_shl = {aligned_by14_ext, 6'b0};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_by6 = {{8{aligned_by6_shl[14]}}, aligned_by6_shl};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [13:0] aligned_by5_shl = {aligned_by14_ext, 5'b0};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_by5 = {{9{aligned_by5_shl[13]}}, aligned_by5_shl};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [12:0] aligned_by4_shl = {aligned_by14_ext, 4'b0};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_by4 = {{10{aligned_by4_shl[12]}}, aligned_by4_shl};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [11:0] aligned_by3_shl = {aligned_by14_ext, 3'b0};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_by3 = {{11{aligned_by3_shl[11]}}, aligned_by3_shl};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [10:0] aligned_by2_shl = {aligned_by14_ext, 2'b0};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_by2 = {{12{aligned_by2_shl[10]}}, aligned_by2_shl};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [9:0] aligned_by1_shl = {aligned_by14_ext, 1'b0};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_by1 = {{13{aligned_by1_shl[9]}}, aligned_by1_shl};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_by0 = {{14{aligned_by14_ext[8]}}, aligned_by14_ext};  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire aligned_sel0 = basic[0];  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_b0_0 = aligned_sel0 ? aligned_by14 : 23'h0;  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_b0_1 = aligned_sel0 ? aligned_by12 : aligned_by13;  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_b0_2 = aligned_sel0 ? aligned_by10 : aligned_by11;  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_b0_3 = aligned_sel0 ? aligned_by8 : aligned_by9;  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_b0_4 = aligned_sel0 ? aligned_by6 : aligned_by7;  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_b0_5 = aligned_sel0 ? aligned_by4 : aligned_by5;  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_b0_6 = aligned_sel0 ? aligned_by2 : aligned_by3;  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_b0_7 = aligned_sel0 ? aligned_by0 : aligned_by1;  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire aligned_sel1 = basic[1];  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_b1_0 = aligned_sel1 ? aligned_b0_1 : aligned_b0_0;  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_b1_1 = aligned_sel1 ? aligned_b0_3 : aligned_b0_2;  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_b1_2 = aligned_sel1 ? aligned_b0_5 : aligned_b0_4;  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_b1_3 = aligned_sel1 ? aligned_b0_7 : aligned_b0_6;  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire aligned_sel2 = basic[2];  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_b2_0 = aligned_sel2 ? aligned_b1_1 : aligned_b1_0;  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned_b2_1 = aligned_sel2 ? aligned_b1_3 : aligned_b1_2;  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire aligned_sel3 = basic[3];  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire signed [22:0] aligned = aligned_sel3 ? aligned_b2_1 : aligned_b2_0;  // ShiftwrightGenerators/PEGenerator.swift:235
+  wire [22:0] magnitude = aligned;  // ShiftwrightGenerators/PEGenerator.swift:236
+  wire signed [22:0] q_signed_ext = {{22{wt_sign}}, wt_sign};  // ShiftwrightGenerators/PEGenerator.swift:107
+  wire [22:0] q_signed = magnitude ^ q_signed_ext;  // ShiftwrightGenerators/PEGenerator.swift:107
+  wire [22:0] q_value = q_signed;  // ShiftwrightGenerators/PEGenerator.swift:98
+  assign q = q_value;  // ShiftwrightGenerators/PEGenerator.swift:98
+  assign cin = wt_sign;  // ShiftwrightGenerators/PEGenerator.swift:99
 endmodule
 /* verilator lint_on DECLFILENAME */
 
@@ -107,28 +107,28 @@ endmodule
 module pe_int8_pot_b4_acc33_acc (
   input wire clk,  // implicit clock
   input wire rst,  // implicit synchronous reset, active high
-  input wire en,  // ShiftwrightGenerators/PEGenerator.swift:72
-  input wire clear,  // ShiftwrightGenerators/PEGenerator.swift:72
-  input wire [22:0] q,  // ShiftwrightGenerators/PEGenerator.swift:73
-  input wire cin,  // ShiftwrightGenerators/PEGenerator.swift:73
-  output wire signed [32:0] acc  // ShiftwrightGenerators/PEGenerator.swift:78
+  input wire en,  // ShiftwrightGenerators/PEGenerator.swift:78
+  input wire clear,  // ShiftwrightGenerators/PEGenerator.swift:78
+  input wire [22:0] q,  // ShiftwrightGenerators/PEGenerator.swift:79
+  input wire cin,  // ShiftwrightGenerators/PEGenerator.swift:79
+  output wire signed [32:0] acc  // ShiftwrightGenerators/PEGenerator.swift:84
 );
-  reg [32:0] accumulator;  // ShiftwrightGenerators/PEGenerator.swift:74
-  wire clear_only_not = ~en;  // ShiftwrightGenerators/PEGenerator.swift:74
-  wire clear_only = clear & clear_only_not;  // ShiftwrightGenerators/PEGenerator.swift:74
-  wire [32:0] acc_base = clear ? 33'h0 : accumulator;  // ShiftwrightGenerators/PEGenerator.swift:75
-  wire signed [32:0] addend_ext = {{10{q[22]}}, q};  // ShiftwrightGenerators/PEGenerator.swift:76
-  wire [32:0] addend = addend_ext;  // ShiftwrightGenerators/PEGenerator.swift:76
-  wire [33:0] acc_sum_cat = {addend, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:77
-  wire [32:0] acc_sum_not = ~acc_base;  // ShiftwrightGenerators/PEGenerator.swift:77
-  wire acc_sum_not_2 = ~cin;  // ShiftwrightGenerators/PEGenerator.swift:77
-  wire [33:0] acc_sum_cat_2 = {acc_sum_not, acc_sum_not_2};  // ShiftwrightGenerators/PEGenerator.swift:77
+  reg [32:0] accumulator;  // ShiftwrightGenerators/PEGenerator.swift:80
+  wire clear_only_not = ~en;  // ShiftwrightGenerators/PEGenerator.swift:80
+  wire clear_only = clear & clear_only_not;  // ShiftwrightGenerators/PEGenerator.swift:80
+  wire [32:0] acc_base = clear ? 33'h0 : accumulator;  // ShiftwrightGenerators/PEGenerator.swift:81
+  wire signed [32:0] addend_ext = {{10{q[22]}}, q};  // ShiftwrightGenerators/PEGenerator.swift:82
+  wire [32:0] addend = addend_ext;  // ShiftwrightGenerators/PEGenerator.swift:82
+  wire [33:0] acc_sum_cat = {addend, 1'h0};  // ShiftwrightGenerators/PEGenerator.swift:83
+  wire [32:0] acc_sum_not = ~acc_base;  // ShiftwrightGenerators/PEGenerator.swift:83
+  wire acc_sum_not_2 = ~cin;  // ShiftwrightGenerators/PEGenerator.swift:83
+  wire [33:0] acc_sum_cat_2 = {acc_sum_not, acc_sum_not_2};  // ShiftwrightGenerators/PEGenerator.swift:83
   /* verilator lint_off UNUSEDSIGNAL */  // bits [34], [0] of acc_sum_diff are not read
-  wire signed [34:0] acc_sum_diff = {1'b0, acc_sum_cat} - {1'b0, acc_sum_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:77
+  wire signed [34:0] acc_sum_diff = {1'b0, acc_sum_cat} - {1'b0, acc_sum_cat_2};  // ShiftwrightGenerators/PEGenerator.swift:83
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [32:0] acc_sum = acc_sum_diff[33:1];  // ShiftwrightGenerators/PEGenerator.swift:77
-  assign acc = accumulator;  // ShiftwrightGenerators/PEGenerator.swift:78
-  always @(posedge clk) begin  // ShiftwrightGenerators/PEGenerator.swift:74
+  wire [32:0] acc_sum = acc_sum_diff[33:1];  // ShiftwrightGenerators/PEGenerator.swift:83
+  assign acc = accumulator;  // ShiftwrightGenerators/PEGenerator.swift:84
+  always @(posedge clk) begin  // ShiftwrightGenerators/PEGenerator.swift:80
     if (rst) begin
       accumulator <= 33'h0;
     end else if (clear_only) begin

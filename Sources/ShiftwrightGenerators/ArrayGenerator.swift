@@ -6,10 +6,12 @@ import ShiftwrightHDL
 /// Dataflow. Weight row r of a tile (one `w_data` beat: C codes, column 0 in the low bits) is
 /// loaded into the weight registers of PE row r. An activation beat (`a_data`: R codes, element
 /// k of the tile in bits [k·A, (k+1)·A)) is broadcast along the PE rows: PE (r, c) multiplies
-/// activation r by its stationary weight (its accumulator is used as the product register:
-/// `clear` = 1, `en` = the beat). One cycle later a balanced adder tree per column sums the R
-/// products and adds them to row m of that column's accumulator buffer (a DSL memory of `maxRows`
-/// words, `bufferWidth` bits: exact for K = R·maxTiles), or writes them alone in tile 0. After the
+/// activation r by its stationary weight and registers the product on the beat, in the
+/// ones'-complement form of the PE's product module (q and a carry, q + carry = the product; see
+/// `cellComponent`). One cycle later a balanced tree of carry-in adders per column sums the R
+/// products, each adder absorbing one carry, and adds them, with the one carry left, to row m of
+/// that column's accumulator buffer (a DSL memory of `maxRows` words, `bufferWidth` bits: exact
+/// for K = R·maxTiles), or writes them alone in tile 0. After the
 /// last tile the buffer is drained through one combinational requantizer per column into `y_data`
 /// (C codes, column 0 low). A GEMM with K > R runs T = ceil(K/R) tiles, the host streaming tile t
 /// as rows W[tR..tR+R−1] and activations X[m][tR..tR+R−1] (zero-padded past K: code 0 is zero
@@ -62,31 +64,57 @@ public enum ArrayGenerator {
         }
     }
 
-    /// One column: R stationary weights and PEs, the balanced adder tree of their products, the
-    /// accumulator buffer (tile 0 writes the sum alone, later tiles add to it) and the requantizer.
+    /// The array's processing element: its stationary weight register (loaded on `w_load`), the
+    /// PE generator's product module (`PEGenerator`, product in ones'-complement form q with a
+    /// carry, q + carry = activation × weight) and the registered q and carry, loaded on the beat.
+    /// Unlike the stand-alone PE it has no accumulator: the column's adder tree is the
+    /// accumulation, and it completes each negation with the carry as an adder's carry-in.
+    static func cellComponent(_ c: ArrayConfig) throws -> Component<ArrayCellPorts> {
+        let peConfig = try c.pe
+        let width = PEConfig.productType(c.activation, c.weight).width
+        let product = try PEGenerator.productModule(peConfig, width: width)
+        return try Module.build(GeneratorNames.bounded("\(peConfig.moduleName)_cell"), ports: ArrayCellPorts(c),
+                                generator: "ShiftwrightGenerators.ArrayGenerator") { m, io in
+            m.keepHierarchy()
+            let weight = m.reg("weight", .unsigned(c.weight.codeWidth), reset: 0, enable: io.wLoad)
+            weight.assign(io.wData)
+            let p = m.instance(product, name: "u_prod", inputs: ["act": io.act, "wt": weight])
+            let q = m.reg("product_q", .unsigned(width), reset: 0, enable: io.en)
+            q.assign(p["q"])
+            let carry = m.reg("product_carry", .bit, reset: 0, enable: io.en)
+            carry.assign(p["cin"])
+            io.q.assign(q)
+            io.carry.assign(carry)
+        }
+    }
+
+    /// One column: R cells (stationary weight, product, product register), the balanced tree of
+    /// carry-in adders over their products, the accumulator buffer (tile 0 writes the sum alone,
+    /// later tiles add to it, either with the tree's last carry) and the requantizer.
     static func columnComponent(_ c: ArrayConfig) throws -> Component<ArrayColumnPorts> {
-        let peConfig = try c.pe, requantConfig = try c.requantizer
-        let peModule = try PEGenerator.module(peConfig)
+        let requantConfig = try c.requantizer
+        let cell = try cellComponent(c)
         let requantModule = try RequantizerGenerator.module(requantConfig)
-        let aBits = c.activation.codeWidth, wBits = c.weight.codeWidth, bufferType = HWType.signed(c.bufferWidth)
+        let aBits = c.activation.codeWidth, bufferType = HWType.signed(c.bufferWidth)
         return try Module.build(GeneratorNames.bounded("\(c.moduleName)_column"), ports: ArrayColumnPorts(c), generator: "ShiftwrightGenerators.ArrayGenerator") { m, io in
-            let one = m.constant(1, .bit)
-            let pePorts = PEPorts(peConfig), requantPorts = RequantizerPorts(requantConfig)
-            let products = (0..<c.rows).map { r in
-                let weight = m.reg("w_r\(r)", .unsigned(wBits), reset: 0, enable: io.wLoad[r])
-                weight.assign(io.wData)
-                // The PE's accumulator is the product register: clear = 1, en = the beat.
-                return m.instance(peModule, name: "pe_r\(r)", signature: pePorts) {
+            let requantPorts = RequantizerPorts(requantConfig)
+            let products = (0..<c.rows).map { r -> (value: Signal, carry: Signal?) in
+                let pe = m.instance(cell, name: "pe_r\(r)") {
                     $0.act = io.act[(r + 1) * aBits - 1, r * aBits]
-                    $0.wt = weight
+                    $0.wLoad = io.wLoad[r]
+                    $0.wData = io.wData
                     $0.en = io.peEn
-                    $0.clear = one
-                }.acc
+                }
+                return (pe.q.asSigned(), pe.carry)
             }
-            let columnSum = m.adderTree(products).extended(to: c.bufferWidth).named("colsum")
+            let tree = m.carryAdderTree(products, name: "colsum_sum")
+            let columnSum = tree.sum.extended(to: c.bufferWidth).named("colsum")
             let buffer = m.memory("psum", depth: max(2, c.maxRows), bufferType)
             let stored = buffer.read(address: io.memRaddr, enable: io.memRen).named("psum_rd")
-            let next = m.mux(io.s1First, columnSum, (stored + columnSum).truncated(to: c.bufferWidth))
+            // (tile 0 ? 0 : stored) + column sum + the carry the tree left: one carry chain whose
+            // direct input is the column sum.
+            let base = m.mux(io.s1First, m.constant(0, bufferType), stored).named("psum_base")
+            let next = m.carryAdd(columnSum, base, carryIn: tree.carry).asSigned()
             buffer.write(address: io.s1Row, data: next.named("psum_next"), enable: io.s1Valid)
             io.code.assign(m.instance(requantModule, name: "rq", signature: requantPorts) {
                 $0.acc = stored

@@ -131,18 +131,21 @@ public struct ArrayColumnPorts: PortSignature {
     }
 }
 
-/// The ports of the array's PE (built by `PEGenerator`), checked against it at instantiation.
-public struct PEPorts: PortSignature {
+/// The ports of the array's cell (`ArrayGenerator.cellComponent`): a stationary weight loaded on
+/// `w_load`, the product of `act` and that weight registered on `en` as q and a carry
+/// (q + carry = the product, q read as a signed number).
+public struct ArrayCellPorts: PortSignature {
     public let act: In
-    public let wt: In
+    public let wLoad = In("w_load", .bit)
+    public let wData: In
     public let en = In("en", .bit)
-    public let clear = In("clear", .bit)
-    public let acc: Out
+    public let q: Out
+    public let carry = Out("carry", .bit)
 
-    public init(_ pe: PEConfig) {
-        act = In("act", .unsigned(pe.activation.codeWidth))
-        wt = In("wt", .unsigned(pe.weight.codeWidth))
-        acc = Out("acc", .signed(pe.accumulatorWidth))
+    public init(_ c: ArrayConfig) {
+        act = In("act", .unsigned(c.activation.codeWidth))
+        wData = In("w_data", .unsigned(c.weight.codeWidth))
+        q = Out("q", .unsigned(PEConfig.productType(c.activation, c.weight).width))
     }
 }
 

@@ -10,14 +10,16 @@ import ShiftwrightGenerators
         let c = try ArrayTestSupport.config(3, 5, "int8", "ausn-b3s2")
         let module = try ArrayGenerator.module(c)
         let names = module.hierarchy.map(\.name)
-        let pe = try c.pe.moduleName
+        // The array's PE is a cell (weight, product, product register) around the PE generator's
+        // product module; the stand-alone PE with its accumulator is not in the array.
+        let pe = try c.pe.moduleName, cell = pe + "_cell"
         let column = try #require(module.hierarchy.first { $0.name.hasSuffix("_column") })
         #expect(names.contains(c.controllerName))
-        #expect(names.contains(pe))
+        #expect(names.contains(cell) && !names.contains(pe))
         #expect(names.contains(try c.requantizer.moduleName))
-        // Besides the top, the controller, the PE and the requantizer: only the PE's own kept submodules.
-        let others = names.filter { ![module.name, c.controllerName, column.name, pe, try! c.requantizer.moduleName].contains($0) }
-        #expect(!others.isEmpty && others.allSatisfy { $0.hasPrefix(pe + "_") }, "\(names)")
+        // Besides the top, the controller, the cell and the requantizer: only the product module and its kept submodules.
+        let others = names.filter { ![module.name, c.controllerName, column.name, cell, try! c.requantizer.moduleName].contains($0) }
+        #expect(others.contains(pe + "_prod") && others.allSatisfy { $0.hasPrefix(pe + "_") }, "\(names)")
         // One column module instantiated C times; each column holds R PEs, one requantizer, one buffer.
         #expect(module.instances.filter { $0.module.name == column.name }.count == 5)
         #expect(column.instances.filter { $0.name.hasPrefix("pe_") }.count == 3)

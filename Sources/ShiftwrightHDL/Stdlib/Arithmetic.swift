@@ -61,6 +61,33 @@ extension ModuleBuilder {
         return (minuend - subtrahend)[n, 1]
     }
 
+    /// Σ (value + carry) over `terms` (signed values, 1-bit carries or nil) as a balanced tree of
+    /// `carryAdd`s that grows one bit per level: each adder takes one of its terms' carries as its
+    /// carry-in and passes the other on, so n carries cost nothing but one; that one (or nil) is
+    /// returned beside the signed sum, for the caller to feed into an adder of its own. Nodes are
+    /// named `<name>_l<level>_<i>`, the root `<name>`.
+    public func carryAdderTree(_ terms: [(value: Signal, carry: Signal?)], name: String,
+                               file: StaticString = #fileID, line: UInt = #line) -> (sum: Signal, carry: Signal?) {
+        guard !terms.isEmpty else { return (constant(0, .signed(1), file: file, line: line), nil) }
+        var level = terms, depth = 0
+        while level.count > 1 {
+            depth += 1
+            var next: [(value: Signal, carry: Signal?)] = []
+            for i in stride(from: 0, to: level.count - 1, by: 2) {
+                let (a, b) = (level[i], level[i + 1])
+                let width = max(a.value.width, b.value.width) + 1
+                let node = level.count == 2 ? name : "\(name)_l\(depth)_\(i / 2)"
+                let sum = carryAdd(a.value.asSigned().extended(to: width, file: file, line: line),
+                                   b.value.asSigned().extended(to: width, file: file, line: line),
+                                   carryIn: a.carry ?? b.carry, file: file, line: line)
+                next.append((sum.asSigned().named(node, file: file, line: line), a.carry == nil ? nil : b.carry))
+            }
+            if level.count % 2 == 1 { next.append(level[level.count - 1]) }
+            level = next
+        }
+        return (level[0].value.asSigned(), level[0].carry)
+    }
+
     /// `x << amounts[v]` sign- (or zero-) extended, where `v` is the value of the unsigned
     /// `field`, and zero for values whose amount is nil: a shifter built only for the legal shift
     /// amounts, with zero in the spare inputs (a barrel shifter over every amount costs more).
