@@ -25,7 +25,13 @@ import Testing
             PaperReport.ArrayRow(architecture: .multiplier, weightBits: 4, weight: "int4", side: 2, area: AreaFigures(cellsByType: ["LUT6": 200, "FDRE": 64])),
             PaperReport.ArrayRow(architecture: .ausn, weightBits: 4, weight: "ausn-b2s1", side: 2, area: AreaFigures(cellsByType: ["LUT6": 160, "FDRE": 64, "RAMB18E1": 2])),
         ]
-        let text = PaperReport(target: try SynthTarget("xc7"), yosysVersion: "Yosys 9.9", rows: rows, arrayRows: arrays).text
+        // Hierarchical 1030 LUT against flat 1000: +3.0 %.
+        let check = PaperReport.FlatCheck(weight: "ausn-b2s1", side: 8, flat: AreaFigures(cellsByType: ["LUT6": 1000, "FDRE": 900]),
+                                          hierarchical: AreaFigures(cellsByType: ["LUT6": 1030, "FDRE": 900]))
+        let text = PaperReport(target: try SynthTarget("xc7"), yosysVersion: "Yosys 9.9", rows: rows, arrayRows: arrays,
+                               flatChecks: [check]).text
+        #expect(text.contains("Hierarchical counting checked against flat synthesis"))
+        #expect(text.contains("8x8    ausn-b2s1      1000              1030       +3.0%"), "\(text)")
         #expect(text.contains("Yosys 9.9") && text.contains("synth_xilinx -family xc7"))
         #expect(text.contains("8/4  AUSN"))
         #expect(text.contains("1.41x"))

@@ -39,11 +39,28 @@ public struct PaperReport: Sendable {
         public var flipFlopsPerPE: Double { Double(area.flipFlops) / Double(processingElements) }
     }
 
+    /// The check behind counting an array hierarchically: one array synthesized both ways.
+    public struct FlatCheck: Sendable {
+        public let weight: String
+        public let side: Int
+        /// The whole array flattened before mapping (the target's own script).
+        public let flat: AreaFigures
+        /// Each distinct module mapped once, counted per instance.
+        public let hierarchical: AreaFigures
+        /// hierarchical / flat − 1, in LUTs.
+        public var lutDifference: Double { Double(hierarchical.luts) / Double(max(flat.luts, 1)) - 1 }
+    }
+
     public let target: SynthTarget
     public let yosysVersion: String
     public let rows: [Row]
     /// The arrays, one per architecture and width (the first weight format of each cell).
     public let arrayRows: [ArrayRow]
+    /// Flat against hierarchical synthesis of the 8/4 arrays at small sides.
+    public var flatChecks: [FlatCheck] = []
+
+    /// The sides at which `flatChecks` synthesizes the 8/4 arrays flat (bigger ones take too long flat).
+    public static let flatCheckSides = [8, 16]
 
     /// Synthesizes every entry (and each one's multiplier with the same accumulator) in parallel.
     public static func run(target: SynthTarget, synthesis: ParallelSynthesis, accumulationDepth: Int = 1024, arraySide: Int? = 64,
@@ -93,6 +110,27 @@ public struct PaperReport: Sendable {
                 }
             }
         }
-        return PaperReport(target: target, yosysVersion: try synthesis.yosys.version(), rows: rows, arrayRows: arrayRows)
+        var report = PaperReport(target: target, yosysVersion: try synthesis.yosys.version(), rows: rows, arrayRows: arrayRows)
+        if arraySide != nil { report.flatChecks = try flatChecks(target: target, synthesis: synthesis, progress: progress) }
+        return report
+    }
+
+    /// The 8/4 multiplier and AUSN arrays (int8 × int4, int8 × ausn-b2s1) at `flatCheckSides`,
+    /// synthesized flat and hierarchically by the same Yosys.
+    static func flatChecks(target: SynthTarget, synthesis: ParallelSynthesis,
+                           progress: ParallelSynthesis.Progress?) throws -> [FlatCheck] {
+        let int8 = try NumberFormat(parsing: "int8")
+        let weights = [PaperFigures.Architecture.multiplier, .ausn].compactMap { PaperFigures.weights($0, weightBits: 4).first }
+        let arrays = try Self.flatCheckSides.flatMap { side in
+            try weights.map { w in
+                (w, side, SynthDesign(module: try ArrayGenerator.module(
+                    ArrayConfig(rows: side, cols: side, activation: int8, weight: NumberFormat(parsing: w), target: int8))))
+            }
+        }
+        let flatTarget = try SynthTarget(target.name, useDSP: target.useDSP, hierarchical: false)
+        let hierarchical = try SynthTarget(target.name, useDSP: target.useDSP, hierarchical: true)
+        let flat = try synthesis.run(arrays.map(\.2), target: flatTarget, progress: progress)
+        let counted = try synthesis.run(arrays.map(\.2), target: hierarchical, progress: progress)
+        return arrays.map { w, side, d in FlatCheck(weight: w, side: side, flat: flat[d.top]!, hierarchical: counted[d.top]!) }
     }
 }

@@ -71,6 +71,20 @@ extension PaperReport {
         }
         out += ReportText.columns([header] + table, leftColumns: 3)
         for note in notes { out += note + "\n" }
+        out += flatCheckSection
+        return out
+    }
+
+    /// Hierarchical counting against flat synthesis of the same arrays.
+    var flatCheckSection: String {
+        guard !flatChecks.isEmpty else { return "" }
+        var out = "\nHierarchical counting checked against flat synthesis (\(target.synthCommand)) of the same arrays:\n"
+        let header = ["array", "weight", "flat LUT", "hierarchical LUT", "difference", "flat FF", "hierarchical FF"]
+        let table = flatChecks.map { c in
+            ["\(c.side)x\(c.side)", c.weight, "\(c.flat.luts)", "\(c.hierarchical.luts)", String(format: "%+.1f%%", 100 * c.lutDifference),
+             "\(c.flat.flipFlops)", "\(c.hierarchical.flipFlops)"]
+        }
+        out += ReportText.columns([header] + table, leftColumns: 2)
         return out
     }
 

@@ -16,9 +16,12 @@ extension PaperReport {
             let architecture: String, weightBits: Int, weight: String, side: Int, area: AreaFigures?
             let lutsPerPE: Double?, flipFlopsPerPE: Double?, unavailable: String?
         }
+        struct FlatCheckEntry: Encodable {
+            let weight: String, side: Int, flat: AreaFigures, hierarchical: AreaFigures, lutDifference: Double
+        }
         struct Document: Encodable {
             let shiftwright: String, yosys: String, target: String, synthCommand: String
-            let rows: [Entry], arrays: [ArrayEntry]
+            let rows: [Entry], arrays: [ArrayEntry], flatChecks: [FlatCheckEntry]
         }
         let rows = rows.map { r in
             let paper = PaperFigures.perPE(r.architecture, weightBits: r.weightBits)
@@ -32,13 +35,16 @@ extension PaperReport {
                        flipFlopsPerPE: a.unavailable == nil ? a.flipFlopsPerPE : nil, unavailable: a.unavailable)
         }
         return try ReportText.json(Document(shiftwright: ShiftwrightVersion.current, yosys: yosysVersion, target: target.description,
-                                            synthCommand: target.synthCommand, rows: rows, arrays: arrays)) + "\n"
+                                            synthCommand: target.synthCommand, rows: rows, arrays: arrays,
+                                            flatChecks: flatChecks.map { FlatCheckEntry(weight: $0.weight, side: $0.side, flat: $0.flat,
+                                                                                        hierarchical: $0.hierarchical,
+                                                                                        lutDifference: $0.lutDifference) })) + "\n"
     }
 }
 
 extension FloorReport {
     public func json() throws -> String {
-        struct Measurement: Encodable { let yosys: String, generated: AreaFigures, hand: AreaFigures }
+        struct Measurement: Encodable { let yosys: String, generated: AreaFigures, hand: AreaFigures, layout: String? }
         struct Entry: Encodable {
             let design: String, activation: String, weight: String, handFile: String, technique: String, proven: Bool
             let areas: [Measurement]
@@ -47,7 +53,7 @@ extension FloorReport {
         let entries = rows.map { r in
             Entry(design: r.config.moduleName, activation: r.config.activation.name, weight: r.config.weight.name,
                   handFile: r.handFile, technique: r.technique, proven: r.proven,
-                  areas: r.areas.map { Measurement(yosys: $0.yosys, generated: $0.generated, hand: $0.hand) })
+                  areas: r.areas.map { Measurement(yosys: $0.yosys, generated: $0.generated, hand: $0.hand, layout: $0.layout) })
         }
         return try ReportText.json(Document(shiftwright: ShiftwrightVersion.current, target: target.description,
                                             goal: Self.goal, rows: entries)) + "\n"
