@@ -23,7 +23,7 @@ extension PaperReport {
             ])
         }
         out += ReportText.columns([header] + table, leftColumns: 3)
-        out += "\nmult LUT = the equal-effort integer MAC (the smaller of radix-4 Booth and `*`) int8 x int<W> with the row's\n"
+        out += "\nmult LUT = the equal-effort integer MAC (the smallest of radix-4 Booth, staged or flat, and `*`) int8 x int<W> with the row's\n"
         out += "accumulator (acc); x = that MAC / row (LUT, FF); above 1 means smaller than the MAC.\n"
         if !arrayRows.isEmpty { out += arraySection }
         out += claims
@@ -34,8 +34,8 @@ extension PaperReport {
           --target xcu for UltraScale. Area moves between Yosys versions: every report names the one it used.
         - Flip-flops: the PE registers only its accumulator (docs/arithmetic.md §6.1), and each row is compared with an
           integer MAC of the same accumulator width, so per-PE FF ratios sit at 1x. In the array the PE's register holds
-          one product and the weights are stationary, so FF per PE is weight bits + product bits; the paper's 2.5-4.4x FF
-          savings must come from registers outside the arithmetic (its pipelining), which neither design here has.
+          one product (and its negation's carry) and the weights are stationary, so FF per PE is weight bits + product bits + 1;
+          the paper's 2.5-4.4x FF savings must come from registers outside the arithmetic (its pipelining), which neither design here has.
         - The shifter baseline is a power-of-two weight (pot-bB = ausn-bBs0, docs/arithmetic.md §1) whose exponent range
           grows as 2^B; an 8-bit one would need B = 7, over the format limit of 6, so the 8/8 shifter row is pot-b6.
         - The paper's 8/5 shifter FF count (512731) is implausible (marked sic in docs/arithmetic.md §7); shown as printed.
@@ -49,7 +49,8 @@ extension PaperReport {
         guard let side = arrayRows.first?.side else { return "" }
         var out = "\nAt the paper's scale: \(side)x\(side) arrays (PEs, stationary weights, column adder trees, accumulator buffers,\n"
         out += "requantizers to int8, controller), synthesized hierarchically (each distinct module once, counted per instance;\n"
-        out += "\(target.name) \(try! SynthTarget(target.name, useDSP: target.useDSP, hierarchical: true).synthCommand)), totals / \(side * side)\n\n"
+        out += "\(target.name) \(try! SynthTarget(target.name, useDSP: target.useDSP, hierarchical: true).synthCommand)), totals / \(side * side);\n"
+        out += "the multiplier arrays use the staged radix-4 Booth product\n\n"
         let header = ["A/W", "architecture", "weight", "LUT/PE", "FF/PE", "BRAM", "mult/this LUT", "paper LUT/PE", "paper FF/PE", "paper mult/this LUT"]
         var table: [[String]] = []
         var notes: [String] = []
