@@ -18,18 +18,14 @@ enum AxiTestbenchVerilog {
             ["\(indent)$display(\"FAIL \(name): cycle %0d: \(message)\", tb_cycle\(arguments.isEmpty ? "" : ", " + arguments));",
              "\(indent)$fatal(1, \"\(name): failed\");"]
         }
-        let icarus = tb.icarusCommands.map { $0.joined(separator: " ") }.joined(separator: " && ")
-        let verilator = tb.verilatorCommands.map { $0.joined(separator: " ") }.joined(separator: " && ")
         var l = [
             "// Self-checking AXI testbench for \(tb.top), written by `shiftwright export testbench array --interface axi` (\(ShiftwrightVersion.producer)).",
             "// Vectors: \(tb.coverage).",
             "// Every expected result in \(tb.resultsFile) ({TLAST, TDATA} per beat) comes from Shiftwright's golden GEMM",
             "// (docs/arithmetic.md), computed before any simulation; the register values expected on reads come from the",
             "// documented register map (docs/axi.md), never from the design.",
-            "// Run from this directory, (1) with Icarus Verilog or (2) with Verilator 5:",
-            "//   (1) \(icarus)",
-            "//   (2) \(verilator)",
-            "// Prints \"PASS \(name): ...\" or \"FAIL \(name): <the first problem>\" and then stops with $fatal (non-zero exit).",
+        ] + TestbenchRunInstructions.lines(testbench: name, icarus: tb.icarusCommands, verilator: tb.verilatorCommands,
+                                           failure: "the first problem") + [
             "// Random back-pressure: xorshift32 seeds \(tb.seeds.map { hex($0) }.joined(separator: ", ")) (weights, activations, results, AXI4-Lite).",
             "// Protocol checks every cycle: m_axis_y, s_axi_b, s_axi_r hold VALID and their payload until the transfer; no VALID",
             "// in the cycle after a reset edge; no X on an output after reset; AWREADY/WREADY only together, with both valids;",

@@ -13,19 +13,13 @@ enum TestbenchVerilog {
         let inputs = tb.stimulusPorts
         let outputs = tb.ports.filter { !$0.isInput }
         let concatenation = "{" + inputs.map(\.name).joined(separator: ", ") + "}"
-        let icarus = tb.icarusCommands.map { $0.joined(separator: " ") }.joined(separator: " && ")
-        let verilator = tb.verilatorCommands.map { $0.joined(separator: " ") }.joined(separator: " && ")
         var lines = [
             "// Self-checking testbench for \(tb.top), written by `shiftwright export testbench` (\(ShiftwrightVersion.producer)).",
             "// Vectors: \(tb.coverage).",
             "// Every expected value in \(tb.expectedFile) comes from Shiftwright's golden model (docs/arithmetic.md),",
             "// computed before any simulation: the design under test takes no part in them.",
-            // A comment whose text starts with the word verilator (any case) is a Verilator directive:
-            // each command follows a number.
-            "// Run from this directory, (1) with Icarus Verilog or (2) with Verilator 5:",
-            "//   (1) \(icarus)",
-            "//   (2) \(verilator)",
-            "// Prints \"PASS \(name): ...\" or \"FAIL \(name): <the first mismatch>\" and then stops with $fatal (non-zero exit).",
+        ] + TestbenchRunInstructions.lines(testbench: name, icarus: tb.icarusCommands, verilator: tb.verilatorCommands,
+                                           failure: "the first mismatch") + [
             "// Each cycle: one row of \(tb.stimulusFile) (\(concatenation), first port in the highest bits) is applied with",
             "// clk low, the outputs are compared 1 ns later, then clk (if any) rises.",
             "`timescale 1ns/1ps",

@@ -114,7 +114,8 @@ extension PaperReport {
                 + "\(AreaTable.fmt(AreaComparison.ratio(mult88.area.luts, ausn84.area.luts))) per PE; it measures the narrower weight "
                 + "as much as the format. At equal widths (the lines above) is the fair comparison.\n"
         }
-        out += "- Power: not measured here (the energy column stays open until a switching-activity measurement exists).\n"
+        out += "- Power: not in this report. `shiftwright report energy` measures a switching-energy proxy per PE from gate-level\n"
+        out += "  simulation on real weights beside the same equal-effort MAC (docs/energy.md); it is a proxy, not watts.\n"
         return out
     }
 
