@@ -164,7 +164,8 @@ public struct Nextpnr: Sendable {
 
     /// Synthesizes `design` in `mode` for the device's family, places and routes it, returns Fmax.
     public func timing(_ design: SynthDesign, yosys: Yosys, mode: TimingMode) throws -> TimingResult {
-        try place(try Self.netlist(design, mode: mode, family: device.family, yosys: yosys))
+        try checkMode(mode)
+        return try place(try Self.netlist(design, mode: mode, family: device.family, yosys: yosys))
     }
 
     /// Synthesizes what `mode` places for `family`. For the harness the bare design is synthesized
@@ -200,9 +201,7 @@ public struct Nextpnr: Sendable {
     /// Throws a one-line error when it cannot fit (with its measured size) or nextpnr fails.
     public func place(_ input: TimingNetlist) throws -> TimingResult {
         try tool.require()
-        guard input.mode.applies(to: device) else {
-            throw ToolError("nextpnr-\(device.family.rawValue) has no \(input.mode.rawValue) mode")
-        }
+        try checkMode(input.mode)
         if let tooBig = device.doesNotFit(input.area) { throw ToolError(tooBig) }
         let scratch = try ScratchSpace.makeTemporaryDirectory("pnr")
         defer { ScratchSpace.release(scratch) }
@@ -221,6 +220,10 @@ public struct Nextpnr: Sendable {
                             nextpnrVersion: try version(), yosysVersion: input.yosysVersion, device: device.description,
                             seed: seed, mode: input.mode, wrapperVerilog: wrapped ? input.placed.verilog : nil,
                             luts: input.designLUTs, placedLUTs: input.area.luts)
+    }
+
+    private func checkMode(_ mode: TimingMode) throws {
+        guard mode.applies(to: device) else { throw ToolError("nextpnr-\(device.family.rawValue) has no \(mode.rawValue) mode") }
     }
 
     /// Design and baseline, each bare and with registered I/O, for a side-by-side table.
