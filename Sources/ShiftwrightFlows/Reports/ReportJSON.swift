@@ -2,7 +2,7 @@ import Foundation
 import ShiftwrightHDL
 import ShiftwrightYosys
 
-/// The `report paper|floor` results as JSON (`report … --json`): the same figures as the text,
+/// The `report paper|floor|timing` results as JSON (`report … --json`): the same figures as the text,
 /// with the versions of Shiftwright and Yosys, for scripts and dashboards. Deterministic (no
 /// times): the same synthesis results give the same bytes.
 extension PaperReport {
@@ -57,5 +57,17 @@ extension FloorReport {
         }
         return try ReportText.json(Document(shiftwright: ShiftwrightVersion.current, target: target.description,
                                             goal: Self.goal, rows: entries)) + "\n"
+    }
+}
+
+extension TimingReport {
+    /// The rows as JSON with the versions of Shiftwright, Yosys and nextpnr, the placer seed and
+    /// what each mode means (the placed Verilog is written with `--out`, not printed).
+    public func json() throws -> String {
+        struct Document: Encodable {
+            let shiftwright: String, yosys: String, nextpnr: String, seed: Int, modes: String, rows: [Row]
+        }
+        return try ReportText.json(Document(shiftwright: ShiftwrightVersion.current, yosys: yosys, nextpnr: nextpnr, seed: seed,
+                                            modes: Self.modeLegend, rows: rows)) + "\n"
     }
 }
