@@ -61,7 +61,7 @@ public struct FloorReport: Sendable {
                 let best = ours.indices.min { target.cost(ours[$0]) < target.cost(ours[$1]) } ?? 0
                 let handArea = try yosys.synthesizeOne(hand, target: target, netlists: []).area
                 areas.append((try yosys.version(), ours[best], handArea, layouts[best]?.rawValue))
-                note("  \(program): generated \(ours[best].luts) LUT\(layouts[best].map { " (\($0))" } ?? ""), hand \(handArea.luts) LUT")
+                note("  \(program): generated \(ours[best].luts) LUT\(layouts[best].map { " (\($0.rawValue))" } ?? ""), hand \(handArea.luts) LUT")
             }
             rows.append(Row(config: config, handFile: file, technique: technique, proven: proven, areas: areas))
         }
