@@ -141,7 +141,7 @@ public struct EnergyReport: Sendable {
             table.append([
                 "8/\(row.weightBits)", row.architecture.rawValue, c.designConfig.weight.description, String(c.design.area.luts),
                 String(c.design.area.flipFlops), Self.fixed(c.design.togglesPerMAC, 1), Self.fixed(c.design.switchingPerMAC, 1),
-                c.baselineConfig.weight.description + (c.baselineConfig.integerProduct == .multiply ? " (*)" : " (Booth)"),
+                c.baselineConfig.weight.description + Self.layoutLabel(c.baselineConfig.integerProduct),
                 Self.fixed(c.baseline.switchingPerMAC, 1), Self.fixed(c.ratio, 2) + "x",
                 Self.paperPower(row.architecture, weightBits: row.weightBits).map { Self.fixed($0, 2) } ?? "-",
                 Self.paperRatio(row.architecture, weightBits: row.weightBits).map { Self.fixed($0, 2) + "x" } ?? "-",
@@ -181,6 +181,15 @@ public struct EnergyReport: Sendable {
         let files = [("energy.\(target.name).txt", Data(text.utf8)), ("energy.\(target.name).csv", Data(csv.utf8))]
         try AtomicFile.writeAll(files.map { (name: $0.0, data: $0.1) }, into: directory)
         return files.map(\.0)
+    }
+
+    /// How the baseline column names the integer MAC's layout.
+    static func layoutLabel(_ layout: PEGenerator.IntegerProduct) -> String {
+        switch layout {
+        case .booth: " (Booth)"
+        case .boothFlat: " (Booth flat)"
+        case .multiply: " (*)"
+        }
     }
 
     static func fixed(_ x: Double, _ digits: Int) -> String {
