@@ -20,15 +20,16 @@ public struct SharedLibraryModel: @unchecked Sendable {
     private let api: API
 
     /// Compiles `verilog` with `top` as the top module (and `library`, cell models and their
-    /// headers, beside it) into `libsim.so` and loads it.
+    /// headers, beside it) into `libsim.so` and loads it. `registeredInputs`: the top is a
+    /// `DesignBatch` wrapper with registered inputs (the shim then samples after the edge).
     public static func build(verilog: [(name: String, text: String)], top: String, ports: [PortSpec],
-                             library: VerilogLibrary? = nil) throws -> SharedLibraryModel {
+                             library: VerilogLibrary? = nil, registeredInputs: Bool = false) throws -> SharedLibraryModel {
         let layout = PortLayout(ports: ports)
         let flags = VerilatorModel.verilatorFlags(top: top, trace: nil)
             + ["-CFLAGS", "-fPIC", "-CFLAGS", "-DVL_USER_FINISH", "-CFLAGS", "-DVL_USER_STOP", "-CFLAGS", "-DVL_USER_FATAL",
                "-LDFLAGS", "-shared", "-LDFLAGS", "-Wl,-Bsymbolic"]
         let build = try VerilatorBuild(top: top, verilog: verilog,
-                                       support: [("sw_words.h", GlueWriter.wordHeader(top: top, layout: layout)),
+                                       support: [("sw_words.h", GlueWriter.wordHeader(top: top, layout: layout, registered: registeredInputs)),
                                                  ("sw_shim.cpp", ShimSource.text)],
                                        flags: flags, artifact: "libsim.so", library: library,
                                        label: "Verilator: building \(top)",

@@ -10,7 +10,7 @@ enum ShimSource {
 // Shiftwright in-process simulator: chunked evaluation of a Verilated model behind a C API.
 //   sw_open()                         a fresh model (own VerilatedContext) in reset-free state
 //   sw_run(h, in, out, rows)          rows x SW_IN_WORDS input words -> rows x SW_OUT_WORDS outputs;
-//                                     per row: apply inputs with clk low, eval, sample, rising edge
+//                                     per row: apply inputs, then `sw_cycle` (sample and clock edge)
 //                                     returns 0, or 1 after $finish, 2 after $stop/$fatal/an error
 //   sw_raw(h, rows, seed)             the raw simulator: random inputs from a C++ xorshift, outputs
 //                                     folded into a checksum; no I/O, no golden model (benchmarks)
@@ -50,7 +50,38 @@ void vl_fatal(const char* filename, int linenum, const char* hier, const char* m
 struct SwHandle {
     std::unique_ptr<VerilatedContext> context;
     std::unique_ptr<SwTop> top;
+    // SW_REGISTERED: the reset of the row before, applied with this row's data (1 at power-up,
+    // so the first edge resets the designs like the unregistered model's first row does).
+    uint8_t heldReset = 1;
 };
+
+// One row, its inputs applied: outputs sampled into `out`, then the clock edge. Unregistered:
+// evaluate with clk low, sample, rising edge. Registered inputs (DesignBatch): the designs see
+// this row after the edge, so the rising edge comes first (with the previous row's reset, which
+// delays rst like the data), then the sample, then clk low: the designs' logic is evaluated once.
+static inline void sw_cycle(SwHandle* h, SwTop* t, uint64_t* out) {
+#if SW_REGISTERED
+#if SW_RESET_WORD >= 0
+    uint8_t reset = t->rst;
+    t->rst = h->heldReset;
+    h->heldReset = reset;
+#endif
+    t->clk = 1;
+    t->eval();
+    sw_sample_words(t, out);
+    t->clk = 0;
+    t->eval();
+#else
+    (void)h;
+    t->eval();
+    sw_sample_words(t, out);
+#if SW_CLOCKED
+    t->clk = 1;
+    t->eval();
+    t->clk = 0;
+#endif
+#endif
+}
 
 extern "C" void* sw_open() {
     SwHandle* h = new SwHandle;
@@ -72,13 +103,7 @@ extern "C" int sw_run(void* handle, const uint64_t* in, uint64_t* out, uint64_t 
     SwTop* t = h->top.get();
     for (uint64_t i = 0; i < rows; ++i) {
         sw_apply_words(t, in + i * SW_IN_WORDS);
-        t->eval();
-        sw_sample_words(t, out + i * SW_OUT_WORDS);
-#if SW_CLOCKED
-        t->clk = 1;
-        t->eval();
-        t->clk = 0;
-#endif
+        sw_cycle(h, t, out + i * SW_OUT_WORDS);
         if (h->context->gotFinish()) return sw_status(h);
     }
     return 0;
@@ -97,14 +122,8 @@ extern "C" uint64_t sw_raw(void* handle, uint64_t rows, uint64_t seed) {
         }
         if (SW_RESET_WORD >= 0) row[SW_RESET_WORD] = (i == 0);
         sw_apply_words(t, row);
-        t->eval();
-        sw_sample_words(t, result);
+        sw_cycle(h, t, result);
         for (int w = 0; w < SW_OUT_WORDS; ++w) sink += result[w];
-#if SW_CLOCKED
-        t->clk = 1;
-        t->eval();
-        t->clk = 0;
-#endif
     }
     return sink;
 }

@@ -17,7 +17,7 @@ import ShiftwrightGenerators
     /// A random plan long enough to be split across both workers.
     static func longPlan(module: Module, external: (text: String, top: String)? = nil) -> VectorPlan {
         PEVerification.plan(config, module: module, externalVerilog: external,
-                            options: .init(randomProducts: BatchRunner.minimumSplitCycles + 5_000, accumulationCycles: 3_000,
+                            options: .init(randomProducts: (1 << 20) + 5_000, accumulationCycles: 3_000,
                                            seed: 5, exhaustiveLimit: 0))
     }
 
@@ -87,8 +87,9 @@ import ShiftwrightGenerators
         // The first cycle whose three-cycle input history matches: where the mutant first errs.
         let first = try #require((2..<plain.cycles).first { c in (0..<3).allSatisfy { pair(c - 2 + $0) == history[$0] } })
         let plan = Self.longPlan(module: module, external: Self.mutant(module, history: history))
-        let cut = try #require(BatchRunner.cut(RowComposer(plans: [plan], layout: PortLayout(ports: module.portSpecs)))?.cut,
-                                "the run is split across both workers")
+        let starts = plan.shareStarts(count: 2)
+        try #require(starts.count == 2, "the run is split across both workers")
+        let cut = starts[1]
         print("wrong cycle \(first) of \(plan.cycles), cut at \(cut)")
         let outcome = try BatchRunner.run([plan], waveOnMismatch: false)[0]
         #expect(!outcome.passed)

@@ -4,45 +4,44 @@ import ShiftwrightHDL
 import ShiftwrightVerilog
 import ShiftwrightTooling
 
-/// Runs `VectorPlan`s in process, streamed in fixed-size chunks, on both cores. Several plans
-/// are wrapped into one top module (ports `d<i>_<port>`) and built once (Verilator build time,
-/// not simulation, dominates short runs); a long run is cut at a row every plan can restart from
-/// and its halves simulated by two instances of that one model at once. Designs with external
-/// Verilog run on their own. Waveforms come from the traced simulator executable (`VerilatorModel`), replaying only
-/// the rows around the cycle of interest.
+/// Runs `VectorPlan`s in process, streamed in fixed-size chunks, on both cores. The plans are
+/// wrapped into one top module (ports `d<i>_<port>`, inputs registered) and built once (Verilator
+/// build time, not simulation, dominates short runs). A long plan is cut at rows it can restart
+/// from into shares, which run side by side as lanes (copies of its design) of that one model, on
+/// one instance of it per core (`CampaignLayout`). Designs with external Verilog run on their
+/// own, one lane per core. Waveforms come from the traced simulator executable
+/// (`VerilatorModel`), replaying only the rows around the cycle of interest.
 public enum BatchRunner {
     /// Workers, one per core of the machines this project targets.
     static let workers = max(1, min(2, ProcessInfo.processInfo.activeProcessorCount))
-    /// Runs shorter than this stay on one worker (a second instance is not worth it).
-    static let minimumSplitCycles = 1 << 20
 
     /// With one plan, a waveform is written to `wave` (or, on a mismatch when `waveOnMismatch`,
     /// to `<waveDirectory>/<top>-mismatch.fst`, by default in the cache: `Waveforms`) covering
-    /// the cycles around the first mismatch, with a GTKWave save file beside it.
+    /// the cycles around the first mismatch, with a GTKWave save file beside it. Outcomes come
+    /// in the order of `plans`.
     public static func run(_ plans: [VectorPlan], name: String = "sw_batch", wave: String? = nil,
                            waveOnMismatch: Bool = true, waveDirectory: String? = nil) throws -> [VerificationOutcome] {
         guard !plans.isEmpty else { return [] }
         if plans.count == 1 {
             return [try runSingle(plans[0], wave: wave, waveOnMismatch: waveOnMismatch, waveDirectory: waveDirectory)]
         }
-        let external = plans.filter { $0.externalVerilog != nil }
-        let generated = plans.filter { $0.externalVerilog == nil }
-        var outcomes = try external.map { try runSingle($0, wave: nil, waveOnMismatch: waveOnMismatch, waveDirectory: waveDirectory) }
-        if !generated.isEmpty {
-            // One Verilator build for the whole batch; its rows are shared among the cores (`execute`).
-            let top = try DesignBatch.wrap(generated.map(\.module), name: name)
-            let verilog = VerilogEmitter.emit(top)
-            let model = try SharedLibraryModel.build(verilog: [(verilog.fileName, verilog.text)], top: top.name, ports: top.portSpecs)
-            outcomes += try execute(RowComposer(plans: generated, layout: model.layout), model: model)
+        var outcomes = [VerificationOutcome?](repeating: nil, count: plans.count)
+        for (index, plan) in plans.enumerated() where plan.externalVerilog != nil {
+            outcomes[index] = try runSingle(plan, wave: nil, waveOnMismatch: waveOnMismatch, waveDirectory: waveDirectory)
         }
-        return outcomes
+        let generated = plans.indices.filter { plans[$0].externalVerilog == nil }
+        if !generated.isEmpty {
+            // One Verilator build for the whole batch, its lanes shared among the cores.
+            let results = try Campaign(generated.map { plans[$0] }, name: name).execute()
+            for (index, outcome) in zip(generated, results) { outcomes[index] = outcome }
+        }
+        return outcomes.map { $0! }
     }
 
     static func runSingle(_ plan: VectorPlan, wave: String?, waveOnMismatch: Bool, waveDirectory: String?) throws -> VerificationOutcome {
-        let (text, top) = verilog(of: plan)
-        let model = try SharedLibraryModel.build(verilog: [("\(top).v", text)], top: top, ports: plan.module.portSpecs, library: plan.library)
-        var outcome = try execute(RowComposer(plans: [plan], layout: model.layout), model: model)[0]
+        var outcome = try Campaign([plan], name: "\(plan.module.name)_lanes").execute()[0]
         if let cycle = (waveOnMismatch || wave != nil ? outcome.mismatchCycle : nil) ?? (wave != nil ? 0 : nil) {
+            let (text, top) = verilog(of: plan)
             outcome.waveform = try writeWaveform(plan, text: text, top: top, around: cycle,
                                                  to: wave ?? Waveforms.mismatchPath(top: top, directory: waveDirectory))
         }
@@ -94,52 +93,6 @@ public enum BatchRunner {
         let replay = start == 0 ? "" : ", replayed from cycle \(start) after a reset"
         let golden = expectations == nil ? "" : ", with tb_expected_*/tb_mismatch"
         return "\(path) (cycles \(window.lowerBound)...\(window.upperBound)\(replay)\(golden); GTKWave: \(saveFile))"
-    }
-
-    /// Where to cut a model's run into two shares, or nil to keep it whole: long enough, with a
-    /// row near the middle from which every plan still running can restart (its warm-up rows
-    /// independent). Plans that end before the second share starts are checked by the first only.
-    static func cut(_ composer: RowComposer) -> (cut: Int, warmup: Int)? {
-        let cycles = composer.plans.map(\.cycles).max() ?? 0
-        guard cycles >= minimumSplitCycles else { return nil }
-        let warmup = composer.plans.map(\.warmup).max() ?? 0
-        var cut = cycles / 2
-        // The longest plan decides where a cut can go; the others must accept it too.
-        let longest = composer.plans.max { $0.cycles < $1.cycles }!
-        if let range = longest.independentCycles { cut = min(max(cut, range.lowerBound + warmup), range.upperBound) }
-        guard cut >= cycles / 4, cut <= cycles - cycles / 4 else { return nil }
-        for plan in composer.plans where plan.cycles > cut - warmup {
-            // Every replayed row (or, without warm-up, the first row) must be a safe restart point.
-            guard let range = plan.independentCycles, cut - warmup >= range.lowerBound, cut - warmup < range.upperBound,
-                  warmup >= plan.warmup else { return nil }
-        }
-        return (cut, warmup)
-    }
-
-    /// Runs the composer's plans on one model, its rows shared between the workers (one model
-    /// instance each) when a cut exists, and returns one outcome per plan in composer order.
-    static func execute(_ composer: RowComposer, model: SharedLibraryModel) throws -> [VerificationOutcome] {
-        let cycles = composer.plans.map(\.cycles).max() ?? 0
-        var shares: [ChunkedRun] = []
-        if workers > 1, let (cut, warmup) = cut(composer) {
-            shares.append(ChunkedRun(composer: composer, model: model, rows: 0..<cut, checkFrom: 0))
-            shares.append(ChunkedRun(composer: composer, model: model, rows: (cut - warmup)..<cycles, checkFrom: cut))
-        } else {
-            shares.append(ChunkedRun(composer: composer, model: model, rows: 0..<cycles, checkFrom: 0))
-        }
-        let progress = CampaignProgress(total: shares.reduce(0) { $0 + $1.rows.count })
-        let start = Date()
-        let runs = shares
-        let results = try runConcurrently(runs.count) { try runs[$0].run(progress: progress) }
-        let seconds = Date().timeIntervalSince(start)
-        return composer.plans.indices.map { p in
-            let plan = composer.plans[p]
-            // The earliest mismatch over the shares.
-            let found = results.compactMap { $0[p] }.min { $0.cycle < $1.cycle }
-            return VerificationOutcome(design: plan.module.name, cycles: plan.cycles, coverage: plan.coverage,
-                                       mismatch: found?.message, mismatchCycle: found?.cycle, waveform: nil,
-                                       buildSeconds: model.buildSeconds, simulationSeconds: seconds, exhaustive: plan.exhaustive)
-        }
     }
 
     /// `body(0..<count)` on up to `count` threads; the first error (in index order) is rethrown

@@ -66,20 +66,23 @@ struct RowComposer: Sendable {
     }
 }
 
-/// One worker's share of a campaign: rows `rows` of one model, checked from `checkFrom` on,
+/// One worker's part of a campaign: every row of its shares (one per lane of the model),
 /// streamed through one in-process model instance in fixed-size chunks.
 struct ChunkedRun: Sendable {
-    /// Rows per chunk: large enough that a call's overhead vanishes, small enough to stay in cache.
-    static let chunkRows = 8192
+    /// Input words per chunk: enough rows that a call's overhead vanishes, few enough that a
+    /// chunk's rows stay in the core's cache however many lanes a row holds.
+    static let chunkWords = 1 << 15
 
     let composer: RowComposer
     let model: SharedLibraryModel
-    let rows: Range<Int>
-    let checkFrom: Int
 
-    /// Per plan: the first mismatch in this share (nil: none).
+    /// Rows per chunk for this model.
+    var chunkRows: Int { min(8192, max(256, ChunkedRun.chunkWords / max(1, composer.layout.inputWords))) }
+
+    /// Per share: the first mismatch (nil: none).
     func run(progress: CampaignProgress) throws -> [(cycle: Int, message: String)?] {
-        let plans = composer.plans, layout = composer.layout, chunk = ChunkedRun.chunkRows
+        let plans = composer.plans, layout = composer.layout, chunk = chunkRows
+        let cycles = plans.map(\.cycles).max() ?? 0
         let instance = model.instance()
         let inputs = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(1, chunk * layout.inputWords))
         let outputs = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(1, chunk * layout.outputWords))
@@ -89,19 +92,14 @@ struct ChunkedRun: Sendable {
             outputs.deallocate()
             scratch.forEach { $0.deallocate() }
         }
-        if rows.lowerBound > 0 {
-            // A fresh model starting mid-run: one reset row first (its outputs are not checked).
-            inputs.update(repeating: 0)
-            if let reset = composer.resetOffset { inputs[reset] = 1 }
-            try instance.run(inputs: UnsafePointer(inputs.baseAddress!), outputs: outputs.baseAddress!, rows: 1)
-        }
-        var checkers: [VectorPlan.Checker?] = plans.map { $0.checker(rows.lowerBound, checkFrom) }
+        var checkers: [VectorPlan.Checker?] = plans.map { $0.cycles > 0 ? $0.checker(0, 0) : nil }
         var found: [(cycle: Int, message: String)?] = Array(repeating: nil, count: plans.count)
-        var first = rows.lowerBound
-        while first < rows.upperBound, checkers.contains(where: { $0 != nil }) {
-            let n = min(chunk, rows.upperBound - first)
+        var first = 0
+        while first < cycles, checkers.contains(where: { $0 != nil }) {
+            let n = min(chunk, cycles - first)
             composer.compose(first: first, rows: n, into: inputs, scratch: scratch)
             try instance.run(inputs: UnsafePointer(inputs.baseAddress!), outputs: outputs.baseAddress!, rows: n)
+            var checked = 0
             for index in plans.indices {
                 guard let check = checkers[index] else { continue }
                 let own = max(0, min(n, plans[index].cycles - first))
@@ -113,8 +111,9 @@ struct ChunkedRun: Sendable {
                     found[index] = mismatch
                     checkers[index] = nil
                 }
+                checked += own
             }
-            progress.advance(n)
+            progress.advance(checked)
             first += n
         }
         return found
