@@ -9,8 +9,9 @@ import ShiftwrightVerilog
 
 /// The `bench cosim` benchmark: random PE vectors per second through the whole co-simulation
 /// harness (stimulus, in-process simulation, golden model, comparison, on every core), printed
-/// beside the raw simulator in the same run: the same Verilated model driven by a pure C++ loop
-/// (random inputs generated in C++, no golden model), one instance per core. The ratio is the
+/// beside the raw simulator in the same run: the same Verilated model (the campaign's lanes)
+/// driven by a pure C++ loop (random inputs generated in C++, no golden model), one instance
+/// per core; and the design alone in a model of its own, the way campaigns ran before lanes. The ratio is the
 /// harness's share of the simulator's speed. Each figure also comes as CPU time per vector
 /// (this process's user + system time), which a busy shared machine distorts far less than wall time.
 public struct CosimBenchmark: Sendable {
@@ -29,11 +30,11 @@ public struct CosimBenchmark: Sendable {
         let module = try PEGenerator.module(config)
         log("Tools: \(try ExternalTool.verilator.version()); \(ProcessInfo.processInfo.activeProcessorCount) cores")
         let plan = PEVerification.plan(config, module: module, options: .init(randomProducts: vectors, accumulationCycles: 0, seed: 1, exhaustiveLimit: 0))
-        let verilog = VerilogEmitter.emit(module)
-        let model = try SharedLibraryModel.build(verilog: [(verilog.fileName, verilog.text)], top: verilog.top, ports: module.portSpecs)
-        log(String(format: "Verilator build: %.1f s (0 when cached)", model.buildSeconds))
+        let campaign = try Campaign([plan], name: "\(module.name)_lanes")
+        log(String(format: "Verilator build: %.1f s (0 when cached); %d lanes (design copies) per model, %d model instances at once",
+                   campaign.model.buildSeconds, campaign.lanes, campaign.workers))
         let t0 = Date(), cpu0 = Self.cpuSeconds()
-        let outcome = try BatchRunner.run([plan], waveOnMismatch: false)[0]
+        let outcome = try campaign.execute()[0]
         let harness = Date().timeIntervalSince(t0), harnessCPU = Self.cpuSeconds() - cpu0
         log("\(outcome.passed ? "PASS" : "FAIL") \(config.moduleName): \(plan.cycles) cycles")
         let harnessRate = Double(plan.cycles) / harness
@@ -41,23 +42,31 @@ public struct CosimBenchmark: Sendable {
         log(String(format: "harness end to end (stimulus, simulation, golden model, compare): %.2f s, %.1f M vectors/s; %.1f ns CPU per vector",
                    harness, harnessRate / 1e6, harnessNs))
         let workers = max(1, min(2, ProcessInfo.processInfo.activeProcessorCount))
-        let single = Self.raw(model, rows: plan.cycles / workers, instances: 1)
-        let parallel = Self.raw(model, rows: plan.cycles / workers, instances: workers)
-        log(String(format: "raw simulator (pure C++ loop, same model): %.1f M vectors/s on 1 core, %.1f M vectors/s on %d cores; %.1f ns CPU per vector",
+        let rows = max(1, plan.cycles / (workers * campaign.lanes))
+        let single = Self.raw(campaign.model, rows: rows, lanes: campaign.lanes, instances: 1)
+        let parallel = Self.raw(campaign.model, rows: rows, lanes: campaign.lanes, instances: workers)
+        log(String(format: "raw simulator (pure C++ loop, random inputs, same model): %.1f M vectors/s on 1 core, %.1f M vectors/s on %d cores; %.1f ns CPU per vector",
                    single.rate / 1e6, parallel.rate / 1e6, workers, parallel.cpuNs))
         log(String(format: "harness / raw simulator: %.2f by wall time, %.2f by CPU time", harnessRate / parallel.rate, parallel.cpuNs / harnessNs))
+        // The comparison: the design alone in its own model (one vector per two eval calls), as
+        // every campaign ran before lanes.
+        let verilog = VerilogEmitter.emit(module)
+        let alone = try SharedLibraryModel.build(verilog: [(verilog.fileName, verilog.text)], top: verilog.top, ports: module.portSpecs)
+        let aloneRate = Self.raw(alone, rows: plan.cycles / workers, lanes: 1, instances: workers)
+        log(String(format: "raw simulator of the design alone (one lane, inputs unregistered): %.1f M vectors/s on %d cores; %.1f ns CPU per vector; lanes gain %.2fx",
+                   aloneRate.rate / 1e6, workers, aloneRate.cpuNs, parallel.rate / aloneRate.rate))
         if let mismatch = outcome.mismatch { throw ToolError.checkFailed("mismatch: \(mismatch)") }
     }
 
     /// Vectors per second (wall) and CPU nanoseconds per vector of `instances` model instances
-    /// each simulating `rows` random rows at once.
-    static func raw(_ model: SharedLibraryModel, rows: Int, instances: Int) -> (rate: Double, cpuNs: Double) {
+    /// each simulating `rows` random rows of `lanes` vectors at once.
+    static func raw(_ model: SharedLibraryModel, rows: Int, lanes: Int, instances: Int) -> (rate: Double, cpuNs: Double) {
         let start = Date(), cpu = cpuSeconds()
         DispatchQueue.concurrentPerform(iterations: instances) { i in
             let instance = model.instance()
             _ = instance.raw(rows: rows, seed: UInt64(i + 1))
         }
-        let vectors = Double(rows * instances)
+        let vectors = Double(rows * lanes * instances)
         return (vectors / Date().timeIntervalSince(start), (cpuSeconds() - cpu) / vectors * 1e9)
     }
 
