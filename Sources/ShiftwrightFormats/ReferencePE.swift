@@ -32,6 +32,8 @@ public struct ReferencePE: Sendable {
     }
 
     /// The clock rule of §6.1, shared by every reference PE: the accumulator after one edge.
+    /// Inlinable, so the co-simulation checkers' hot loops (another module) inline it.
+    @usableFromInline @inlinable
     static func clocked<T: AdditiveArithmetic>(_ accumulator: T, enable: Bool, clear: Bool, product: @autoclosure () -> T) -> T {
         if clear { return enable ? product() : .zero }
         return enable ? accumulator + product() : accumulator

@@ -4,9 +4,11 @@ import BigInt
 /// products (from `unitValueIfSmall`), without allocation, for co-simulating millions of cycles.
 /// Exists only when K accumulations of the largest product stay below 2^62.
 public struct ReferencePE64: Sendable {
-    private let activationValues: [Int64]
-    private let weightValues: [Int64]
-    public private(set) var accumulator: Int64 = 0
+    @usableFromInline let activationValues: [Int64]
+    @usableFromInline let weightValues: [Int64]
+    @usableFromInline var state: Int64 = 0
+    /// The accumulator after the last edge.
+    public var accumulator: Int64 { state }
 
     /// nil when a unit value, a product, or K of them would not fit comfortably in Int64.
     public init?(activation: NumberFormat, weight: NumberFormat, maxAccumulations: Int) {
@@ -26,11 +28,12 @@ public struct ReferencePE64: Sendable {
         weightValues = w
     }
 
-    /// One clock edge; returns the accumulator after it.
-    @inline(__always)
+    /// One clock edge; returns the accumulator after it. Inlinable: it is the golden side of the
+    /// co-simulation hot loop, which lives in another module.
+    @inlinable @inline(__always)
     public mutating func step(actCode: UInt64, weightCode: UInt64, enable: Bool, clear: Bool) -> Int64 {
-        accumulator = ReferencePE.clocked(accumulator, enable: enable, clear: clear,
-                                          product: activationValues[Int(actCode)] * weightValues[Int(weightCode)])
-        return accumulator
+        state = ReferencePE.clocked(state, enable: enable, clear: clear,
+                                    product: activationValues[Int(actCode)] * weightValues[Int(weightCode)])
+        return state
     }
 }

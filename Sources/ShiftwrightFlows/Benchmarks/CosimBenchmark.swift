@@ -31,8 +31,8 @@ public struct CosimBenchmark: Sendable {
         log("Tools: \(try ExternalTool.verilator.version()); \(ProcessInfo.processInfo.activeProcessorCount) cores")
         let plan = PEVerification.plan(config, module: module, options: .init(randomProducts: vectors, accumulationCycles: 0, seed: 1, exhaustiveLimit: 0))
         let campaign = try Campaign([plan], name: "\(module.name)_lanes")
-        log(String(format: "Verilator build: %.1f s (0 when cached); %d lanes (design copies) per model, %d model instances at once",
-                   campaign.model.buildSeconds, campaign.lanes, campaign.workers))
+        log(String(format: "Verilator build: %.1f s (0 when cached); %d lanes (copies of the %d-node design) per model, %d model instances at once",
+                   campaign.model.buildSeconds, campaign.lanes, module.flatNodeCount, campaign.workers))
         let t0 = Date(), cpu0 = Self.cpuSeconds()
         let outcome = try campaign.execute()[0]
         let harness = Date().timeIntervalSince(t0), harnessCPU = Self.cpuSeconds() - cpu0
@@ -43,31 +43,42 @@ public struct CosimBenchmark: Sendable {
                    harness, harnessRate / 1e6, harnessNs))
         let workers = max(1, min(2, ProcessInfo.processInfo.activeProcessorCount))
         let rows = max(1, plan.cycles / (workers * campaign.lanes))
-        let single = Self.raw(campaign.model, rows: rows, lanes: campaign.lanes, instances: 1)
-        let parallel = Self.raw(campaign.model, rows: rows, lanes: campaign.lanes, instances: workers)
-        log(String(format: "raw simulator (pure C++ loop, random inputs, same model): %.1f M vectors/s on 1 core, %.1f M vectors/s on %d cores; %.1f ns CPU per vector",
-                   single.rate / 1e6, parallel.rate / 1e6, workers, parallel.cpuNs))
-        log(String(format: "harness / raw simulator: %.2f by wall time, %.2f by CPU time", harnessRate / parallel.rate, parallel.cpuNs / harnessNs))
+        let replayed = try (1...workers).map { instances in
+            try Self.measure(vectors: rows * campaign.lanes * instances) { try campaign.replay(rows: rows, instances: instances) }
+        }
+        log(String(format: "raw simulator (the same model replaying the campaign's own rows in C++; no stimulus, golden model or compare): %.1f M vectors/s on 1 core, %.1f M vectors/s on %d cores; %.1f ns CPU per vector",
+                   replayed[0].rate / 1e6, replayed[workers - 1].rate / 1e6, workers, replayed[workers - 1].cpuNs))
+        let random = Self.raw(campaign.model, rows: rows, lanes: campaign.lanes, instances: workers)
+        log(String(format: "raw simulator (the same model, random inputs from a C++ xorshift, so en/clear branches mispredict): %.1f M vectors/s on %d cores; %.1f ns CPU per vector",
+                   random.rate / 1e6, workers, random.cpuNs))
+        let parallel = replayed[workers - 1]
+        log(String(format: "harness / raw simulator (replay): %.2f by wall time, %.2f by CPU time", harnessRate / parallel.rate, parallel.cpuNs / harnessNs))
         // The comparison: the design alone in its own model (one vector per two eval calls), as
         // every campaign ran before lanes.
         let verilog = VerilogEmitter.emit(module)
         let alone = try SharedLibraryModel.build(verilog: [(verilog.fileName, verilog.text)], top: verilog.top, ports: module.portSpecs)
         let aloneRate = Self.raw(alone, rows: plan.cycles / workers, lanes: 1, instances: workers)
-        log(String(format: "raw simulator of the design alone (one lane, inputs unregistered): %.1f M vectors/s on %d cores; %.1f ns CPU per vector; lanes gain %.2fx",
-                   aloneRate.rate / 1e6, workers, aloneRate.cpuNs, parallel.rate / aloneRate.rate))
+        log(String(format: "raw simulator of the design alone (one lane, inputs unregistered, random inputs): %.1f M vectors/s on %d cores; %.1f ns CPU per vector; lanes gain %.2fx (random against random)",
+                   aloneRate.rate / 1e6, workers, aloneRate.cpuNs, random.rate / aloneRate.rate))
         if let mismatch = outcome.mismatch { throw ToolError.checkFailed("mismatch: \(mismatch)") }
     }
 
     /// Vectors per second (wall) and CPU nanoseconds per vector of `instances` model instances
     /// each simulating `rows` random rows of `lanes` vectors at once.
     static func raw(_ model: SharedLibraryModel, rows: Int, lanes: Int, instances: Int) -> (rate: Double, cpuNs: Double) {
-        let start = Date(), cpu = cpuSeconds()
-        DispatchQueue.concurrentPerform(iterations: instances) { i in
-            let instance = model.instance()
-            _ = instance.raw(rows: rows, seed: UInt64(i + 1))
+        measure(vectors: rows * lanes * instances) {
+            DispatchQueue.concurrentPerform(iterations: instances) { i in
+                let instance = model.instance()
+                _ = instance.raw(rows: rows, seed: UInt64(i + 1))
+            }
         }
-        let vectors = Double(rows * lanes * instances)
-        return (vectors / Date().timeIntervalSince(start), (cpuSeconds() - cpu) / vectors * 1e9)
+    }
+
+    /// Vectors per second (wall) and CPU nanoseconds per vector of `body`, which simulates `vectors`.
+    static func measure(vectors: Int, _ body: () throws -> Void) rethrows -> (rate: Double, cpuNs: Double) {
+        let start = Date(), cpu = cpuSeconds()
+        try body()
+        return (Double(vectors) / Date().timeIntervalSince(start), (cpuSeconds() - cpu) / Double(vectors) * 1e9)
     }
 
     /// User + system CPU seconds of this process so far.

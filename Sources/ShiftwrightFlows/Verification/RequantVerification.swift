@@ -44,26 +44,33 @@ public enum RequantVerification {
                           coverage: coverage, exhaustive: exhaustive, independentCycles: 1..<(1 + count), warmup: latency,
                           stimulus: stimulus) { _, checkFrom in
           let golden = PreparedRequantizer(target: target, ties: ties)
-          let depth = latency + 1
-          // The last `depth` rows' inputs and golden codes, by cycle modulo depth.
+          let depth = latency + 1, checkStart = max(checkFrom, 1 + latency)
+          // The last `depth` rows' inputs and golden codes, by cycle modulo depth. The hot loop
+          // works on them through buffer pointers (no boxed captures, no exclusivity check per row).
           var inputs = [(acc: Int64, shift: Int)](repeating: (0, 0), count: depth)
           var expected = [UInt64](repeating: 0, count: depth)
           return { first, rows, view in
-            for i in 0..<view.cycles {
-                let cycle = first + i, slot = cycle % depth
-                let input = decode(config, accWord: rows[2 * i], shiftWord: rows[2 * i + 1])
-                inputs[slot] = input
-                expected[slot] = golden.requantize(input.acc, shift: input.shift)
-                // The reset cycle and pipeline fill carry no vector: checking starts at cycle 1 + latency.
-                guard cycle >= max(checkFrom, 1 + latency) else { continue }
-                let source = (cycle - latency) % depth, actual = view.word(i) & mask
-                if actual == expected[source] { continue }
-                let wanted = expected[source], applied = inputs[source]
-                return (cycle, "cycle \(cycle): acc = \(applied.acc), shift = \(applied.shift) (value acc·2^shift = \(applied.acc)·2^\(applied.shift)): "
-                    + "code = \(target.binaryFields(of: actual)) (unit value \(target.unitValue(ofCode: actual))) but the golden model expects "
-                    + "\(target.binaryFields(of: wanted)) (unit value \(target.unitValue(ofCode: wanted))) in \(target.name)")
+            inputs.withUnsafeMutableBufferPointer { inputs in
+              expected.withUnsafeMutableBufferPointer { expected -> (cycle: Int, message: String)? in
+                var slot = first % depth
+                for i in 0..<view.cycles {
+                    let cycle = first + i
+                    let input = decode(config, accWord: rows[2 * i], shiftWord: rows[2 * i + 1])
+                    inputs[slot] = input
+                    expected[slot] = golden.requantize(input.acc, shift: input.shift)
+                    slot = slot + 1 == depth ? 0 : slot + 1
+                    // The reset cycle and pipeline fill carry no vector: checking starts at cycle 1 + latency.
+                    guard cycle >= checkStart else { continue }
+                    let source = (cycle - latency) % depth, actual = view.word(i) & mask
+                    if actual == expected[source] { continue }
+                    let wanted = expected[source], applied = inputs[source]
+                    return (cycle, "cycle \(cycle): acc = \(applied.acc), shift = \(applied.shift) (value acc·2^shift = \(applied.acc)·2^\(applied.shift)): "
+                        + "code = \(target.binaryFields(of: actual)) (unit value \(target.unitValue(ofCode: actual))) but the golden model expects "
+                        + "\(target.binaryFields(of: wanted)) (unit value \(target.unitValue(ofCode: wanted))) in \(target.name)")
+                }
+                return nil
+              }
             }
-            return nil
           }
         }
         if let codePort = module.portSpecs.first(where: { $0.direction == .output }) {

@@ -57,4 +57,25 @@ public struct Campaign: Sendable {
                                        buildSeconds: model.buildSeconds, simulationSeconds: seconds, exhaustive: plan.exhaustive)
         }
     }
+
+    /// The raw simulator on the campaign's own inputs (benchmarks): each of `instances` model
+    /// instances replays the first worker's first chunk of rows until it has simulated `rows`
+    /// rows, outputs overwritten unread: no stimulus generation, golden model or comparison.
+    public func replay(rows: Int, instances: Int) throws {
+        let composer = RowComposer(plans: layout.shares.first ?? [], layout: model.layout)
+        let chunk = min(rows, ChunkedRun(composer: composer, model: model).chunkRows)
+        let input = composer.materialise(0..<chunk), outputWords = model.layout.outputWords, built = model
+        _ = try BatchRunner.runConcurrently(instances) { _ in
+            let instance = built.instance()
+            var output = [UInt64](repeating: 0, count: max(1, chunk * outputWords))
+            var done = 0
+            while done < rows {
+                let n = min(chunk, rows - done)
+                try input.withUnsafeBufferPointer { i in
+                    try output.withUnsafeMutableBufferPointer { try instance.run(inputs: i.baseAddress!, outputs: $0.baseAddress!, rows: n) }
+                }
+                done += n
+            }
+        }
+    }
 }

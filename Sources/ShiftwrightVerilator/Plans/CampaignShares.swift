@@ -70,8 +70,9 @@ struct CampaignLayout {
     /// Lanes per design and worker at most: beyond this the per-call cost no longer shrinks
     /// measurably (int8 × ausn-b3s2 PE: 4, 16 and 32 lanes simulate alike), while builds grow.
     static let maximumLanes = 16
-    /// Graph nodes of lanes per worker at most (keeps the wrapper's build short for large designs).
-    static let laneNodeBudget = 16_384
+    /// Graph nodes of lanes per worker at most (keeps the wrapper's build short for large designs;
+    /// the int8 × ausn-b3s2 PE has 138 with its submodules).
+    static let laneNodeBudget = 65_536
     /// A share shorter than this is not worth a lane of its own.
     static let minimumShareCycles = 1 << 16
 
@@ -92,7 +93,8 @@ struct CampaignLayout {
             var lanes = 1
             if allowLanes, plan.independentCycles != nil {
                 let budget = max(1, CampaignLayout.laneNodeBudget / max(1, plan.module.flatNodeCount))
-                let wanted = min(CampaignLayout.maximumLanes, budget, max(1, plan.cycles / max(1, workers * target)))
+                let perLane = workers * target
+                let wanted = min(CampaignLayout.maximumLanes, budget, max(1, (plan.cycles + perLane - 1) / perLane))
                 // Powers of two only, so that runs of different lengths share cached builds.
                 while lanes * 2 <= wanted { lanes *= 2 }
             }

@@ -34,7 +34,13 @@ struct RowComposer: Sendable {
     func compose(first: Int, rows: Int, into target: UnsafeMutableBufferPointer<UInt64>,
                  scratch: [UnsafeMutableBufferPointer<UInt64>]) {
         let stride = layout.inputWords
-        target.update(repeating: 0)
+        // Every word of a row belongs to a plan or is rst: zero the whole chunk only when a plan
+        // leaves some of its rows unwritten (it ended), else just the rst words.
+        if plans.contains(where: { $0.cycles - first < rows }) {
+            target.update(repeating: 0)
+        } else if let resetOffset {
+            for r in 0..<rows { target[r * stride + resetOffset] = 0 }
+        }
         for (index, plan) in plans.enumerated() {
             let own = max(0, min(rows, plan.cycles - first))
             guard own > 0, let offset = inputOffsets[index] else { continue }
@@ -42,10 +48,27 @@ struct RowComposer: Sendable {
             let rowsOfPlan = UnsafeMutableBufferPointer(rebasing: scratch[index][0..<(own * n)])
             plan.stimulus(first, rowsOfPlan)
             guard var to = target.baseAddress.map({ $0 + offset }), var from = UnsafePointer(rowsOfPlan.baseAddress) else { continue }
-            for _ in 0..<own {
-                to.update(from: from, count: n)
-                to += stride
-                from += n
+            // A few words per row: a plain loop beats a memmove call per row (and the common
+            // widths get a loop the compiler unrolls).
+            switch n {
+            case 4:
+                for _ in 0..<own {
+                    (to[0], to[1], to[2], to[3]) = (from[0], from[1], from[2], from[3])
+                    to += stride
+                    from += 4
+                }
+            case 2:
+                for _ in 0..<own {
+                    (to[0], to[1]) = (from[0], from[1])
+                    to += stride
+                    from += 2
+                }
+            default:
+                for _ in 0..<own {
+                    for w in 0..<n { to[w] = from[w] }
+                    to += stride
+                    from += n
+                }
             }
         }
         if first == 0, rows > 0, let resetOffset { target[resetOffset] = 1 }
