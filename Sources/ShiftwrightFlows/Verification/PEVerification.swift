@@ -15,7 +15,7 @@ import ShiftwrightGenerators
 public enum PEVerification {
     /// Input spaces up to this size are covered exhaustively: 2^26 vectors take seconds per design
     /// on 2 cores, 2^30 took minutes (README, "Verification speed"), too slow for CI.
-    public static let exhaustiveLimit = 1 << 26
+    public static let exhaustiveLimit = 1 << 30
 
     public struct Options: Sendable {
         /// Random product vectors when the space is too large for exhaustive coverage.
