@@ -6,15 +6,15 @@ import ShiftwrightFormats
 import ShiftwrightGenerators
 
 /// Builds the co-simulation plan for a processing element: every (activation, weight) code pair
-/// when there are at most `exhaustiveLimit` (2^26) of them (otherwise seeded-random pairs), each
+/// when there are at most `exhaustiveLimit` (2^30) of them (otherwise seeded-random pairs), each
 /// as a clear-and-accumulate cycle, then seeded-random accumulation sequences exercising `en` and
 /// `clear` (with a clear at least every K accumulations, the declared depth). Expected
 /// accumulator values come only from the golden `ReferencePE` (`ReferencePE64` when the
 /// accumulator fits 62 bits). The plan streams: code pairs are a function of the cycle number
 /// and the golden model steps along with the chunks.
 public enum PEVerification {
-    /// Input spaces up to this size are covered exhaustively: 2^26 vectors take seconds per design
-    /// on 2 cores, 2^30 took minutes (README, "Verification speed"), too slow for CI.
+    /// Input spaces up to this size are covered exhaustively: 2^30 vectors take about a minute per
+    /// design on 2 cores since campaigns run in lanes (README, "Verification speed").
     public static let exhaustiveLimit = 1 << 30
 
     public struct Options: Sendable {

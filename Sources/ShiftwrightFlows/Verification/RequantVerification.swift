@@ -6,7 +6,7 @@ import ShiftwrightGenerators
 import ShiftwrightHDL
 
 /// Builds the co-simulation plan for a requantizer: every (acc, shift) pair when there are at
-/// most `PEVerification.exhaustiveLimit` (2^26) of them, seeded-random pairs otherwise (with the
+/// most `PEVerification.exhaustiveLimit` (2^30) of them, seeded-random pairs otherwise (with the
 /// extremes always included; every magnitude bit length equally likely, half of them sparse, so
 /// small values, exact grid values and ties are hit at every accumulator width). Expected codes
 /// come only from the golden `Requantizer` (through `PreparedRequantizer`). The plan streams:
