@@ -108,4 +108,26 @@ import ShiftwrightGenerators
         #expect(shown[1] == expected)
         #expect(try lanes(registeredShim: false)[0] != expected)
     }
+
+    /// A clocked design without `rst` (a free-running counter, power-up 0) must not get
+    /// registered inputs: the first edge would come one row early. Its output at row i is i.
+    @Test func aDesignWithoutResetKeepsItsRows() throws {
+        let counter = try Module.build("free_counter") { m in
+            let enable = m.input("go", .bit)
+            let count = m.reg("count", .unsigned(16), reset: nil)
+            count.assign((count + enable.extended(to: 16)).truncated(to: 16))
+            m.output("value", count)
+        }
+        #expect(!counter.portSpecs.contains { $0.name == "rst" })
+        let cycles = 5_000
+        let plan = VectorPlan(module: counter, cycles: cycles, inputWordsPerCycle: 1, coverage: "counter", exhaustive: false,
+                              stimulus: { _, rows in rows.update(repeating: 1) },
+                              checker: { _, _ in { first, _, view in
+                                  (0..<view.cycles).first { view.word($0) != UInt64(first + $0) }.map { (first + $0, "count = \(view.word($0))") }
+                              } })
+        let outcome = try BatchRunner.run([plan, plan], name: "counter_pair", waveOnMismatch: false)
+        let mismatches = outcome.compactMap(\.mismatch)
+        #expect(mismatches.isEmpty, "\(mismatches)")
+        #expect(outcome.count == 2)
+    }
 }

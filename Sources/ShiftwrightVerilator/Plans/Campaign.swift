@@ -17,7 +17,8 @@ public struct Campaign: Sendable {
     public var workers: Int { layout.shares.count }
 
     /// Generated plans are wrapped into one model named `name`, their inputs registered when it
-    /// is clocked; one plan with external Verilog is built as it is, one lane per worker.
+    /// is clocked and every clocked design has `rst`; one plan with external Verilog is built as
+    /// it is, one lane per worker.
     public init(_ plans: [VectorPlan], name: String) throws {
         self.plans = plans
         if plans.count == 1, let external = plans[0].externalVerilog {
@@ -31,11 +32,14 @@ public struct Campaign: Sendable {
         }
         layout = CampaignLayout(plans, workers: BatchRunner.workers, lanes: true)
         let modules = layout.modules(plans)
-        let clocked = modules.contains { $0.portSpecs.contains { $0.name == "clk" && $0.direction == .input } }
-        let top = try DesignBatch.wrap(modules, name: name, registeredInputs: clocked)
+        // Registered inputs need a reset to delay: a clocked design without `rst` would see one
+        // extra edge (with zero inputs) before its first row, so such batches stay unregistered.
+        let has = { (module: Module, port: String) in module.portSpecs.contains { $0.name == port && $0.direction == .input } }
+        let registered = modules.contains { has($0, "clk") } && modules.allSatisfy { !has($0, "clk") || has($0, "rst") }
+        let top = try DesignBatch.wrap(modules, name: name, registeredInputs: registered)
         let verilog = VerilogEmitter.emit(top)
         model = try SharedLibraryModel.build(verilog: [(verilog.fileName, verilog.text)], top: top.name, ports: top.portSpecs,
-                                             registeredInputs: clocked)
+                                             registeredInputs: registered)
     }
 
     /// Runs every share on its worker's instance at once; one outcome per plan, in order, with
