@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import ShiftwrightFormats
+import ShiftwrightTooling
 import ShiftwrightGenerators
-import ShiftwrightVerilator
+@testable import ShiftwrightVerilator
 @testable import ShiftwrightFlows
 
 /// Array simulators are built with the column module as a Verilator hierarchical block
@@ -41,6 +42,20 @@ import ShiftwrightVerilator
         #expect(outputs == (try flat.run(stimulus: stimulus, cycles: plan.cycles)))
         let failure = ArrayVerification.check(scenario, plan: plan, layout: hierarchical.layout, stimulus: stimulus, outputs: outputs)
         #expect(failure == nil, "\(failure?.message ?? "")")
+        // The raw mode runs the same loop over the same rows, and refuses a stimulus shorter than asked.
+        let raw = try hierarchical.runRaw(stimulus: stimulus, cycles: plan.cycles)
+        #expect(raw.cycles == plan.cycles && raw.wallSeconds > 0 && raw.cpuSeconds > 0)
+        let run = try ProcessRunner.run(hierarchical.executable, ["--raw", "/dev/null", "10"])
+        #expect(!run.succeeded && run.stderr.contains("shorter than CYCLES"), "\(run.stderr)")
+    }
+
+    @Test func blockListIsPlainConfigurationOrRefused() throws {
+        let file = try VerilatorTuning(hierarchicalBlocks: ["col_a", "col_b"]).configurationFile()
+        #expect(file == "`verilator_config\nhier_block -module \"col_a\"\nhier_block -module \"col_b\"\n")
+        #expect(try VerilatorTuning.standard.configurationFile() == nil)
+        for bad in ["a\" -x", "", "1col", "col b", "col\n"] {
+            #expect(throws: ToolError.self, "\(bad)") { try VerilatorTuning(hierarchicalBlocks: [bad]).configurationFile() }
+        }
     }
 
     /// Clears the sign bit of every registered product inside the cell (int8 x ausn-b3s2: 17 bits).
