@@ -75,8 +75,8 @@ import ShiftwrightGenerators
         #expect(result.outcome.mismatch?.contains("(m, n)") == true, "\(result.outcome.mismatch ?? "")")
     }
 
-    /// The issue's largest size, once: one build (about 40 s on an idle 2-core machine,
-    /// against 6.4 min flat) and two small GEMMs, every element against the golden model.
+    /// The issue's largest size, once: one build (40–50 s cold on the shared 2-core machine,
+    /// against 6–9 min flat) and two small GEMMs, every element against the golden model.
     @Test func array64x64CosimulatesAgainstTheGoldenModel() throws {
         let c = try ArrayTestSupport.config(64, 64, "int8", "ausn-b3s2", maxRows: 8, maxTiles: 2)
         let gemms = try ArrayTestSupport.gemms(c, shapes: [(5, 64), (3, 100)], seed: 81)
