@@ -65,7 +65,7 @@ let package = Package(
         ]),
         .testTarget(name: "ShiftwrightHDLTests", dependencies: ["ShiftwrightHDL", "ShiftwrightVerilog", "ShiftwrightVerilator", "ShiftwrightYosys", "ShiftwrightTooling"], exclude: ["Fixtures"]),
         .testTarget(name: "ShiftwrightFormatsTests", dependencies: ["ShiftwrightFormats", "ShiftwrightFlows"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ShiftwrightGeneratorsTests", dependencies: ["ShiftwrightGenerators", "ShiftwrightVerilog", "ShiftwrightVerilator", "ShiftwrightFlows", "ShiftwrightFormats"]),
+        .testTarget(name: "ShiftwrightGeneratorsTests", dependencies: ["ShiftwrightGenerators", "ShiftwrightVerilog", "ShiftwrightVerilator", "ShiftwrightFlows", "ShiftwrightFormats", "ShiftwrightTooling"]),
         .testTarget(name: "ShiftwrightVerilatorTests", dependencies: ["ShiftwrightVerilator", "ShiftwrightFlows", "ShiftwrightGenerators", "ShiftwrightVerilog", "ShiftwrightFormats", "ShiftwrightTooling", "ShiftwrightYosys"]),
         .testTarget(name: "ShiftwrightYosysTests", dependencies: [
             "ShiftwrightYosys", "ShiftwrightFlows", "ShiftwrightTooling", "ShiftwrightGenerators", "ShiftwrightVerilog", "ShiftwrightFormats",

@@ -475,144 +475,144 @@ endmodule
 module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column (
   input wire clk,  // implicit clock
   input wire rst,  // implicit synchronous reset, active high
-  input wire [63:0] act,  // ShiftwrightGenerators/ArrayInterface.swift:124
-  input wire [7:0] w_load,  // ShiftwrightGenerators/ArrayInterface.swift:125
-  input wire [5:0] w_data,  // ShiftwrightGenerators/ArrayInterface.swift:126
+  input wire [63:0] act,  // ShiftwrightGenerators/ArrayInterface.swift:126
+  input wire [7:0] w_load,  // ShiftwrightGenerators/ArrayInterface.swift:127
+  input wire [5:0] w_data,  // ShiftwrightGenerators/ArrayInterface.swift:128
   input wire pe_en,  // ShiftwrightGenerators/ArrayInterface.swift:113
   input wire s1_valid,  // ShiftwrightGenerators/ArrayInterface.swift:114
-  input wire [7:0] s1_row,  // ShiftwrightGenerators/ArrayInterface.swift:127
+  input wire [7:0] s1_row,  // ShiftwrightGenerators/ArrayInterface.swift:129
   input wire s1_first,  // ShiftwrightGenerators/ArrayInterface.swift:116
-  input wire [7:0] mem_raddr,  // ShiftwrightGenerators/ArrayInterface.swift:128
+  input wire [7:0] mem_raddr,  // ShiftwrightGenerators/ArrayInterface.swift:130
   input wire mem_ren,  // ShiftwrightGenerators/ArrayInterface.swift:118
-  input wire signed [7:0] shift,  // ShiftwrightGenerators/ArrayInterface.swift:129
-  output wire [7:0] code  // ShiftwrightGenerators/ArrayInterface.swift:130
+  input wire [7:0] shift,  // ShiftwrightGenerators/ArrayInterface.swift:131
+  output wire [7:0] code  // ShiftwrightGenerators/ArrayInterface.swift:132
 );
-  reg signed [23:0] psum [0:255];  // ShiftwrightGenerators/ArrayGenerator.swift:112
-  reg signed [23:0] psum_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:112
-  wire pe_r0_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire [16:0] pe_r0_q;  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire pe_r1_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire [16:0] pe_r1_q;  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire pe_r2_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire [16:0] pe_r2_q;  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire pe_r3_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire [16:0] pe_r3_q;  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire pe_r4_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire [16:0] pe_r4_q;  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire pe_r5_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire [16:0] pe_r5_q;  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire pe_r6_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire [16:0] pe_r6_q;  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire pe_r7_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire [16:0] pe_r7_q;  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire [7:0] rq_code;  // ShiftwrightGenerators/ArrayGenerator.swift:119
-  assign code = rq_code;  // ShiftwrightGenerators/ArrayInterface.swift:130
-  wire [7:0] pe_r0_act_bits = act[7:0];  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire pe_r0_w_load_bits = w_load[0];  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire [7:0] pe_r1_act_bits = act[15:8];  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire pe_r1_w_load_bits = w_load[1];  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire [7:0] pe_r2_act_bits = act[23:16];  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire pe_r2_w_load_bits = w_load[2];  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire [7:0] pe_r3_act_bits = act[31:24];  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire pe_r3_w_load_bits = w_load[3];  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire [7:0] pe_r4_act_bits = act[39:32];  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire pe_r4_w_load_bits = w_load[4];  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire [7:0] pe_r5_act_bits = act[47:40];  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire pe_r5_w_load_bits = w_load[5];  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire [7:0] pe_r6_act_bits = act[55:48];  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire pe_r6_w_load_bits = w_load[6];  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire [7:0] pe_r7_act_bits = act[63:56];  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire pe_r7_w_load_bits = w_load[7];  // ShiftwrightGenerators/ArrayGenerator.swift:102
-  wire signed [17:0] colsum_sum_l1_0_ext = {pe_r0_q[16], pe_r0_q};  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire signed [17:0] colsum_sum_l1_0_ext_2 = {pe_r1_q[16], pe_r1_q};  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire [18:0] colsum_sum_l1_0_cat = {colsum_sum_l1_0_ext, 1'h0};  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire [17:0] colsum_sum_l1_0_not = ~colsum_sum_l1_0_ext_2;  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire colsum_sum_l1_0_not_2 = ~pe_r0_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire [18:0] colsum_sum_l1_0_cat_2 = {colsum_sum_l1_0_not, colsum_sum_l1_0_not_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  reg signed [23:0] psum [0:255];  // ShiftwrightGenerators/ArrayGenerator.swift:116
+  reg signed [23:0] psum_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:116
+  wire pe_r0_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire [16:0] pe_r0_q;  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire pe_r1_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire [16:0] pe_r1_q;  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire pe_r2_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire [16:0] pe_r2_q;  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire pe_r3_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire [16:0] pe_r3_q;  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire pe_r4_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire [16:0] pe_r4_q;  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire pe_r5_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire [16:0] pe_r5_q;  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire pe_r6_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire [16:0] pe_r6_q;  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire pe_r7_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire [16:0] pe_r7_q;  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire [7:0] rq_code;  // ShiftwrightGenerators/ArrayGenerator.swift:123
+  assign code = rq_code;  // ShiftwrightGenerators/ArrayInterface.swift:132
+  wire [7:0] pe_r0_act_bits = act[7:0];  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire pe_r0_w_load_bits = w_load[0];  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire [7:0] pe_r1_act_bits = act[15:8];  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire pe_r1_w_load_bits = w_load[1];  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire [7:0] pe_r2_act_bits = act[23:16];  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire pe_r2_w_load_bits = w_load[2];  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire [7:0] pe_r3_act_bits = act[31:24];  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire pe_r3_w_load_bits = w_load[3];  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire [7:0] pe_r4_act_bits = act[39:32];  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire pe_r4_w_load_bits = w_load[4];  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire [7:0] pe_r5_act_bits = act[47:40];  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire pe_r5_w_load_bits = w_load[5];  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire [7:0] pe_r6_act_bits = act[55:48];  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire pe_r6_w_load_bits = w_load[6];  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire [7:0] pe_r7_act_bits = act[63:56];  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire pe_r7_w_load_bits = w_load[7];  // ShiftwrightGenerators/ArrayGenerator.swift:106
+  wire signed [17:0] colsum_sum_l1_0_ext = {pe_r0_q[16], pe_r0_q};  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire signed [17:0] colsum_sum_l1_0_ext_2 = {pe_r1_q[16], pe_r1_q};  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire [18:0] colsum_sum_l1_0_cat = {colsum_sum_l1_0_ext, 1'h0};  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire [17:0] colsum_sum_l1_0_not = ~colsum_sum_l1_0_ext_2;  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire colsum_sum_l1_0_not_2 = ~pe_r0_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire [18:0] colsum_sum_l1_0_cat_2 = {colsum_sum_l1_0_not, colsum_sum_l1_0_not_2};  // ShiftwrightGenerators/ArrayGenerator.swift:114
   /* verilator lint_off UNUSEDSIGNAL */  // bits [19], [0] of colsum_sum_l1_0_diff are not read
-  wire signed [19:0] colsum_sum_l1_0_diff = {1'b0, colsum_sum_l1_0_cat} - {1'b0, colsum_sum_l1_0_cat_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [19:0] colsum_sum_l1_0_diff = {1'b0, colsum_sum_l1_0_cat} - {1'b0, colsum_sum_l1_0_cat_2};  // ShiftwrightGenerators/ArrayGenerator.swift:114
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [17:0] colsum_sum_l1_0_bits = colsum_sum_l1_0_diff[18:1];  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire signed [17:0] colsum_sum_l1_0 = colsum_sum_l1_0_bits;  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire signed [17:0] colsum_sum_l1_1_ext = {pe_r2_q[16], pe_r2_q};  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire signed [17:0] colsum_sum_l1_1_ext_2 = {pe_r3_q[16], pe_r3_q};  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire [18:0] colsum_sum_l1_1_cat = {colsum_sum_l1_1_ext, 1'h0};  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire [17:0] colsum_sum_l1_1_not = ~colsum_sum_l1_1_ext_2;  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire colsum_sum_l1_1_not_2 = ~pe_r2_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire [18:0] colsum_sum_l1_1_cat_2 = {colsum_sum_l1_1_not, colsum_sum_l1_1_not_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [17:0] colsum_sum_l1_0_bits = colsum_sum_l1_0_diff[18:1];  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire signed [17:0] colsum_sum_l1_0 = colsum_sum_l1_0_bits;  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire signed [17:0] colsum_sum_l1_1_ext = {pe_r2_q[16], pe_r2_q};  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire signed [17:0] colsum_sum_l1_1_ext_2 = {pe_r3_q[16], pe_r3_q};  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire [18:0] colsum_sum_l1_1_cat = {colsum_sum_l1_1_ext, 1'h0};  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire [17:0] colsum_sum_l1_1_not = ~colsum_sum_l1_1_ext_2;  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire colsum_sum_l1_1_not_2 = ~pe_r2_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire [18:0] colsum_sum_l1_1_cat_2 = {colsum_sum_l1_1_not, colsum_sum_l1_1_not_2};  // ShiftwrightGenerators/ArrayGenerator.swift:114
   /* verilator lint_off UNUSEDSIGNAL */  // bits [19], [0] of colsum_sum_l1_1_diff are not read
-  wire signed [19:0] colsum_sum_l1_1_diff = {1'b0, colsum_sum_l1_1_cat} - {1'b0, colsum_sum_l1_1_cat_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [19:0] colsum_sum_l1_1_diff = {1'b0, colsum_sum_l1_1_cat} - {1'b0, colsum_sum_l1_1_cat_2};  // ShiftwrightGenerators/ArrayGenerator.swift:114
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [17:0] colsum_sum_l1_1_bits = colsum_sum_l1_1_diff[18:1];  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire signed [17:0] colsum_sum_l1_1 = colsum_sum_l1_1_bits;  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire signed [17:0] colsum_sum_l1_2_ext = {pe_r4_q[16], pe_r4_q};  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire signed [17:0] colsum_sum_l1_2_ext_2 = {pe_r5_q[16], pe_r5_q};  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire [18:0] colsum_sum_l1_2_cat = {colsum_sum_l1_2_ext, 1'h0};  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire [17:0] colsum_sum_l1_2_not = ~colsum_sum_l1_2_ext_2;  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire colsum_sum_l1_2_not_2 = ~pe_r4_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire [18:0] colsum_sum_l1_2_cat_2 = {colsum_sum_l1_2_not, colsum_sum_l1_2_not_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [17:0] colsum_sum_l1_1_bits = colsum_sum_l1_1_diff[18:1];  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire signed [17:0] colsum_sum_l1_1 = colsum_sum_l1_1_bits;  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire signed [17:0] colsum_sum_l1_2_ext = {pe_r4_q[16], pe_r4_q};  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire signed [17:0] colsum_sum_l1_2_ext_2 = {pe_r5_q[16], pe_r5_q};  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire [18:0] colsum_sum_l1_2_cat = {colsum_sum_l1_2_ext, 1'h0};  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire [17:0] colsum_sum_l1_2_not = ~colsum_sum_l1_2_ext_2;  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire colsum_sum_l1_2_not_2 = ~pe_r4_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire [18:0] colsum_sum_l1_2_cat_2 = {colsum_sum_l1_2_not, colsum_sum_l1_2_not_2};  // ShiftwrightGenerators/ArrayGenerator.swift:114
   /* verilator lint_off UNUSEDSIGNAL */  // bits [19], [0] of colsum_sum_l1_2_diff are not read
-  wire signed [19:0] colsum_sum_l1_2_diff = {1'b0, colsum_sum_l1_2_cat} - {1'b0, colsum_sum_l1_2_cat_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [19:0] colsum_sum_l1_2_diff = {1'b0, colsum_sum_l1_2_cat} - {1'b0, colsum_sum_l1_2_cat_2};  // ShiftwrightGenerators/ArrayGenerator.swift:114
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [17:0] colsum_sum_l1_2_bits = colsum_sum_l1_2_diff[18:1];  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire signed [17:0] colsum_sum_l1_2 = colsum_sum_l1_2_bits;  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire signed [17:0] colsum_sum_l1_3_ext = {pe_r6_q[16], pe_r6_q};  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire signed [17:0] colsum_sum_l1_3_ext_2 = {pe_r7_q[16], pe_r7_q};  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire [18:0] colsum_sum_l1_3_cat = {colsum_sum_l1_3_ext, 1'h0};  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire [17:0] colsum_sum_l1_3_not = ~colsum_sum_l1_3_ext_2;  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire colsum_sum_l1_3_not_2 = ~pe_r6_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire [18:0] colsum_sum_l1_3_cat_2 = {colsum_sum_l1_3_not, colsum_sum_l1_3_not_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [17:0] colsum_sum_l1_2_bits = colsum_sum_l1_2_diff[18:1];  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire signed [17:0] colsum_sum_l1_2 = colsum_sum_l1_2_bits;  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire signed [17:0] colsum_sum_l1_3_ext = {pe_r6_q[16], pe_r6_q};  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire signed [17:0] colsum_sum_l1_3_ext_2 = {pe_r7_q[16], pe_r7_q};  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire [18:0] colsum_sum_l1_3_cat = {colsum_sum_l1_3_ext, 1'h0};  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire [17:0] colsum_sum_l1_3_not = ~colsum_sum_l1_3_ext_2;  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire colsum_sum_l1_3_not_2 = ~pe_r6_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire [18:0] colsum_sum_l1_3_cat_2 = {colsum_sum_l1_3_not, colsum_sum_l1_3_not_2};  // ShiftwrightGenerators/ArrayGenerator.swift:114
   /* verilator lint_off UNUSEDSIGNAL */  // bits [19], [0] of colsum_sum_l1_3_diff are not read
-  wire signed [19:0] colsum_sum_l1_3_diff = {1'b0, colsum_sum_l1_3_cat} - {1'b0, colsum_sum_l1_3_cat_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [19:0] colsum_sum_l1_3_diff = {1'b0, colsum_sum_l1_3_cat} - {1'b0, colsum_sum_l1_3_cat_2};  // ShiftwrightGenerators/ArrayGenerator.swift:114
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [17:0] colsum_sum_l1_3_bits = colsum_sum_l1_3_diff[18:1];  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire signed [17:0] colsum_sum_l1_3 = colsum_sum_l1_3_bits;  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire signed [18:0] colsum_sum_l2_0_ext = {colsum_sum_l1_0[17], colsum_sum_l1_0};  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire signed [18:0] colsum_sum_l2_0_ext_2 = {colsum_sum_l1_1[17], colsum_sum_l1_1};  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire [19:0] colsum_sum_l2_0_cat = {colsum_sum_l2_0_ext, 1'h0};  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire [18:0] colsum_sum_l2_0_not = ~colsum_sum_l2_0_ext_2;  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire colsum_sum_l2_0_not_2 = ~pe_r1_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire [19:0] colsum_sum_l2_0_cat_2 = {colsum_sum_l2_0_not, colsum_sum_l2_0_not_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [17:0] colsum_sum_l1_3_bits = colsum_sum_l1_3_diff[18:1];  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire signed [17:0] colsum_sum_l1_3 = colsum_sum_l1_3_bits;  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire signed [18:0] colsum_sum_l2_0_ext = {colsum_sum_l1_0[17], colsum_sum_l1_0};  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire signed [18:0] colsum_sum_l2_0_ext_2 = {colsum_sum_l1_1[17], colsum_sum_l1_1};  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire [19:0] colsum_sum_l2_0_cat = {colsum_sum_l2_0_ext, 1'h0};  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire [18:0] colsum_sum_l2_0_not = ~colsum_sum_l2_0_ext_2;  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire colsum_sum_l2_0_not_2 = ~pe_r1_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire [19:0] colsum_sum_l2_0_cat_2 = {colsum_sum_l2_0_not, colsum_sum_l2_0_not_2};  // ShiftwrightGenerators/ArrayGenerator.swift:114
   /* verilator lint_off UNUSEDSIGNAL */  // bits [20], [0] of colsum_sum_l2_0_diff are not read
-  wire signed [20:0] colsum_sum_l2_0_diff = {1'b0, colsum_sum_l2_0_cat} - {1'b0, colsum_sum_l2_0_cat_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [20:0] colsum_sum_l2_0_diff = {1'b0, colsum_sum_l2_0_cat} - {1'b0, colsum_sum_l2_0_cat_2};  // ShiftwrightGenerators/ArrayGenerator.swift:114
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [18:0] colsum_sum_l2_0_bits = colsum_sum_l2_0_diff[19:1];  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire signed [18:0] colsum_sum_l2_0 = colsum_sum_l2_0_bits;  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire signed [18:0] colsum_sum_l2_1_ext = {colsum_sum_l1_2[17], colsum_sum_l1_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire signed [18:0] colsum_sum_l2_1_ext_2 = {colsum_sum_l1_3[17], colsum_sum_l1_3};  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire [19:0] colsum_sum_l2_1_cat = {colsum_sum_l2_1_ext, 1'h0};  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire [18:0] colsum_sum_l2_1_not = ~colsum_sum_l2_1_ext_2;  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire colsum_sum_l2_1_not_2 = ~pe_r5_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire [19:0] colsum_sum_l2_1_cat_2 = {colsum_sum_l2_1_not, colsum_sum_l2_1_not_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [18:0] colsum_sum_l2_0_bits = colsum_sum_l2_0_diff[19:1];  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire signed [18:0] colsum_sum_l2_0 = colsum_sum_l2_0_bits;  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire signed [18:0] colsum_sum_l2_1_ext = {colsum_sum_l1_2[17], colsum_sum_l1_2};  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire signed [18:0] colsum_sum_l2_1_ext_2 = {colsum_sum_l1_3[17], colsum_sum_l1_3};  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire [19:0] colsum_sum_l2_1_cat = {colsum_sum_l2_1_ext, 1'h0};  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire [18:0] colsum_sum_l2_1_not = ~colsum_sum_l2_1_ext_2;  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire colsum_sum_l2_1_not_2 = ~pe_r5_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire [19:0] colsum_sum_l2_1_cat_2 = {colsum_sum_l2_1_not, colsum_sum_l2_1_not_2};  // ShiftwrightGenerators/ArrayGenerator.swift:114
   /* verilator lint_off UNUSEDSIGNAL */  // bits [20], [0] of colsum_sum_l2_1_diff are not read
-  wire signed [20:0] colsum_sum_l2_1_diff = {1'b0, colsum_sum_l2_1_cat} - {1'b0, colsum_sum_l2_1_cat_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [20:0] colsum_sum_l2_1_diff = {1'b0, colsum_sum_l2_1_cat} - {1'b0, colsum_sum_l2_1_cat_2};  // ShiftwrightGenerators/ArrayGenerator.swift:114
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [18:0] colsum_sum_l2_1_bits = colsum_sum_l2_1_diff[19:1];  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire signed [18:0] colsum_sum_l2_1 = colsum_sum_l2_1_bits;  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire signed [19:0] colsum_sum_ext = {colsum_sum_l2_0[18], colsum_sum_l2_0};  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire signed [19:0] colsum_sum_ext_2 = {colsum_sum_l2_1[18], colsum_sum_l2_1};  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire [20:0] colsum_sum_cat = {colsum_sum_ext, 1'h0};  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire [19:0] colsum_sum_not = ~colsum_sum_ext_2;  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire colsum_sum_not_2 = ~pe_r3_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire [20:0] colsum_sum_cat_2 = {colsum_sum_not, colsum_sum_not_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire [18:0] colsum_sum_l2_1_bits = colsum_sum_l2_1_diff[19:1];  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire signed [18:0] colsum_sum_l2_1 = colsum_sum_l2_1_bits;  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire signed [19:0] colsum_sum_ext = {colsum_sum_l2_0[18], colsum_sum_l2_0};  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire signed [19:0] colsum_sum_ext_2 = {colsum_sum_l2_1[18], colsum_sum_l2_1};  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire [20:0] colsum_sum_cat = {colsum_sum_ext, 1'h0};  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire [19:0] colsum_sum_not = ~colsum_sum_ext_2;  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire colsum_sum_not_2 = ~pe_r3_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire [20:0] colsum_sum_cat_2 = {colsum_sum_not, colsum_sum_not_2};  // ShiftwrightGenerators/ArrayGenerator.swift:114
   /* verilator lint_off UNUSEDSIGNAL */  // bits [21], [0] of colsum_sum_diff are not read
-  wire signed [21:0] colsum_sum_diff = {1'b0, colsum_sum_cat} - {1'b0, colsum_sum_cat_2};  // ShiftwrightGenerators/ArrayGenerator.swift:110
+  wire signed [21:0] colsum_sum_diff = {1'b0, colsum_sum_cat} - {1'b0, colsum_sum_cat_2};  // ShiftwrightGenerators/ArrayGenerator.swift:114
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [19:0] colsum_sum_bits = colsum_sum_diff[20:1];  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire signed [19:0] colsum_sum = colsum_sum_bits;  // ShiftwrightGenerators/ArrayGenerator.swift:110
-  wire signed [23:0] colsum = {{4{colsum_sum[19]}}, colsum_sum};  // ShiftwrightGenerators/ArrayGenerator.swift:111
-  wire signed [23:0] psum_rd = psum_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:113
-  wire signed [23:0] psum_base = s1_first ? 24'h0 : psum_rd;  // ShiftwrightGenerators/ArrayGenerator.swift:116
-  wire [24:0] psum_next_cat = {colsum, 1'h0};  // ShiftwrightGenerators/ArrayGenerator.swift:117
-  wire [23:0] psum_next_not = ~psum_base;  // ShiftwrightGenerators/ArrayGenerator.swift:118
-  wire psum_next_not_2 = ~pe_r7_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:118
-  wire [24:0] psum_next_cat_2 = {psum_next_not, psum_next_not_2};  // ShiftwrightGenerators/ArrayGenerator.swift:117
+  wire [19:0] colsum_sum_bits = colsum_sum_diff[20:1];  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire signed [19:0] colsum_sum = colsum_sum_bits;  // ShiftwrightGenerators/ArrayGenerator.swift:114
+  wire signed [23:0] colsum = {{4{colsum_sum[19]}}, colsum_sum};  // ShiftwrightGenerators/ArrayGenerator.swift:115
+  wire signed [23:0] psum_rd = psum_rdata;  // ShiftwrightGenerators/ArrayGenerator.swift:117
+  wire signed [23:0] psum_base = s1_first ? 24'h0 : psum_rd;  // ShiftwrightGenerators/ArrayGenerator.swift:120
+  wire [24:0] psum_next_cat = {colsum, 1'h0};  // ShiftwrightGenerators/ArrayGenerator.swift:121
+  wire [23:0] psum_next_not = ~psum_base;  // ShiftwrightGenerators/ArrayGenerator.swift:122
+  wire psum_next_not_2 = ~pe_r7_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:122
+  wire [24:0] psum_next_cat_2 = {psum_next_not, psum_next_not_2};  // ShiftwrightGenerators/ArrayGenerator.swift:121
   /* verilator lint_off UNUSEDSIGNAL */  // bits [25], [0] of psum_next_diff are not read
-  wire signed [25:0] psum_next_diff = {1'b0, psum_next_cat} - {1'b0, psum_next_cat_2};  // ShiftwrightGenerators/ArrayGenerator.swift:118
+  wire signed [25:0] psum_next_diff = {1'b0, psum_next_cat} - {1'b0, psum_next_cat_2};  // ShiftwrightGenerators/ArrayGenerator.swift:122
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [23:0] psum_next_bits = psum_next_diff[24:1];  // ShiftwrightGenerators/ArrayGenerator.swift:118
-  wire signed [23:0] psum_next = psum_next_bits;  // ShiftwrightGenerators/ArrayGenerator.swift:118
-  pe_int8_ausn_b3s2_acc17_cell pe_r0 (  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  wire [23:0] psum_next_bits = psum_next_diff[24:1];  // ShiftwrightGenerators/ArrayGenerator.swift:122
+  wire signed [23:0] psum_next = psum_next_bits;  // ShiftwrightGenerators/ArrayGenerator.swift:122
+  pe_int8_ausn_b3s2_acc17_cell pe_r0 (  // ShiftwrightGenerators/ArrayGenerator.swift:106
     .clk(clk),
     .rst(rst),
     .act(pe_r0_act_bits),
@@ -622,7 +622,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column (
     .q(pe_r0_q),
     .carry(pe_r0_carry)
   );
-  pe_int8_ausn_b3s2_acc17_cell pe_r1 (  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  pe_int8_ausn_b3s2_acc17_cell pe_r1 (  // ShiftwrightGenerators/ArrayGenerator.swift:106
     .clk(clk),
     .rst(rst),
     .act(pe_r1_act_bits),
@@ -632,7 +632,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column (
     .q(pe_r1_q),
     .carry(pe_r1_carry)
   );
-  pe_int8_ausn_b3s2_acc17_cell pe_r2 (  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  pe_int8_ausn_b3s2_acc17_cell pe_r2 (  // ShiftwrightGenerators/ArrayGenerator.swift:106
     .clk(clk),
     .rst(rst),
     .act(pe_r2_act_bits),
@@ -642,7 +642,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column (
     .q(pe_r2_q),
     .carry(pe_r2_carry)
   );
-  pe_int8_ausn_b3s2_acc17_cell pe_r3 (  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  pe_int8_ausn_b3s2_acc17_cell pe_r3 (  // ShiftwrightGenerators/ArrayGenerator.swift:106
     .clk(clk),
     .rst(rst),
     .act(pe_r3_act_bits),
@@ -652,7 +652,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column (
     .q(pe_r3_q),
     .carry(pe_r3_carry)
   );
-  pe_int8_ausn_b3s2_acc17_cell pe_r4 (  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  pe_int8_ausn_b3s2_acc17_cell pe_r4 (  // ShiftwrightGenerators/ArrayGenerator.swift:106
     .clk(clk),
     .rst(rst),
     .act(pe_r4_act_bits),
@@ -662,7 +662,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column (
     .q(pe_r4_q),
     .carry(pe_r4_carry)
   );
-  pe_int8_ausn_b3s2_acc17_cell pe_r5 (  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  pe_int8_ausn_b3s2_acc17_cell pe_r5 (  // ShiftwrightGenerators/ArrayGenerator.swift:106
     .clk(clk),
     .rst(rst),
     .act(pe_r5_act_bits),
@@ -672,7 +672,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column (
     .q(pe_r5_q),
     .carry(pe_r5_carry)
   );
-  pe_int8_ausn_b3s2_acc17_cell pe_r6 (  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  pe_int8_ausn_b3s2_acc17_cell pe_r6 (  // ShiftwrightGenerators/ArrayGenerator.swift:106
     .clk(clk),
     .rst(rst),
     .act(pe_r6_act_bits),
@@ -682,7 +682,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column (
     .q(pe_r6_q),
     .carry(pe_r6_carry)
   );
-  pe_int8_ausn_b3s2_acc17_cell pe_r7 (  // ShiftwrightGenerators/ArrayGenerator.swift:102
+  pe_int8_ausn_b3s2_acc17_cell pe_r7 (  // ShiftwrightGenerators/ArrayGenerator.swift:106
     .clk(clk),
     .rst(rst),
     .act(pe_r7_act_bits),
@@ -692,7 +692,7 @@ module array_8x8_int8_ausn_b3s2_to_int8_m256_t16_s8_column (
     .q(pe_r7_q),
     .carry(pe_r7_carry)
   );
-  requant_acc24_s8_to_int8 rq (  // ShiftwrightGenerators/ArrayGenerator.swift:119
+  requant_acc24_s8_to_int8 rq (  // ShiftwrightGenerators/ArrayGenerator.swift:123
     .acc(psum_rd),
     .shift(shift),
     .code(rq_code)
@@ -717,20 +717,20 @@ endmodule
 module pe_int8_ausn_b3s2_acc17_cell (
   input wire clk,  // implicit clock
   input wire rst,  // implicit synchronous reset, active high
-  input wire [7:0] act,  // ShiftwrightGenerators/ArrayInterface.swift:146
-  input wire w_load,  // ShiftwrightGenerators/ArrayInterface.swift:139
-  input wire [5:0] w_data,  // ShiftwrightGenerators/ArrayInterface.swift:147
-  input wire en,  // ShiftwrightGenerators/ArrayInterface.swift:141
-  output wire [16:0] q,  // ShiftwrightGenerators/ArrayInterface.swift:148
-  output wire carry  // ShiftwrightGenerators/ArrayInterface.swift:143
+  input wire [7:0] act,  // ShiftwrightGenerators/ArrayInterface.swift:148
+  input wire w_load,  // ShiftwrightGenerators/ArrayInterface.swift:141
+  input wire [5:0] w_data,  // ShiftwrightGenerators/ArrayInterface.swift:149
+  input wire en,  // ShiftwrightGenerators/ArrayInterface.swift:143
+  output wire [16:0] q,  // ShiftwrightGenerators/ArrayInterface.swift:150
+  output wire carry  // ShiftwrightGenerators/ArrayInterface.swift:145
 );
   reg [5:0] weight;  // ShiftwrightGenerators/ArrayGenerator.swift:79
   reg [16:0] product_q;  // ShiftwrightGenerators/ArrayGenerator.swift:82
   reg product_carry;  // ShiftwrightGenerators/ArrayGenerator.swift:84
   wire u_prod_cin;  // ShiftwrightGenerators/ArrayGenerator.swift:81
   wire [16:0] u_prod_q;  // ShiftwrightGenerators/ArrayGenerator.swift:81
-  assign q = product_q;  // ShiftwrightGenerators/ArrayInterface.swift:148
-  assign carry = product_carry;  // ShiftwrightGenerators/ArrayInterface.swift:143
+  assign q = product_q;  // ShiftwrightGenerators/ArrayInterface.swift:150
+  assign carry = product_carry;  // ShiftwrightGenerators/ArrayInterface.swift:145
   pe_int8_ausn_b3s2_acc17_prod u_prod (  // ShiftwrightGenerators/ArrayGenerator.swift:81
     .act(act),
     .wt(weight),

@@ -57,7 +57,7 @@ public enum ArrayGenerator {
                     $0.s1First = ctrl.s1First
                     $0.memRaddr = ctrl.memRaddr
                     $0.memRen = ctrl.memRen
-                    $0.shift = ctrl.shiftQ
+                    $0.shift = ctrl.shiftQ.asUnsigned()
                 }.code
             }
             io.yData.assign(m.concat(codes.reversed()))
@@ -88,6 +88,10 @@ public enum ArrayGenerator {
         }
     }
 
+    /// The name of the column module (`columnComponent`): the module the array repeats C times,
+    /// which simulator builds compile once (Verilator hierarchical block).
+    public static func columnModuleName(_ c: ArrayConfig) -> String { GeneratorNames.bounded("\(c.moduleName)_column") }
+
     /// One column: R cells (stationary weight, product, product register), the balanced tree of
     /// carry-in adders over their products, the accumulator buffer (tile 0 writes the sum alone,
     /// later tiles add to it, either with the tree's last carry) and the requantizer.
@@ -96,7 +100,7 @@ public enum ArrayGenerator {
         let cell = try cellComponent(c)
         let requantModule = try RequantizerGenerator.module(requantConfig)
         let aBits = c.activation.codeWidth, bufferType = HWType.signed(c.bufferWidth)
-        return try Module.build(GeneratorNames.bounded("\(c.moduleName)_column"), ports: ArrayColumnPorts(c), generator: "ShiftwrightGenerators.ArrayGenerator") { m, io in
+        return try Module.build(columnModuleName(c), ports: ArrayColumnPorts(c), generator: "ShiftwrightGenerators.ArrayGenerator") { m, io in
             let requantPorts = RequantizerPorts(requantConfig)
             let products = (0..<c.rows).map { r -> (value: Signal, carry: Signal?) in
                 let pe = m.instance(cell, name: "pe_r\(r)") {
@@ -118,7 +122,7 @@ public enum ArrayGenerator {
             buffer.write(address: io.s1Row, data: next.named("psum_next"), enable: io.s1Valid)
             io.code.assign(m.instance(requantModule, name: "rq", signature: requantPorts) {
                 $0.acc = stored
-                $0.shift = io.shift
+                $0.shift = io.shift.asSigned()
             }.code)
         }
     }

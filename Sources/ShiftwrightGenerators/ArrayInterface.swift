@@ -116,8 +116,10 @@ public struct ArrayColumnPorts: PortSignature {
     public let s1First = In("s1_first", .bit)
     public let memRaddr: In
     public let memRen = In("mem_ren", .bit)
+    /// The requantizers' signed shift, carried as plain bits: Verilator 5.006 writes the wrapper
+    /// of a hierarchical block with a signed port as `input signed logic`, which it then cannot
+    /// parse, and simulators build the column as such a block (`ArrayGenerator.columnModuleName`).
     public let shift: In
-    /// The requantized result of the buffer row being drained.
     public let code: Out
 
     public init(_ c: ArrayConfig) {
@@ -126,7 +128,7 @@ public struct ArrayColumnPorts: PortSignature {
         wData = In("w_data", .unsigned(c.weight.codeWidth))
         s1Row = In("s1_row", .unsigned(c.rowIndexWidth))
         memRaddr = In("mem_raddr", .unsigned(c.rowIndexWidth))
-        shift = In("shift", .signed(c.shiftBits))
+        shift = In("shift", .unsigned(c.shiftBits))
         code = Out("code", .unsigned(c.target.codeWidth))
     }
 }

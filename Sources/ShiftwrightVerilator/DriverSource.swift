@@ -13,15 +13,21 @@ enum DriverSource {
 // the Swift side writes the stimulus, and compares the outputs with its golden model.
 //
 // Usage: sim IN.bin OUT.bin CYCLES [WAVE_FILE FROM TO]
+//        sim --raw IN.bin CYCLES
 //   IN.bin   CYCLES rows of SW_IN_BYTES: every input but clk, in port order, each packed little-endian
 //            into 1, 2, 4 or 8 bytes (8 per 64-bit word when wider), as sw_glue.h describes
 //   OUT.bin  CYCLES rows of SW_OUT_BYTES, the outputs sampled before the clock edge, packed alike
 //   WAVE_FILE, FROM, TO: trace cycles FROM..TO (inclusive) into a VCD/FST file (trace builds only)
+//   --raw    the simulator's own speed: reads the whole stimulus into memory first, then times
+//            only the cycle loop (same evaluations and output sampling, nothing written) and prints
+//            "raw CYCLES WALL_SECONDS CPU_SECONDS" on stdout
 // Each cycle: apply inputs with clk low, settle, sample outputs, then (clocked designs) one rising
 // clock edge. Two evaluations per cycle.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <ctime>
 #include <memory>
 #include <vector>
 #include "verilated.h"
@@ -39,7 +45,48 @@ static int fail(const char* what) {
     return 2;
 }
 
+// One untraced clock cycle of row `in`, its outputs sampled into `out` (what the main loop does per cycle).
+static inline void sw_cycle(SwTop* top, const uint8_t* in, uint8_t* out) {
+    sw_apply(top, in);
+    top->eval();
+    sw_sample(top, out);
+#if SW_CLOCKED
+    top->clk = 1;
+    top->eval();
+    top->clk = 0;
+#endif
+}
+
+static double sw_seconds(clockid_t clock) {
+    timespec t;
+    clock_gettime(clock, &t);
+    return double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
+}
+
+// --raw IN.bin CYCLES: the cycle loop alone, over a stimulus already in memory.
+static int sw_raw(const char* inPath, uint64_t cycles) {
+    std::vector<uint8_t> rows(cycles * SW_IN_BYTES + 1);
+    FILE* in = std::fopen(inPath, "rb");
+    if (!in) return fail("cannot open stimulus file");
+    const bool complete = !SW_IN_BYTES || std::fread(rows.data(), SW_IN_BYTES, cycles, in) == cycles;
+    std::fclose(in);
+    if (!complete) return fail("stimulus file is shorter than CYCLES");
+    std::vector<uint8_t> sample(SW_OUT_BYTES ? SW_OUT_BYTES : 1);
+    std::unique_ptr<VerilatedContext> context(new VerilatedContext);
+    std::unique_ptr<SwTop> top(new SwTop(context.get()));
+#if SW_CLOCKED
+    top->clk = 0;
+#endif
+    const double wall0 = sw_seconds(CLOCK_MONOTONIC), cpu0 = sw_seconds(CLOCK_PROCESS_CPUTIME_ID);
+    for (uint64_t cycle = 0; cycle < cycles; ++cycle) sw_cycle(top.get(), rows.data() + cycle * SW_IN_BYTES, sample.data());
+    const double wall = sw_seconds(CLOCK_MONOTONIC) - wall0, cpu = sw_seconds(CLOCK_PROCESS_CPUTIME_ID) - cpu0;
+    top->final();
+    std::printf("raw %llu %.6f %.6f\n", (unsigned long long)cycles, wall, cpu);
+    return 0;
+}
+
 int main(int argc, char** argv) {
+    if (argc == 4 && std::strcmp(argv[1], "--raw") == 0) return sw_raw(argv[2], std::strtoull(argv[3], nullptr, 10));
     if (argc != 4 && argc != 8) return fail("usage: sim IN.bin OUT.bin CYCLES [WAVE FROM TO ORIGIN]");
     const uint64_t cycles = std::strtoull(argv[3], nullptr, 10);
     std::unique_ptr<VerilatedContext> context(new VerilatedContext);

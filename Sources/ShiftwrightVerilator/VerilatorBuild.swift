@@ -9,7 +9,8 @@ import ShiftwrightTooling
 struct VerilatorBuild {
     let top: String
     let verilog: [(name: String, text: String)]
-    /// Fixed C++ files written next to the Verilog (driver or shim, glue header); the `.cpp` ones are compiled.
+    /// Fixed files written next to the Verilog (driver or shim, glue header, Verilator
+    /// configuration); the `.cpp` ones are compiled, the `.vlt` ones read by Verilator.
     let support: [(name: String, text: String)]
     let flags: [String]
     /// The file Verilator's make produces (`sim`, `libsim.so`).
@@ -45,7 +46,7 @@ struct VerilatorBuild {
         for file in headers + support {
             let path = "\(work)/\(file.name)"
             try AtomicFile.write(file.text, to: path)
-            if support.contains(where: { $0.name == file.name }) && file.name.hasSuffix(".cpp") { sources.append(path) }
+            if support.contains(where: { $0.name == file.name }) && (file.name.hasSuffix(".cpp") || file.name.hasSuffix(".vlt")) { sources.append(path) }
         }
         let includePath = headers.isEmpty ? [] : ["-I\(work)"]
         let args = allFlags + includePath + ["-CFLAGS", "-I\(work)", "--Mdir", "\(work)/obj", "-o", artifact] + sources

@@ -26,22 +26,27 @@ public struct VerilatorModel: Sendable {
     public let buildSeconds: Double
 
     /// Compiles `verilog` (one or more files' text) with `top` as the top module, and `library`
-    /// (cell models, their headers and macros) beside it.
+    /// (cell models, their headers and macros) beside it. `tuning` chooses hierarchical blocks
+    /// and optimisation (ignored for traced builds, which are always flat and `.standard`).
     public static func build(verilog: [(name: String, text: String)], top: String, ports: [PortSpec],
-                             trace: TraceFormat? = nil, library: VerilogLibrary? = nil) throws -> VerilatorModel {
+                             trace: TraceFormat? = nil, library: VerilogLibrary? = nil,
+                             tuning: VerilatorTuning = .standard) throws -> VerilatorModel {
         let layout = PortLayout(ports: ports)
-        let build = try VerilatorBuild(top: top, verilog: verilog,
-                                       support: [("sw_glue.h", GlueWriter.header(top: top, layout: layout, trace: trace)),
-                                                 ("sw_driver.cpp", DriverSource.text)],
-                                       flags: verilatorFlags(top: top, trace: trace), artifact: "sim", library: library,
+        let tuning = trace == nil ? tuning : .standard
+        var support: [(name: String, text: String)] = [("sw_glue.h", GlueWriter.header(top: top, layout: layout, trace: trace)),
+                                                       ("sw_driver.cpp", DriverSource.text)]
+        if let configuration = try tuning.configurationFile() { support.append(("sw_blocks.vlt", configuration)) }
+        let build = try VerilatorBuild(top: top, verilog: verilog, support: support,
+                                       flags: verilatorFlags(top: top, trace: trace, tuning: tuning), artifact: "sim", library: library,
                                        label: "Verilator: building \(top)\(trace == nil ? "" : " with tracing")",
                                        history: DurationHistory(kind: trace == nil ? "verilator-build" : "verilator-build-traced")).run()
         return VerilatorModel(top: top, layout: layout, executable: build.path, wasBuilt: build.built, buildSeconds: build.seconds)
     }
 
-    static func verilatorFlags(top: String, trace: TraceFormat?) -> [String] {
+    static func verilatorFlags(top: String, trace: TraceFormat?, tuning: VerilatorTuning = .standard) -> [String] {
         var flags = ["--cc", "--exe", "--build", "-j", "2", "--top-module", top, "-Wno-fatal", "-Wno-lint", "-Wno-style",
-                     "-MAKEFLAGS", "OPT_FAST=-O2 OPT_SLOW=-O0 OPT_GLOBAL=-O2", "-CFLAGS", "-O2"]
+                     "-MAKEFLAGS", tuning.optimisation, "-CFLAGS", "-O2"]
+        if !tuning.hierarchicalBlocks.isEmpty { flags.append("--hierarchical") }
         switch trace {
         case .fst?: flags += ["--trace-fst", "-LDFLAGS", "-lz"]
         case .vcd?: flags += ["--trace"]
@@ -82,6 +87,32 @@ public struct VerilatorModel: Sendable {
             ScratchSpace.release(dir)
             throw error
         }
+    }
+
+    /// The simulator's own speed, for comparison with a harness's end-to-end figure: the driver
+    /// reads the stimulus into memory, then times only its cycle loop (the same evaluations and
+    /// output sampling as `run`, nothing written back).
+    public struct RawRun: Sendable {
+        public let cycles: Int
+        public let wallSeconds: Double
+        public let cpuSeconds: Double
+    }
+
+    /// Times the driver's cycle loop over `stimulus` (cycles × inputWords words); see `RawRun`.
+    public func runRaw(stimulus: [UInt64], cycles: Int) throws -> RawRun {
+        guard stimulus.count == cycles * layout.inputWords else {
+            throw ToolError("stimulus has \(stimulus.count) words, expected \(cycles) x \(layout.inputWords)")
+        }
+        let dir = try VectorFiles.scratchDirectory()
+        defer { ScratchSpace.release(dir) }
+        let inPath = "\(dir)/in.bin"
+        try VectorFiles.write(layout.inputPacking.pack(stimulus, cycles: cycles), to: inPath)
+        let result = try ProcessRunner.run(executable, ["--raw", inPath, String(cycles)])
+        let fields = result.stdout.split(whereSeparator: \.isWhitespace)
+        guard result.succeeded, fields.count == 4, fields[0] == "raw", let wall = Double(fields[2]), let cpu = Double(fields[3]) else {
+            throw ToolError.toolFailed("raw simulation of '\(top)' failed (\(result.exitDescription)): \(result.tail())")
+        }
+        return RawRun(cycles: cycles, wallSeconds: wall, cpuSeconds: cpu)
     }
 
     /// A simulation in progress.

@@ -128,7 +128,7 @@ import ShiftwrightTooling
         all += optionCases(["bench", "cosim"], [("--vectors", integers + ["0", "10000000001"])])
         all += optionCases(["bench", "quantize"], [("--count", integers + ["0", "500000001"]), ("--repeat", ["0", "-1", "1001", "abc"]), ("--seed", badSeeds)])
         all += optionCases(["bench", "array"], [
-            ("--elaborate", ["0", "-1", "257", "abc"]), ("--simulate", ["0", "-1", "65", "abc"]), ("--gemms", ["0", "-1", "10001", "abc"]),
+            ("--elaborate", ["0", "-1", "257", "abc"]), ("--simulate", ["0", "-1", "65", "abc", "8,", "8,65", ""]), ("--gemms", ["0", "-1", "10001", "abc"]),
             ("--also", ["x", "0", "1000", "-1"]),
         ])
         // infer (without --data it reads the bundled digits data; every case is refused before the first build)

@@ -3,7 +3,6 @@ import ShiftwrightFormats
 import ShiftwrightGenerators
 import ShiftwrightTooling
 import ShiftwrightVerilator
-import ShiftwrightVerilog
 
 /// Runs one layer's GEMM (any M and N) on a generated array in Verilator and returns what the
 /// array put on its result stream: the output codes come from the simulation, never from the
@@ -17,9 +16,7 @@ enum ArrayExecution {
         let problems = try ArrayWorkload.blocks(x: g.x, w: g.w, m: g.m, k: g.k, n: g.n, shift: g.shift, config: c)
         let scenario = try ArrayScenario(config: c, segments: [.init(problems)], stalls: .none, seed: 1)
         let plan = ArrayStimulus(scenario)
-        let harness = try ArrayHarness.module(c, array: try ArrayGenerator.module(c), depths: plan.depths)
-        let emitted = VerilogEmitter.emit(harness)
-        let model = try VerilatorModel.build(verilog: [(emitted.fileName, emitted.text)], top: harness.name, ports: harness.portSpecs)
+        let model = try ArrayHarness.model(c, array: try ArrayGenerator.module(c), depths: plan.depths).model
         let stimulus = plan.words(scenario, layout: model.layout)
         let t0 = Date()
         let outputs = try model.run(stimulus: stimulus, cycles: plan.cycles)

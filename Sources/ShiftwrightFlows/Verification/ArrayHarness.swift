@@ -3,6 +3,7 @@ import ShiftwrightVerilator
 import BigInt
 import ShiftwrightHDL
 import ShiftwrightGenerators
+import ShiftwrightVerilog
 
 /// The testbench wrapper of an array, written in the DSL so the open-loop driver can exercise
 /// closed-loop valid/ready handshakes: the stimulus pushes weight beats, activation beats and
@@ -16,6 +17,23 @@ enum ArrayHarness {
     static let inputs = ["push_w", "w_in", "push_a", "a_in", "push_job", "job_in", "gate_w", "gate_a", "go", "y_ready", "glitch"]
 
     struct Depths: Hashable { let weights: Int, activations: Int, jobs: Int }
+
+    /// How array simulators are compiled: each distinct column module once, as a Verilator
+    /// hierarchical block (the array repeats it C times); see docs/verification-speed.md.
+    static func tuning(_ c: ArrayConfig) -> VerilatorTuning {
+        VerilatorTuning(hierarchicalBlocks: [ArrayGenerator.columnModuleName(c)])
+    }
+
+    /// The harness around `array`, its Verilog (rewritten by `transform`, for mutation tests)
+    /// and its simulator, built with `tuning` (default `tuning(c)`; cached by content).
+    static func model(_ c: ArrayConfig, array: Module, depths: Depths, transform: (@Sendable (String) -> String)? = nil,
+                      tuning: VerilatorTuning? = nil) throws -> (harness: Module, verilog: (name: String, text: String), model: VerilatorModel) {
+        let harness = try module(c, array: array, depths: depths)
+        let emitted = VerilogEmitter.emit(harness)
+        let verilog = (name: emitted.fileName, text: transform?(emitted.text) ?? emitted.text)
+        let model = try VerilatorModel.build(verilog: [verilog], top: harness.name, ports: harness.portSpecs, tuning: tuning ?? self.tuning(c))
+        return (harness, verilog, model)
+    }
 
     static func module(_ c: ArrayConfig, array: Module, depths: Depths) throws -> Module {
         let aw = c.rowIndexWidth, tw = c.tileIndexWidth, sb = c.shiftBits

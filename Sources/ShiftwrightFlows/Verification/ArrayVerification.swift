@@ -30,16 +30,15 @@ public struct ArrayOutcome: Sendable {
 public enum ArrayVerification {
     /// `transform` rewrites the emitted Verilog before simulation (mutation tests). `wave`: write
     /// a waveform there on mismatch (default `<waveDirectory>/<array>-mismatch.fst`, the cache's
-    /// `waves/` unless given), with a GTKWave save file beside it.
+    /// `waves/` unless given), with a GTKWave save file beside it. `tuning`: how the simulator is
+    /// compiled (default `ArrayHarness.tuning`); the mismatch waveform's build is always flat.
     public static func run(_ s: ArrayScenario, module: Module? = nil, transform: (@Sendable (String) -> String)? = nil,
-                           wave: String? = nil, waveOnMismatch: Bool = true, waveDirectory: String? = nil) throws -> ArrayOutcome {
+                           wave: String? = nil, waveOnMismatch: Bool = true, waveDirectory: String? = nil,
+                           tuning: VerilatorTuning? = nil) throws -> ArrayOutcome {
         let array = try module ?? ArrayGenerator.module(s.config)
         let plan = ArrayStimulus(s)
-        let harness = try ArrayHarness.module(s.config, array: array, depths: plan.depths)
-        let emitted = VerilogEmitter.emit(harness)
-        let text = transform?(emitted.text) ?? emitted.text
+        let (harness, verilog, model) = try ArrayHarness.model(s.config, array: array, depths: plan.depths, transform: transform, tuning: tuning)
         let ports = harness.portSpecs
-        let model = try VerilatorModel.build(verilog: [(emitted.fileName, text)], top: harness.name, ports: ports)
         let stimulus = plan.words(s, layout: model.layout)
         let t0 = Date()
         let outputs = try model.run(stimulus: stimulus, cycles: plan.cycles)
@@ -49,7 +48,7 @@ public enum ArrayVerification {
         var waveform: String?
         if let failure, waveOnMismatch || wave != nil {
             let path = try wave ?? Waveforms.mismatchPath(top: array.name, directory: waveDirectory)
-            let traced = try VerilatorModel.build(verilog: [(emitted.fileName, text)], top: harness.name, ports: ports,
+            let traced = try VerilatorModel.build(verilog: [verilog], top: harness.name, ports: ports,
                                                   trace: try TraceFormat(path: path))
             let window = (max(0, failure.cycle - 64), min(plan.cycles - 1, failure.cycle + 4))
             _ = try traced.run(stimulus: stimulus, cycles: plan.cycles, wave: (path, window.0, window.1))
