@@ -33,15 +33,16 @@ public struct CosimBenchmark: Sendable {
         let campaign = try Campaign([plan], name: "\(module.name)_lanes")
         log(String(format: "Verilator build: %.1f s (0 when cached); %d lanes (copies of the %d-node design) per model, %d model instances at once",
                    campaign.model.buildSeconds, campaign.lanes, module.flatNodeCount, campaign.workers))
-        let t0 = Date(), cpu0 = Self.cpuSeconds()
+        let t0 = Date(), cpu0 = CPUTime.process
         let outcome = try campaign.execute()[0]
-        let harness = Date().timeIntervalSince(t0), harnessCPU = Self.cpuSeconds() - cpu0
+        let harness = Date().timeIntervalSince(t0), harnessCPU = CPUTime.process - cpu0
         log("\(outcome.passed ? "PASS" : "FAIL") \(config.moduleName): \(plan.cycles) cycles")
         let harnessRate = Double(plan.cycles) / harness
         let harnessNs = harnessCPU / Double(plan.cycles) * 1e9
         log(String(format: "harness end to end (stimulus, simulation, golden model, compare): %.2f s, %.1f M vectors/s; %.1f ns CPU per vector",
                    harness, harnessRate / 1e6, harnessNs))
-        let workers = max(1, min(2, ProcessInfo.processInfo.activeProcessorCount))
+        // As many raw instances as the harness ran at once.
+        let workers = campaign.workers
         let rows = max(1, plan.cycles / (workers * campaign.lanes))
         let replayed = try (1...workers).map { instances in
             try Self.measure(vectors: rows * campaign.lanes * instances) { try campaign.replay(rows: rows, instances: instances) }
@@ -76,16 +77,8 @@ public struct CosimBenchmark: Sendable {
 
     /// Vectors per second (wall) and CPU nanoseconds per vector of `body`, which simulates `vectors`.
     static func measure(vectors: Int, _ body: () throws -> Void) rethrows -> (rate: Double, cpuNs: Double) {
-        let start = Date(), cpu = cpuSeconds()
+        let start = Date(), cpu = CPUTime.process
         try body()
-        return (Double(vectors) / Date().timeIntervalSince(start), (cpuSeconds() - cpu) / Double(vectors) * 1e9)
-    }
-
-    /// User + system CPU seconds of this process so far.
-    static func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        let seconds = { (t: timeval) in Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+        return (Double(vectors) / Date().timeIntervalSince(start), (CPUTime.process - cpu) / Double(vectors) * 1e9)
     }
 }
