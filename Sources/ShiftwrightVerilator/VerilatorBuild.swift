@@ -28,7 +28,7 @@ struct VerilatorBuild {
         let files = verilog + (library?.sources.map { ($0.name, $0.text) } ?? [])
         let headers: [(name: String, text: String)] = library?.headers.map { ($0.name, $0.text) } ?? []
         var hash = ContentHash()
-        for part in [try ExternalTool.verilator.version(), top, artifact] + allFlags { hash.add(part) }
+        for part in [try ExternalTool.verilator.version(), ModelCompiler.current.identity, top, artifact] + allFlags { hash.add(part) }
         for file in support + files + headers { hash.add(file.name); hash.add(file.text) }
         let cacheDir = "\(CacheDirectory.root)/verilator/\(top)-\(hash.hex)"
         let target = "\(cacheDir)/\(artifact)"

@@ -45,7 +45,7 @@ public struct VerilatorModel: Sendable {
 
     static func verilatorFlags(top: String, trace: TraceFormat?, tuning: VerilatorTuning = .standard) -> [String] {
         var flags = ["--cc", "--exe", "--build", "-j", "2", "--top-module", top, "-Wno-fatal", "-Wno-lint", "-Wno-style",
-                     "-MAKEFLAGS", tuning.optimisation, "-CFLAGS", "-O2"]
+                     "-CFLAGS", "-O2"] + ModelCompiler.current.verilatorArguments(optimisation: tuning.optimisation)
         if !tuning.hierarchicalBlocks.isEmpty { flags.append("--hierarchical") }
         switch trace {
         case .fst?: flags += ["--trace-fst", "-LDFLAGS", "-lz"]
