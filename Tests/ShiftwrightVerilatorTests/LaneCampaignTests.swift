@@ -121,7 +121,7 @@ import ShiftwrightGenerators
         #expect(!counter.portSpecs.contains { $0.name == "rst" })
         let cycles = 5_000
         let plan = VectorPlan(module: counter, cycles: cycles, inputWordsPerCycle: 1, coverage: "counter", exhaustive: false,
-                              stimulus: { _, rows in rows.update(repeating: 1) },
+                              stimulus: { _, rows in rows.fill(words: 1, with: 1) },
                               checker: { _, _ in { first, _, view in
                                   (0..<view.cycles).first { view.word($0) != UInt64(first + $0) }.map { (first + $0, "count = \(view.word($0))") }
                               } })

@@ -34,7 +34,7 @@ import ShiftwrightGenerators
         let config = try PEConfig(activation: NumberFormat(parsing: "int4"), weight: NumberFormat(parsing: "int4"))
         let width = config.accumulatorWidth, rows = config.latency + 3
         let firstHuge = 1 + config.latency  // cycle 1's product, seen `latency` cycles later
-        let stimulus = [UInt64](repeating: 1, count: 4 * rows)
+        var stimulus = [UInt64](repeating: 1, count: 4 * rows)
         func firstMismatch<Value: Equatable & ExpressibleByIntegerLiteral>(
             golden: Value, shown: UInt64, decode: @escaping (OutputView, Int) -> Value, describe: @escaping (Value) -> BigInt
         ) -> Int? {
@@ -42,7 +42,9 @@ import ShiftwrightGenerators
                                                           step: { _, _, _, _ in golden }, describe: describe)
             let outputs = (0..<rows).map { $0 < firstHuge ? 0 : shown }
             return outputs.withUnsafeBufferPointer { words in
-                stimulus.withUnsafeBufferPointer { check(0, $0, OutputView(words: words, stride: 1, offset: 0, cycles: rows))?.cycle }
+                stimulus.withUnsafeMutableBufferPointer {
+                    check(0, StimulusRows(base: $0.baseAddress!, stride: 4, count: rows), OutputView(words: words, stride: 1, offset: 0, cycles: rows))?.cycle
+                }
             }
         }
         // One bit wider than the port: its pattern on the port is 0.

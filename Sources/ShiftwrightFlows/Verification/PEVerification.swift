@@ -43,27 +43,44 @@ public enum PEVerification {
         let cycles = 1 + products + options.accumulationCycles + config.latency
         let accumulation = accumulationRows(config, cycles: options.accumulationCycles, products: products, seed: options.seed)
         let (weightBits, weightMask, actMask, seed) = (UInt64(w.codeWidth), w.codeMask, a.codeMask, options.seed)
+        let oneDraw = a.codeWidth <= 32 && w.codeWidth <= 32
         // One row of 4 words per cycle: act, wt, en, clear. Row 0 is the reset cycle (all zero),
         // rows 1...products clear-and-accumulate one code pair each, then accumulate/clear runs.
         let stimulus: VectorPlan.Stimulus = { first, rows in
-            for i in 0..<(rows.count / 4) {
-                let cycle = first + i, r = 4 * i
-                if cycle >= 1 && cycle <= products {
-                    let k = UInt64(cycle - 1)
-                    if exhaustive {
-                        rows[r] = k >> weightBits; rows[r + 1] = k & weightMask
-                    } else {
-                        var rng = RowRandom.generator(seed: seed, row: cycle)
-                        rows[r] = rng.next() & actMask; rows[r + 1] = rng.next() & weightMask
-                    }
-                    rows[r + 2] = 1; rows[r + 3] = 1
-                } else if cycle > products && cycle <= products + accumulation.count / 4 {
-                    let s = 4 * (cycle - products - 1)
-                    for j in 0..<4 { rows[r + j] = accumulation[s + j] }
-                } else {
-                    for j in 0..<4 { rows[r + j] = 0 }
+            let end = first + rows.count, accumulationEnd = products + accumulation.count / 4
+            // The reset row, the product rows, the accumulate/clear rows, then idle rows, each
+            // stretch in a loop of its own (no per-row test of which stretch a row is in).
+            var cycle = first
+            while cycle < min(end, 1) { for j in 0..<4 { rows[cycle - first, j] = 0 }; cycle += 1 }
+            let productEnd = min(end, products + 1)
+            if exhaustive {
+                while cycle < productEnd {
+                    let i = cycle - first, k = UInt64(cycle - 1)
+                    (rows[i, 0], rows[i, 1], rows[i, 2], rows[i, 3]) = (k >> weightBits, k & weightMask, 1, 1)
+                    cycle += 1
+                }
+            } else if oneDraw {
+                // Both codes from one 64-bit draw: act from its low half, wt from its high half.
+                while cycle < productEnd {
+                    var rng = RowRandom.generator(seed: seed, row: cycle)
+                    let i = cycle - first, x = rng.next()
+                    (rows[i, 0], rows[i, 1], rows[i, 2], rows[i, 3]) = (x & actMask, (x >> 32) & weightMask, 1, 1)
+                    cycle += 1
+                }
+            } else {
+                while cycle < productEnd {
+                    var rng = RowRandom.generator(seed: seed, row: cycle)
+                    let i = cycle - first, act = rng.next() & actMask, wt = rng.next() & weightMask
+                    (rows[i, 0], rows[i, 1], rows[i, 2], rows[i, 3]) = (act, wt, 1, 1)
+                    cycle += 1
                 }
             }
+            while cycle < min(end, accumulationEnd + 1) {
+                let s = 4 * (cycle - products - 1)
+                for j in 0..<4 { rows[cycle - first, j] = accumulation[s + j] }
+                cycle += 1
+            }
+            while cycle < end { for j in 0..<4 { rows[cycle - first, j] = 0 }; cycle += 1 }
         }
         let coverage = (exhaustive ? "exhaustive: all \(products) code pairs" : "seeded-random (seed \(options.seed)): \(products) code pairs")
             + ", then \(options.accumulationCycles) random accumulate/clear cycles (seed \(options.seed))"
@@ -155,49 +172,40 @@ public enum PEVerification {
             + "en = \(inputs[2]), clear = \(inputs[3])"
     }
 
-    /// The checker of accumulators up to 62 bits, the harness's hot loop: the golden
-    /// `ReferencePE64` steps once per row with its state and the last `latency` golden values in
-    /// locals for the whole chunk (no closure call, no exclusivity check per row), and the port
-    /// is compared as a sign-extended Int64 (a golden value it cannot hold never matches). The
-    /// rare mismatch message regenerates its input row from `stimulus`.
+    /// The checker of accumulators up to 62 bits, the harness's hot loop, in two passes over a
+    /// chunk: the golden `ReferencePE64` steps once per row (its state in a local for the whole
+    /// chunk: no closure call, no exclusivity check per row), writing the golden values behind
+    /// the last `latency` of the chunk before; then each row's port, sign-extended to Int64 (a
+    /// golden value it cannot hold never matches), is compared with the value `latency` rows
+    /// earlier. The rare mismatch message regenerates its input row from `stimulus`.
     static func narrowChecker(_ config: PEConfig, golden initial: ReferencePE64, checkFrom: Int,
                               stimulus: @escaping VectorPlan.Stimulus) -> VectorPlan.Checker {
         let latency = config.latency, width = config.accumulatorWidth, shift = UInt64(64 - width)
         var golden = initial
-        // Golden values of the last `latency` cycles, oldest first (0 before the first edge).
-        var pending = [Int64](repeating: 0, count: latency)
+        // values[i] is what the port shows at row i of the chunk: the first `latency` are the
+        // last golden values of the chunk before (0 before the first edge), then the chunk's own.
+        var values = [Int64](repeating: 0, count: latency)
         return { first, rows, view in
+            let count = view.cycles
+            if values.count < latency + count { values += Array(repeating: 0, count: latency + count - values.count) }
             var g = golden
             defer { golden = g }
-            return pending.withUnsafeMutableBufferPointer { ring -> (cycle: Int, message: String)? in
-                var head = 0
-                for i in 0..<view.cycles {
-                    let cycle = first + i, r = 4 * i
-                    let value = cycle == 0 ? 0 : g.step(actCode: rows[r], weightCode: rows[r + 1], enable: rows[r + 2] != 0, clear: rows[r + 3] != 0)
-                    let want: Int64
-                    if latency == 0 { want = value } else {
-                        want = ring[head]; ring[head] = value
-                        head = head + 1 == latency ? 0 : head + 1
-                    }
-                    guard cycle >= checkFrom else { continue }
-                    let actual = Int64(bitPattern: view.word(i) << shift) >> shift
-                    if actual == want { continue }
-                    let source = max(0, cycle - latency)
-                    var row = [UInt64](repeating: 0, count: 4)
-                    if source > 0 { row.withUnsafeMutableBufferPointer { stimulus(source, $0) } }
-                    return (cycle, mismatch(config, cycle: cycle, actual: BigInt(actual), want: BigInt(want), inputs: row, source: source))
+            return values.withUnsafeMutableBufferPointer { values -> (cycle: Int, message: String)? in
+                for i in 0..<count {
+                    values[latency &+ i] = first + i == 0 ? 0
+                        : g.step(actCode: rows[i, 0], weightCode: rows[i, 1], enable: rows[i, 2] != 0, clear: rows[i, 3] != 0)
                 }
-                // Keep the ring oldest first for the next chunk.
-                if head != 0 { rotate(ring, by: head) }
+                for i in min(count, max(0, checkFrom - first))..<count {
+                    let actual = Int64(bitPattern: view.word(i) << shift) >> shift
+                    if actual == values[i] { continue }
+                    let cycle = first + i, source = max(0, cycle - latency)
+                    let row = source > 0 ? VectorPlan.rows(of: stimulus, words: 4, source..<(source + 1)) : [0, 0, 0, 0]
+                    return (cycle, mismatch(config, cycle: cycle, actual: BigInt(actual), want: BigInt(values[i]), inputs: row, source: source))
+                }
+                for j in 0..<latency { values[j] = values[count + j] }
                 return nil
             }
         }
-    }
-
-    /// Rotates `ring` left by `k` so that element `k` comes first.
-    static func rotate(_ ring: UnsafeMutableBufferPointer<Int64>, by k: Int) {
-        let copy = Array(ring)
-        for i in 0..<ring.count { ring[i] = copy[(i + k) % ring.count] }
     }
 
     /// Compares `acc` at each cycle with the golden accumulator `latency` cycles earlier (0 during
@@ -213,10 +221,10 @@ public enum PEVerification {
         var inputs = [UInt64](repeating: 0, count: 4 * depth)
         return { first, rows, view in
             for i in 0..<view.cycles {
-                let cycle = first + i, r = 4 * i, slot = cycle % depth
-                let (act, wt, en, clear) = (rows[r], rows[r + 1], rows[r + 2], rows[r + 3])
+                let cycle = first + i, slot = cycle % depth
+                let (act, wt, en, clear) = (rows[i, 0], rows[i, 1], rows[i, 2], rows[i, 3])
                 expected[slot] = cycle == 0 ? 0 : step(act, wt, en != 0, clear != 0)
-                for j in 0..<4 { inputs[4 * slot + j] = rows[r + j] }
+                for j in 0..<4 { inputs[4 * slot + j] = rows[i, j] }
                 guard cycle >= checkFrom else { continue }
                 let source = cycle - latency
                 let want: Value = source < 0 ? 0 : expected[source % depth]

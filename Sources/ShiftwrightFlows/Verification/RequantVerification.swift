@@ -23,17 +23,17 @@ public enum RequantVerification {
         let extremes: [UInt64] = [0, 1, accMask, accMask >> 1, (accMask >> 1) + 1]
         // Row 0 is the reset cycle; rows 1...count hold one (acc, shift) pair each; then the pipeline drains.
         let stimulus: VectorPlan.Stimulus = { first, rows in
-            for i in 0..<(rows.count / 2) {
+            for i in 0..<rows.count {
                 let cycle = first + i
-                guard cycle >= 1 && cycle <= count else { rows[2 * i] = 0; rows[2 * i + 1] = 0; continue }
+                guard cycle >= 1 && cycle <= count else { rows[i, 0] = 0; rows[i, 1] = 0; continue }
                 let k = cycle - 1
                 if exhaustive {
-                    rows[2 * i] = UInt64(k) & accMask
-                    rows[2 * i + 1] = UInt64(k >> accBits) & shiftMask
+                    rows[i, 0] = UInt64(k) & accMask
+                    rows[i, 1] = UInt64(k >> accBits) & shiftMask
                 } else {
                     var rng = RowRandom.generator(seed: seed, row: cycle)
-                    rows[2 * i] = k < extremes.count * 4 ? extremes[k % extremes.count] : randomAccumulator(accBits, &rng) & accMask
-                    rows[2 * i + 1] = rng.next() & shiftMask
+                    rows[i, 0] = k < extremes.count * 4 ? extremes[k % extremes.count] : randomAccumulator(accBits, &rng) & accMask
+                    rows[i, 1] = rng.next() & shiftMask
                 }
             }
         }
@@ -55,7 +55,7 @@ public enum RequantVerification {
                 var slot = first % depth
                 for i in 0..<view.cycles {
                     let cycle = first + i
-                    let input = decode(config, accWord: rows[2 * i], shiftWord: rows[2 * i + 1])
+                    let input = decode(config, accWord: rows[i, 0], shiftWord: rows[i, 1])
                     inputs[slot] = input
                     expected[slot] = golden.requantize(input.acc, shift: input.shift)
                     slot = slot + 1 == depth ? 0 : slot + 1

@@ -17,8 +17,9 @@ extension VectorPlan {
                                coverage: coverage, exhaustive: exhaustive,
                                stimulus: { first, rows in
                                    guard first == 0 else { return original.stimulus(start + first - 1, rows) }
-                                   for w in 0..<min(words, rows.count) { rows[w] = 0 }
-                                   if rows.count > words { original.stimulus(start, UnsafeMutableBufferPointer(rebasing: rows[words...])) }
+                                   guard rows.count > 0 else { return }
+                                   for w in 0..<words { rows[0, w] = 0 }
+                                   if rows.count > 1 { original.stimulus(start, rows.dropping(1)) }
                                },
                                checker: { _, _ in
                                    let inner = original.checker(start, checkFrom)
@@ -26,7 +27,7 @@ extension VectorPlan {
                                        if first > 0 { return inner(start + first - 1, rows, view) }
                                        // Row 0 is the share's own reset row: not one of the plan's.
                                        guard view.cycles > 1 else { return nil }
-                                       return inner(start, UnsafeBufferPointer(rebasing: rows[words...]), view.droppingFirstRow())
+                                       return inner(start, rows.dropping(1), view.droppingFirstRow())
                                    }
                                })
         }

@@ -29,10 +29,9 @@ struct RowComposer: Sendable {
         outputOffsets = outputs
     }
 
-    /// Fills model rows `first ..< first + rows` into `target`, each plan's own rows into its
-    /// scratch buffer on the way (kept for its checker); plans shorter than the run idle at zero.
-    func compose(first: Int, rows: Int, into target: UnsafeMutableBufferPointer<UInt64>,
-                 scratch: [UnsafeMutableBufferPointer<UInt64>]) {
+    /// Fills model rows `first ..< first + rows` into `target`: each plan's stimulus writes its
+    /// words in place (no copy), plans shorter than the run idle at zero.
+    func compose(first: Int, rows: Int, into target: UnsafeMutableBufferPointer<UInt64>) {
         let stride = layout.inputWords
         // Every word of a row belongs to a plan or is rst: zero the whole chunk only when a plan
         // leaves some of its rows unwritten (it ended), else just the rst words.
@@ -41,52 +40,29 @@ struct RowComposer: Sendable {
         } else if let resetOffset {
             for r in 0..<rows { target[r * stride + resetOffset] = 0 }
         }
-        for (index, plan) in plans.enumerated() {
-            let own = max(0, min(rows, plan.cycles - first))
-            guard own > 0, let offset = inputOffsets[index] else { continue }
-            let n = plan.inputWordsPerCycle
-            let rowsOfPlan = UnsafeMutableBufferPointer(rebasing: scratch[index][0..<(own * n)])
-            plan.stimulus(first, rowsOfPlan)
-            guard var to = target.baseAddress.map({ $0 + offset }), var from = UnsafePointer(rowsOfPlan.baseAddress) else { continue }
-            // A few words per row: a plain loop beats a memmove call per row, and the common
-            // widths get a loop the compiler unrolls (`perf`, bench cosim: the composer's share
-            // of the harness is 3.5 % with these cases, 6.7 % with the generic loop alone).
-            switch n {
-            case 4:
-                for _ in 0..<own {
-                    (to[0], to[1], to[2], to[3]) = (from[0], from[1], from[2], from[3])
-                    to += stride
-                    from += 4
-                }
-            case 2:
-                for _ in 0..<own {
-                    (to[0], to[1]) = (from[0], from[1])
-                    to += stride
-                    from += 2
-                }
-            default:
-                for _ in 0..<own {
-                    for w in 0..<n { to[w] = from[w] }
-                    to += stride
-                    from += n
-                }
-            }
+        for index in plans.indices {
+            let own = max(0, min(rows, plans[index].cycles - first))
+            guard own > 0, inputOffsets[index] != nil else { continue }
+            plans[index].stimulus(first, self.rows(of: index, in: target, count: own))
         }
         if first == 0, rows > 0, let resetOffset { target[resetOffset] = 1 }
+    }
+
+    /// Plan `index`'s words in the first `count` composed rows of `chunk`.
+    func rows(of index: Int, in chunk: UnsafeMutableBufferPointer<UInt64>, count: Int) -> StimulusRows {
+        StimulusRows(base: chunk.baseAddress! + (inputOffsets[index] ?? 0), stride: layout.inputWords, count: count)
     }
 
     /// Model rows `range` materialised (waveform replays), after a reset row when `range` does not start at 0.
     func materialise(_ range: Range<Int>) -> [UInt64] {
         let lead = range.lowerBound > 0 ? 1 : 0
-        var words = [UInt64](repeating: 0, count: (range.count + lead) * layout.inputWords)
-        let scratch = plans.map { UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(1, range.count * $0.inputWordsPerCycle)) }
-        defer { scratch.forEach { $0.deallocate() } }
+        var words = [UInt64](repeating: 0, count: max(1, (range.count + lead) * layout.inputWords))
         words.withUnsafeMutableBufferPointer { all in
             compose(first: range.lowerBound, rows: range.count,
-                    into: UnsafeMutableBufferPointer(rebasing: all[(lead * layout.inputWords)...]), scratch: scratch)
+                    into: UnsafeMutableBufferPointer(rebasing: all[(lead * layout.inputWords)...]))
         }
         if lead == 1, let resetOffset { words[resetOffset] = 1 }
-        return words
+        return Array(words.prefix((range.count + lead) * layout.inputWords))
     }
 }
 
@@ -110,18 +86,16 @@ struct ChunkedRun: Sendable {
         let instance = model.instance()
         let inputs = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(1, chunk * layout.inputWords))
         let outputs = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(1, chunk * layout.outputWords))
-        let scratch = plans.map { UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(1, chunk * $0.inputWordsPerCycle)) }
         defer {
             inputs.deallocate()
             outputs.deallocate()
-            scratch.forEach { $0.deallocate() }
         }
         var checkers: [VectorPlan.Checker?] = plans.map { $0.cycles > 0 ? $0.checker(0, 0) : nil }
         var found: [(cycle: Int, message: String)?] = Array(repeating: nil, count: plans.count)
         var first = 0
         while first < cycles, checkers.contains(where: { $0 != nil }) {
             let n = min(chunk, cycles - first)
-            composer.compose(first: first, rows: n, into: inputs, scratch: scratch)
+            composer.compose(first: first, rows: n, into: inputs)
             try instance.run(inputs: UnsafePointer(inputs.baseAddress!), outputs: outputs.baseAddress!, rows: n)
             var checked = 0
             for index in plans.indices {
@@ -130,8 +104,7 @@ struct ChunkedRun: Sendable {
                 guard own > 0 else { checkers[index] = nil; continue }
                 let view = OutputView(words: UnsafeBufferPointer(outputs), stride: layout.outputWords,
                                       offset: composer.outputOffsets[index], cycles: own)
-                let stimulus = UnsafeBufferPointer(rebasing: scratch[index][0..<(own * plans[index].inputWordsPerCycle)])
-                if let mismatch = check(first, stimulus, view) {
+                if let mismatch = check(first, composer.rows(of: index, in: inputs, count: own), view) {
                     found[index] = mismatch
                     checkers[index] = nil
                 }

@@ -9,12 +9,12 @@ import ShiftwrightHDL
 /// Rows hold every input but clk and rst, in port order, one word per port (ports ≤ 64 bits);
 /// row 0 is the reset cycle (`rst` high; the runner sets it).
 public struct VectorPlan: Sendable {
-    /// Writes rows `first ..< first + rows.count / inputWordsPerCycle` into `rows`.
-    public typealias Stimulus = @Sendable (_ first: Int, _ rows: UnsafeMutableBufferPointer<UInt64>) -> Void
-    /// Checks one chunk: the plan's rows of cycles `first...` (`stimulus`) and the design's outputs
-    /// at those cycles. Returns the first disagreement, described in terms the user understands
+    /// Writes every word of rows `first ..< first + rows.count` into `rows`.
+    public typealias Stimulus = @Sendable (_ first: Int, _ rows: StimulusRows) -> Void
+    /// Checks one chunk: the plan's rows of cycles `first...` (`stimulus`, as its stimulus wrote
+    /// them; read only) and the design's outputs at those cycles. Returns the first disagreement, described in terms the user understands
     /// (formats decoded), or nil. Called for consecutive chunks; keeps its golden state between them.
-    public typealias Checker = (_ first: Int, _ stimulus: UnsafeBufferPointer<UInt64>, _ outputs: OutputView) -> (cycle: Int, message: String)?
+    public typealias Checker = (_ first: Int, _ stimulus: StimulusRows, _ outputs: OutputView) -> (cycle: Int, message: String)?
     /// A fresh checker for a run that replays rows from `start` (after a reset) and whose outputs
     /// count from cycle `checkFrom` on (earlier ones are warm-up).
     public typealias CheckerFactory = @Sendable (_ start: Int, _ checkFrom: Int) -> Checker
@@ -59,10 +59,45 @@ public struct VectorPlan: Sendable {
     }
 
     /// Rows `range` of the stimulus, materialised (small ranges only: waveforms, tests).
-    public func rows(_ range: Range<Int>) -> [UInt64] {
-        var words = [UInt64](repeating: 0, count: range.count * inputWordsPerCycle)
-        words.withUnsafeMutableBufferPointer { stimulus(range.lowerBound, $0) }
-        return words
+    public func rows(_ range: Range<Int>) -> [UInt64] { Self.rows(of: stimulus, words: inputWordsPerCycle, range) }
+
+    /// Rows `range` of `stimulus`, whose rows have `words` words, materialised.
+    public static func rows(of stimulus: Stimulus, words: Int, _ range: Range<Int>) -> [UInt64] {
+        var all = [UInt64](repeating: 0, count: max(1, range.count * words))
+        all.withUnsafeMutableBufferPointer { stimulus(range.lowerBound, StimulusRows(base: $0.baseAddress!, stride: words, count: range.count)) }
+        return Array(all.prefix(range.count * words))
+    }
+}
+
+/// Rows of stimulus words in memory: `count` rows, the first word of each `stride` words after
+/// the one before. A plan's stimulus writes them and its checker reads them. In a campaign they
+/// are the plan's words inside the model's composed rows (the stride is the model's row), so no
+/// row is copied between the stimulus, the simulator and the golden model; materialised rows
+/// (`VectorPlan.rows`) have the plan's own width as their stride.
+public struct StimulusRows {
+    public let base: UnsafeMutablePointer<UInt64>
+    public let stride: Int
+    public let count: Int
+
+    public init(base: UnsafeMutablePointer<UInt64>, stride: Int, count: Int) {
+        (self.base, self.stride, self.count) = (base, stride, count)
+    }
+
+    /// Word `word` of row `row`.
+    @inline(__always)
+    public subscript(row: Int, word: Int) -> UInt64 {
+        get { base[row &* stride &+ word] }
+        nonmutating set { base[row &* stride &+ word] = newValue }
+    }
+
+    /// The rows from `rows` on.
+    public func dropping(_ rows: Int) -> StimulusRows {
+        StimulusRows(base: base + rows * stride, stride: stride, count: count - rows)
+    }
+
+    /// Sets words `0 ..< words` of every row to `value`.
+    public func fill(words: Int, with value: UInt64) {
+        for row in 0..<count { for word in 0..<words { self[row, word] = value } }
     }
 }
 
@@ -103,7 +138,7 @@ public struct OutputView {
     }
 
     @inline(__always)
-    public func word(_ row: Int, _ index: Int = 0) -> UInt64 { words[row * stride + offset + index] }
+    public func word(_ row: Int, _ index: Int = 0) -> UInt64 { words[row &* stride &+ offset &+ index] }
 
     /// The words of one row (for wide ports and messages).
     public func row(_ row: Int, count: Int) -> [UInt64] { (0..<count).map { word(row, $0) } }
