@@ -11,16 +11,19 @@ import ShiftwrightTooling
 /// int8 × ausn-b3s2 PE (16 lanes, fresh random codes, one core; docs/verification-speed.md):
 /// cachegrind counts 1.67 mispredicted branches per vector with g++ and 0.14 with this clang,
 /// and a chunk of rows takes 38 ns per vector with g++ and 22 ns with clang.
-struct ModelCompiler: Sendable {
+public struct ModelCompiler: Sendable {
     /// `make` variables for Verilator's makefile (`CXX=clang++`), empty for its default.
-    let makeVariables: [String]
+    public let makeVariables: [String]
     /// Extra `-CFLAGS` for every translation unit.
-    let compileFlags: [String]
+    public let compileFlags: [String]
     /// The compiler's version line: part of every model's cache key, so a new compiler rebuilds.
-    let identity: String
+    public let identity: String
 
     /// The compiler this process uses (found once).
-    static let current = detect()
+    public static let current = detect()
+    /// Verilator's default, g++ with no extra flag: what every model was built with before, kept
+    /// for `bench cosim`'s comparison in the same run.
+    public static let verilatorDefault = ModelCompiler(makeVariables: [], compileFlags: [], identity: "g++ (Verilator's default)")
 
     static func detect() -> ModelCompiler {
         if ProcessRunner.which("clang++") != nil,
@@ -29,8 +32,11 @@ struct ModelCompiler: Sendable {
                                  compileFlags: ["-mllvm -two-entry-phi-node-folding-threshold=64"],
                                  identity: version)
         }
-        return ModelCompiler(makeVariables: [], compileFlags: [], identity: "g++ (Verilator's default)")
+        return verilatorDefault
     }
+
+    /// Which compiler, for reports ("clang++ (clang version 21.0.0 …)").
+    public var name: String { makeVariables.isEmpty ? identity : "clang++ (\(identity))" }
 
     /// The Verilator arguments that select this compiler, given the makefile's optimisation
     /// variables (`VerilatorTuning.optimisation`).

@@ -22,10 +22,12 @@ public struct SharedLibraryModel: @unchecked Sendable {
     /// Compiles `verilog` with `top` as the top module (and `library`, cell models and their
     /// headers, beside it) into `libsim.so` and loads it. `registeredInputs`: the top is a
     /// `DesignBatch` wrapper with registered inputs (the shim then samples after the edge).
+    /// `compiler`: the C++ compiler (benchmarks compare `ModelCompiler.verilatorDefault`).
     public static func build(verilog: [(name: String, text: String)], top: String, ports: [PortSpec],
-                             library: VerilogLibrary? = nil, registeredInputs: Bool = false) throws -> SharedLibraryModel {
+                             library: VerilogLibrary? = nil, registeredInputs: Bool = false,
+                             compiler: ModelCompiler = .current) throws -> SharedLibraryModel {
         let layout = PortLayout(ports: ports)
-        let flags = VerilatorModel.verilatorFlags(top: top, trace: nil)
+        let flags = VerilatorModel.verilatorFlags(top: top, trace: nil, compiler: compiler)
             + ["-CFLAGS", "-fPIC", "-CFLAGS", "-DVL_USER_FINISH", "-CFLAGS", "-DVL_USER_STOP", "-CFLAGS", "-DVL_USER_FATAL",
                "-LDFLAGS", "-shared", "-LDFLAGS", "-Wl,-Bsymbolic"]
         let build = try VerilatorBuild(top: top, verilog: verilog,
@@ -33,7 +35,7 @@ public struct SharedLibraryModel: @unchecked Sendable {
                                                  ("sw_shim.cpp", ShimSource.text)],
                                        flags: flags, artifact: "libsim.so", library: library,
                                        label: "Verilator: building \(top)",
-                                       history: DurationHistory(kind: "verilator-build-library")).run()
+                                       history: DurationHistory(kind: "verilator-build-library"), compiler: compiler).run()
         return SharedLibraryModel(top: top, layout: layout, path: build.path, wasBuilt: build.built,
                                   buildSeconds: build.seconds, api: try API.load(build.path))
     }

@@ -20,6 +20,8 @@ struct VerilatorBuild {
     var label: String
     /// Earlier builds of this kind, for the heartbeat's estimate of the time left.
     var history: DurationHistory
+    /// The C++ compiler `flags` select (its version is part of the cache key).
+    var compiler: ModelCompiler = .current
 
     /// The artifact's path and whether this call compiled it, with the seconds it took.
     func run() throws -> (path: String, built: Bool, seconds: Double) {
@@ -28,7 +30,7 @@ struct VerilatorBuild {
         let files = verilog + (library?.sources.map { ($0.name, $0.text) } ?? [])
         let headers: [(name: String, text: String)] = library?.headers.map { ($0.name, $0.text) } ?? []
         var hash = ContentHash()
-        for part in [try ExternalTool.verilator.version(), ModelCompiler.current.identity, top, artifact] + allFlags { hash.add(part) }
+        for part in [try ExternalTool.verilator.version(), compiler.identity, top, artifact] + allFlags { hash.add(part) }
         for file in support + files + headers { hash.add(file.name); hash.add(file.text) }
         let cacheDir = "\(CacheDirectory.root)/verilator/\(top)-\(hash.hex)"
         let target = "\(cacheDir)/\(artifact)"

@@ -43,9 +43,10 @@ public struct VerilatorModel: Sendable {
         return VerilatorModel(top: top, layout: layout, executable: build.path, wasBuilt: build.built, buildSeconds: build.seconds)
     }
 
-    static func verilatorFlags(top: String, trace: TraceFormat?, tuning: VerilatorTuning = .standard) -> [String] {
+    static func verilatorFlags(top: String, trace: TraceFormat?, tuning: VerilatorTuning = .standard,
+                               compiler: ModelCompiler = .current) -> [String] {
         var flags = ["--cc", "--exe", "--build", "-j", "2", "--top-module", top, "-Wno-fatal", "-Wno-lint", "-Wno-style",
-                     "-CFLAGS", "-O2"] + ModelCompiler.current.verilatorArguments(optimisation: tuning.optimisation)
+                     "-CFLAGS", "-O2"] + compiler.verilatorArguments(optimisation: tuning.optimisation)
         if !tuning.hierarchicalBlocks.isEmpty { flags.append("--hierarchical") }
         switch trace {
         case .fst?: flags += ["--trace-fst", "-LDFLAGS", "-lz"]

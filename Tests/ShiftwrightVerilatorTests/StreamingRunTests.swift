@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ShiftwrightHDL
+import ShiftwrightTooling
 import ShiftwrightVerilog
 import ShiftwrightFormats
 import ShiftwrightGenerators
@@ -45,6 +46,20 @@ import ShiftwrightGenerators
             size = size * 3 + 1
         }
         #expect(inProcess == viaFiles)
+    }
+
+    /// Models are compiled by clang++ when it is on PATH (`ModelCompiler`: g++ -O2 compiles
+    /// Verilator's multiplexers to branches that random stimulus mispredicts; see
+    /// docs/verification-speed.md). The library's own compiler notes (`.comment`) say which
+    /// compiler built its objects; g++ alone would leave only "GCC:" there.
+    @Test func modelsAreCompiledByClangWhenItIsOnPath() throws {
+        guard ProcessRunner.which("clang++") != nil else { return }
+        let module = try PEGenerator.module(Self.config)
+        let verilog = VerilogEmitter.emit(module)
+        let library = try SharedLibraryModel.build(verilog: [(verilog.fileName, verilog.text)], top: module.name, ports: module.portSpecs)
+        let binary = try Data(contentsOf: URL(fileURLWithPath: library.path))
+        #expect(binary.range(of: Data("clang version".utf8)) != nil)
+        #expect(ModelCompiler.current.makeVariables == ["CXX=clang++"])
     }
 
     /// The generated PE with its accumulator's bit 0 flipped whenever the inputs of the current

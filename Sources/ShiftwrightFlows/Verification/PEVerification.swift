@@ -59,19 +59,13 @@ public enum PEVerification {
                     (rows[i, 0], rows[i, 1], rows[i, 2], rows[i, 3]) = (k >> weightBits, k & weightMask, 1, 1)
                     cycle += 1
                 }
-            } else if oneDraw {
-                // Both codes from one 64-bit draw: act from its low half, wt from its high half.
-                while cycle < productEnd {
-                    var rng = RowRandom.generator(seed: seed, row: cycle)
-                    let i = cycle - first, x = rng.next()
-                    (rows[i, 0], rows[i, 1], rows[i, 2], rows[i, 3]) = (x & actMask, (x >> 32) & weightMask, 1, 1)
-                    cycle += 1
-                }
             } else {
                 while cycle < productEnd {
+                    // Codes of up to 32 bits each come from one draw: act from its low half, wt
+                    // from its high half; wider ones take a draw each.
                     var rng = RowRandom.generator(seed: seed, row: cycle)
-                    let i = cycle - first, act = rng.next() & actMask, wt = rng.next() & weightMask
-                    (rows[i, 0], rows[i, 1], rows[i, 2], rows[i, 3]) = (act, wt, 1, 1)
+                    let i = cycle - first, x = rng.next(), wt = (oneDraw ? x >> 32 : rng.next()) & weightMask
+                    (rows[i, 0], rows[i, 1], rows[i, 2], rows[i, 3]) = (x & actMask, wt, 1, 1)
                     cycle += 1
                 }
             }

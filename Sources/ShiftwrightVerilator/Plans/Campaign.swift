@@ -18,13 +18,13 @@ public struct Campaign: Sendable {
 
     /// Generated plans are wrapped into one model named `name`, their inputs registered when it
     /// is clocked and every clocked design has `rst`; one plan with external Verilog is built as
-    /// it is, one lane per worker.
-    public init(_ plans: [VectorPlan], name: String) throws {
+    /// it is, one lane per worker. `compiler`: the model's C++ compiler (benchmarks compare).
+    public init(_ plans: [VectorPlan], name: String, compiler: ModelCompiler = .current) throws {
         self.plans = plans
         if plans.count == 1, let external = plans[0].externalVerilog {
             layout = CampaignLayout(plans, workers: BatchRunner.workers, lanes: false)
             model = try SharedLibraryModel.build(verilog: [("\(external.top).v", external.text)], top: external.top,
-                                                 ports: plans[0].module.portSpecs, library: plans[0].library)
+                                                 ports: plans[0].module.portSpecs, library: plans[0].library, compiler: compiler)
             return
         }
         guard !plans.contains(where: { $0.externalVerilog != nil }) else {
@@ -39,7 +39,7 @@ public struct Campaign: Sendable {
         let top = try DesignBatch.wrap(modules, name: name, registeredInputs: registered)
         let verilog = VerilogEmitter.emit(top)
         model = try SharedLibraryModel.build(verilog: [(verilog.fileName, verilog.text)], top: top.name, ports: top.portSpecs,
-                                             registeredInputs: registered)
+                                             registeredInputs: registered, compiler: compiler)
     }
 
     /// Runs every share on its worker's instance at once; one outcome per plan, in order, with
