@@ -1,9 +1,10 @@
+import Foundation
 import ShiftwrightTooling
 
 /// The C++ compiler of every Verilated model, chosen once per process: `clang++` (the Swift
 /// toolchain ships it, so every machine that builds Shiftwright has one) when it is on PATH,
 /// told to turn two-armed branches of up to 64 instructions' cost into selects; otherwise
-/// Verilator's default `g++` with no extra flag.
+/// Verilator's default `g++` with no extra flag (also when `SHIFTWRIGHT_MODEL_CXX=g++`).
 ///
 /// Why: Verilator writes a design's multiplexers as nested `?:` expressions. gcc -O2, and clang
 /// at its default cost of 4, compile the wider ones to conditional branches, and random
@@ -25,7 +26,21 @@ public struct ModelCompiler: Sendable {
     /// for `bench cosim`'s comparison in the same run.
     public static let verilatorDefault = ModelCompiler(makeVariables: [], compileFlags: [], identity: "g++ (Verilator's default)")
 
+    /// The environment variable that picks Verilator's default g++ instead (`g++`): the way out
+    /// when the `clang++` on PATH cannot build models.
+    public static let environmentKey = "SHIFTWRIGHT_MODEL_CXX"
+
+    /// Throws for a value of `SHIFTWRIGHT_MODEL_CXX` other than `g++` or `clang++` (empty: unset),
+    /// so that a typo is not silently a different compiler. Every build calls it.
+    static func checkEnvironment() throws {
+        let value = ProcessInfo.processInfo.environment[environmentKey] ?? ""
+        guard ["", "g++", "clang++"].contains(value) else {
+            throw ToolError("\(environmentKey) must be g++ or clang++ (or unset), not '\(value)'")
+        }
+    }
+
     static func detect() -> ModelCompiler {
+        if ProcessInfo.processInfo.environment[environmentKey] == "g++" { return verilatorDefault }
         if ProcessRunner.which("clang++") != nil,
            let version = try? ExternalTool("clang++", installHint: "").version() {
             return ModelCompiler(makeVariables: ["CXX=clang++"],

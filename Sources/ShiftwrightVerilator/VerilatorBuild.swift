@@ -26,6 +26,7 @@ struct VerilatorBuild {
     /// The artifact's path and whether this call compiled it, with the seconds it took.
     func run() throws -> (path: String, built: Bool, seconds: Double) {
         _ = try ExternalTool.verilator.require()
+        try ModelCompiler.checkEnvironment()
         let allFlags = flags + (library?.defines.map { "-D\($0)" } ?? [])
         let files = verilog + (library?.sources.map { ($0.name, $0.text) } ?? [])
         let headers: [(name: String, text: String)] = library?.headers.map { ($0.name, $0.text) } ?? []

@@ -5,10 +5,11 @@ import ShiftwrightTooling
 /// Bad input ends with exactly one clear error line, a non-zero exit status, no trap or stack
 /// trace, and nothing written.
 @Suite struct BadInputTests {
-    func expectOneLineError(_ args: [String], mentioning needle: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectOneLineError(_ args: [String], mentioning needle: String, environment: [String: String]? = nil,
+                            sourceLocation: SourceLocation = #_sourceLocation) throws {
         let dir = try CLI.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let result = try CLI.run(args, in: dir)
+        let result = try CLI.run(args, in: dir, environment: environment)
         #expect(result.status != 0, "exit status for \(args)", sourceLocation: sourceLocation)
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1, "expected one error line, got: \(result.stderr)", sourceLocation: sourceLocation)
@@ -23,6 +24,14 @@ import ShiftwrightTooling
         try expectOneLineError(["generate", "pe", "--act", "afp-e3", "--weight", "int4", "--out", "out"], mentioning: "afp-e3")
         try expectOneLineError(["generate", "pe", "--act", "int8", "--weight", "ausn-b0s2", "--out", "out"], mentioning: "ausn-b0s2")
         try expectOneLineError(["generate", "pe", "--act", "int8", "--weight", "afp-e9m2", "--out", "out"], mentioning: "afp-e9m2")
+    }
+
+    /// A value of SHIFTWRIGHT_MODEL_CXX that is not a known compiler is refused before any
+    /// build (cached or not), not silently replaced by another compiler.
+    @Test func unknownModelCompilerIsRefused() throws {
+        try expectOneLineError(["verify", "pe", "--act", "int8", "--weight", "int4"],
+                               mentioning: "SHIFTWRIGHT_MODEL_CXX must be g++ or clang++ (or unset), not 'gcc'",
+                               environment: ["SHIFTWRIGHT_MODEL_CXX": "gcc"])
     }
 
     @Test func unsupportedPairsAndDepth() throws {

@@ -12,8 +12,8 @@ enum CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[1]
     }
 
-    static func run(_ arguments: [String], in directory: String? = nil) throws -> ProcessResult {
-        try ProcessRunner.run(executable, arguments, workingDirectory: directory)
+    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String]? = nil) throws -> ProcessResult {
+        try ProcessRunner.run(executable, arguments, workingDirectory: directory, environment: environment)
     }
 
     static func scratchDirectory() throws -> String {
