@@ -10,9 +10,9 @@ import ShiftwrightTooling
 /// at its default cost of 4, compile the wider ones to conditional branches, and random
 /// co-simulation data mispredicts about half of them. Measured on the lanes model of the
 /// int8 × ausn-b3s2 PE (16 lanes, fresh random codes, one core; docs/verification-speed.md):
-/// cachegrind counts 1.67 mispredicted branches per vector with g++ and 0.14 with this clang,
-/// and a chunk of rows takes 38 ns per vector with g++ and 22 ns with clang.
-public struct ModelCompiler: Sendable {
+/// cachegrind counts 1.67 mispredicted branches per vector in the PE's logic with g++ and 0.00
+/// with this clang, and a chunk of rows takes 38 ns per vector with g++ and 22 ns with clang.
+public struct ModelCompiler: Sendable, Equatable {
     /// `make` variables for Verilator's makefile (`CXX=clang++`), empty for its default.
     public let makeVariables: [String]
     /// Extra `-CFLAGS` for every translation unit.

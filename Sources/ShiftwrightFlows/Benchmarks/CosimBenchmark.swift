@@ -52,7 +52,7 @@ public struct CosimBenchmark: Sendable {
                    random.rate / 1e6, workers, random.cpuNs))
         let parallel = replayed[workers - 1]
         log(String(format: "harness / raw simulator (replay): %.2f by wall time, %.2f by CPU time", harnessRate / parallel.rate, parallel.cpuNs / harnessNs))
-        if ModelCompiler.current.identity != ModelCompiler.verilatorDefault.identity {
+        if ModelCompiler.current != .verilatorDefault {
             // The comparison for the compiler: the same campaign, the model built by g++.
             let gxx = try Campaign([plan], name: "\(module.name)_lanes", compiler: .verilatorDefault)
             var gxxOutcome: VerificationOutcome?

@@ -56,13 +56,13 @@ struct RowComposer: Sendable {
     /// Model rows `range` materialised (waveform replays), after a reset row when `range` does not start at 0.
     func materialise(_ range: Range<Int>) -> [UInt64] {
         let lead = range.lowerBound > 0 ? 1 : 0
-        var words = [UInt64](repeating: 0, count: max(1, (range.count + lead) * layout.inputWords))
+        var words = [UInt64](repeating: 0, count: (range.count + lead) * layout.inputWords)
         words.withUnsafeMutableBufferPointer { all in
             compose(first: range.lowerBound, rows: range.count,
                     into: UnsafeMutableBufferPointer(rebasing: all[(lead * layout.inputWords)...]))
         }
         if lead == 1, let resetOffset { words[resetOffset] = 1 }
-        return Array(words.prefix((range.count + lead) * layout.inputWords))
+        return words
     }
 }
 

@@ -12,8 +12,8 @@ public struct VectorPlan: Sendable {
     /// Writes every word of rows `first ..< first + rows.count` into `rows`.
     public typealias Stimulus = @Sendable (_ first: Int, _ rows: StimulusRows) -> Void
     /// Checks one chunk: the plan's rows of cycles `first...` (`stimulus`, as its stimulus wrote
-    /// them; read only) and the design's outputs at those cycles. Returns the first disagreement, described in terms the user understands
-    /// (formats decoded), or nil. Called for consecutive chunks; keeps its golden state between them.
+    /// them; read only) and the design's outputs at those cycles. Returns the first
+    /// disagreement, described in terms the user understands (formats decoded), or nil. Called for consecutive chunks; keeps its golden state between them.
     public typealias Checker = (_ first: Int, _ stimulus: StimulusRows, _ outputs: OutputView) -> (cycle: Int, message: String)?
     /// A fresh checker for a run that replays rows from `start` (after a reset) and whose outputs
     /// count from cycle `checkFrom` on (earlier ones are warm-up).
@@ -63,9 +63,10 @@ public struct VectorPlan: Sendable {
 
     /// Rows `range` of `stimulus`, whose rows have `words` words, materialised.
     public static func rows(of stimulus: Stimulus, words: Int, _ range: Range<Int>) -> [UInt64] {
-        var all = [UInt64](repeating: 0, count: max(1, range.count * words))
+        guard !range.isEmpty, words > 0 else { return [] }
+        var all = [UInt64](repeating: 0, count: range.count * words)
         all.withUnsafeMutableBufferPointer { stimulus(range.lowerBound, StimulusRows(base: $0.baseAddress!, stride: words, count: range.count)) }
-        return Array(all.prefix(range.count * words))
+        return all
     }
 }
 
